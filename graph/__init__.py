@@ -1,0 +1,1 @@
+"""The graph side of policykg: the model, deterministic ids and the stores."""

@@ -1,0 +1,105 @@
+"""The graph model: what one document becomes, before any store sees it.
+
+Parsing produces one `PlanGraph` value; a store writes it whole. Every node and
+edge carries `Evidence` (source file, character span, quote) so each fact can
+be checked against the text it was read from.
+"""
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+UnitType = Literal["action", "project"]
+Basis = Literal["stated", "rule", "first-listed"]
+Role = Literal["leads", "supports"]
+Comparator = Literal["=", ">=", ">", "<=", "<", "~"]
+DepartmentKind = Literal["department", "government", "group", "central-branch", "enterprise"]
+
+
+class Evidence(BaseModel):
+    """Where a fact was read: `start`/`end` index the document text as read."""
+
+    source: str
+    start: int
+    end: int
+    quote: str
+
+
+class Plan(BaseModel):
+    id: str
+    title: str
+    title_derived: bool = False
+    issuer: str | None = None
+    jurisdiction: str | None = None
+    issued: str | None = None
+    doc_number: str | None = None
+    source: str | None = None
+    national: bool = False
+    evidence: Evidence | None = None
+
+
+class Unit(BaseModel):
+    """An action or project of a plan (annex tasks are actions with `annex`)."""
+
+    id: str
+    type: UnitType
+    title: str
+    path: str
+    parent_id: str | None
+    order: int
+    text: str = ""
+    deadline: str | None = None
+    annex: bool = False
+    evidence: Evidence
+
+
+class Department(BaseModel):
+    id: str
+    name: str
+    jurisdiction: str
+    aliases: list[str] = Field(default_factory=list)
+    kind: DepartmentKind = "department"
+
+
+class Assignment(BaseModel):
+    """A LEADS or SUPPORTS edge: a department's role in a unit, as the text states it."""
+
+    department_id: str
+    unit_id: str
+    role: Role
+    basis: Basis
+    surface: str
+    deadline: str | None = None
+    evidence: Evidence
+
+
+class Indicator(BaseModel):
+    id: str
+    name: str
+    target_value: float | None
+    comparator: Comparator | None = "="
+    unit: str = ""
+    target_year: int | None = None
+    baseline_value: float | None = None
+    baseline_year: int | None = None
+    owner_id: str
+    evidence: Evidence
+
+
+class Implements(BaseModel):
+    """A national document this plan says it implements (《…》（国发〔2015〕40号）)."""
+
+    plan: Plan
+    evidence: Evidence
+
+
+class PlanGraph(BaseModel):
+    plan: Plan
+    units: list[Unit] = Field(default_factory=list)
+    departments: list[Department] = Field(default_factory=list)
+    assignments: list[Assignment] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(default_factory=list)
+    implements: list[Implements] = Field(default_factory=list)
+
+    def unit(self, unit_id: str) -> Unit:
+        return next(u for u in self.units if u.id == unit_id)

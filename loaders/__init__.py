@@ -1,0 +1,1 @@
+"""Loaders: one document in, one `PlanGraph` out. Parsing never touches a store."""
