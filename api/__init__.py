@@ -1,0 +1,1 @@
+"""The HTTP API (FastAPI) and the command line, both thin over graph.service."""

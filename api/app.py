@@ -1,0 +1,51 @@
+"""The FastAPI application: routers, one JSON error shape, the store's lifetime."""
+
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from api.routes import departments, health, plans
+from graph.errors import PolicyKGError
+from graph.store import GraphStore
+
+DESCRIPTION = """
+policykg reads Chinese government policy documents (行动计划, 实施方案, 发展规划, 实施意见) into a
+graph of plans, actions, projects, departments and indicators, and answers questions such as
+*everything 省经济和信息化委 leads, across all plans*. Every answer carries the quote it rests on.
+"""
+
+
+def error_body(status: int, code: str, message: str, detail: dict | None = None) -> JSONResponse:
+    return JSONResponse(status_code=status,
+                        content={"error": {"code": code, "message": message, "detail": detail or {}}})
+
+
+def create_app(store: GraphStore) -> FastAPI:
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        store.close()
+
+    app = FastAPI(title="policykg", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
+    app.state.store = store
+
+    @app.exception_handler(PolicyKGError)
+    async def policykg_error(_: Request, e: PolicyKGError) -> JSONResponse:
+        return error_body(e.status, e.code, e.message, {k: v for k, v in e.detail.items()})
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_: Request, e: RequestValidationError) -> JSONResponse:
+        problems = [{"where": ".".join(str(p) for p in err["loc"]), "problem": err["msg"]} for err in e.errors()]
+        return error_body(422, "invalid_request", "the request's parameters are not valid", {"problems": problems})
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_: Request, e: StarletteHTTPException) -> JSONResponse:
+        code = "not_found" if e.status_code == 404 else "http_error"
+        return error_body(e.status_code, code, str(e.detail))
+
+    for router in (health.router, plans.router, departments.router):
+        app.include_router(router)
+    return app

@@ -1,0 +1,161 @@
+"""The command line: `policykg load | serve | stats | query | export`.
+
+Each command opens the store and calls one library function. One wrapper turns
+any policykg error into a one-line message and its exit code: 0 all well,
+1 something failed (a bad file, an unavailable store), 2 a usage error.
+"""
+
+import json
+import re
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from tqdm import tqdm
+
+import queries
+from graph import service
+from graph.errors import BadRequest, PolicyKGError
+from graph.store import GraphStore, open_store
+from loaders.pipeline import load_file
+
+app = typer.Typer(help="policykg: Chinese policy documents as a knowledge graph.", no_args_is_help=True,
+                  add_completion=False, pretty_exceptions_enable=False)
+
+StoreOpt = Annotated[str | None, typer.Option("--store", metavar="DIR",
+                     help="embedded store directory (default $POLICYKG_STORE, else ./.policykg)")]
+Neo4jOpt = Annotated[str | None, typer.Option("--neo4j", metavar="URI",
+                     help="use Neo4j at URI (or set NEO4J_URI; NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE)")]
+DOCUMENT_SUFFIXES = {".txt", ".html", ".htm"}
+
+
+def _open(store: str | None, neo4j: str | None) -> GraphStore:
+    if store and neo4j:
+        raise BadRequest("give either --store or --neo4j, not both")
+    return open_store(store, neo4j)
+
+
+def iter_documents(paths: list[Path]) -> Iterator[Path]:
+    """Files as given, and the .txt/.html/.htm files under folders, in name order."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES)
+        else:
+            yield path
+
+
+@app.command()
+def load(
+    paths: Annotated[list[Path], typer.Argument(help="files (.txt, .html, .htm) and folders of them")],
+    store: StoreOpt = None,
+    neo4j: Neo4jOpt = None,
+) -> None:
+    """Load documents; each is written whole or not at all, and reloading replaces it."""
+    documents = list(iter_documents(paths))
+    if not documents:
+        raise BadRequest("no documents found in the paths given")
+    target = _open(store, neo4j)
+    failed: list[str] = []
+    started = time.perf_counter()
+    try:
+        with tqdm(documents, unit="doc", desc="loading", disable=None, file=sys.stderr) as bar:
+            for path in bar:
+                try:
+                    target.replace_plan(load_file(path))
+                except PolicyKGError as e:
+                    reason = e.message if e.message.startswith(path.name) else f"{path.name}: {e.message}"
+                    failed.append(reason)
+                    tqdm.write(f"failed: {reason}", file=sys.stderr)
+    finally:
+        target.close()
+    elapsed = time.perf_counter() - started
+    loaded = len(documents) - len(failed)
+    typer.echo(f"loaded {loaded} of {len(documents)} documents in {elapsed:.1f}s ({loaded / elapsed:.1f} docs/s)")
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
+    store: StoreOpt = None,
+    neo4j: Neo4jOpt = None,
+) -> None:
+    """Serve the HTTP API (OpenAPI at /docs)."""
+    import uvicorn
+
+    from api.app import create_app
+
+    uvicorn.run(create_app(_open(store, neo4j)), host=host, port=port, log_level="info")
+
+
+@app.command()
+def stats(store: StoreOpt = None, neo4j: Neo4jOpt = None) -> None:
+    """Print how many plans, units, departments, indicators and edges the store holds."""
+    target = _open(store, neo4j)
+    try:
+        for kind, n in service.counts(target).items():
+            typer.echo(f"{kind:12} {n}")
+    finally:
+        target.close()
+
+
+def parse_params(pairs: list[str]) -> dict:
+    params = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise BadRequest(f"--param takes key=value, not {pair!r}")
+        try:
+            params[key] = json.loads(value)
+        except json.JSONDecodeError:
+            params[key] = value
+    return params
+
+
+@app.command()
+def query(
+    name: Annotated[str, typer.Argument(help="a query name from queries/ (try `policykg query list`)")],
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="key=value (JSON values allowed)")] = None,
+    store: StoreOpt = None,
+    neo4j: Neo4jOpt = None,
+) -> None:
+    """Run a named query and print its rows as JSON lines."""
+    if name == "list":
+        for q in queries.names():
+            typer.echo(f"{q:26} {queries.load(q).purpose}")
+        return
+    q = queries.load(name)
+    params = {"offset": 0, "limit": 100, "q": "", "jurisdiction": ""} | parse_params(param or [])
+    wanted = set(re.findall(r"\$(\w+)", q.text))
+    missing = wanted - params.keys()
+    if missing:
+        raise BadRequest(f"query {name} needs --param for: {', '.join(sorted(missing))} ({q.params})")
+    target = _open(store, neo4j)
+    try:
+        for row in target.run(name, {k: v for k, v in params.items() if k in wanted}):
+            typer.echo(json.dumps(row, ensure_ascii=False))
+    finally:
+        target.close()
+
+
+def main() -> None:
+    """Entry point: run the app, turning policykg errors into one line and an exit code."""
+    try:
+        result = app(standalone_mode=False)
+    except PolicyKGError as e:
+        typer.echo(f"error: {e.message}", err=True)
+        sys.exit(e.exit_code)
+    except typer.Abort:
+        typer.echo("aborted", err=True)
+        sys.exit(1)
+    except Exception as e:
+        if hasattr(e, "show") and hasattr(e, "exit_code"):  # click's usage errors, as typer raises them
+            e.show()
+            sys.exit(2)
+        raise
+    sys.exit(result if isinstance(result, int) else 0)

@@ -1,0 +1,63 @@
+"""Departments: search, and everything a department leads or supports across plans."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Response
+
+from api.deps import PageDep, StoreDep
+from api.schemas import DepartmentOut, DepartmentUnits, ErrorOut
+from graph import service
+
+router = APIRouter(prefix="/departments", tags=["departments"])
+
+NAME = Path(
+    description="a department's id, full name or any alias as written in a plan",
+    openapi_examples={
+        "alias": {"summary": "as written in an Anhui plan", "value": "省经济和信息化委"},
+        "full": {"summary": "canonical name", "value": "安徽省发展和改革委员会"},
+        "shenzhen": {"summary": "written without its prefix", "value": "经贸信息委"},
+    },
+)
+JURISDICTION = Query(
+    description="narrow to one jurisdiction when a name is used in several",
+    openapi_examples={"anhui": {"summary": "Anhui", "value": "安徽省"}, "none": {"summary": "all", "value": ""}},
+)
+
+
+@router.get("", response_model=list[DepartmentOut], summary="Find departments")
+def list_departments(
+    store: StoreDep,
+    page: PageDep,
+    response: Response,
+    q: Annotated[str, Query(description="part of a name or alias", openapi_examples={
+        "health": {"summary": "卫生计生", "value": "卫生计生"}})] = "",
+    jurisdiction: Annotated[str, JURISDICTION] = "",
+):
+    """Departments whose name or any alias contains `q`; the total is in `X-Total-Count`."""
+    items, total = service.list_departments(store, q, jurisdiction, page.limit, page.offset)
+    response.headers["X-Total-Count"] = str(total)
+    return items
+
+
+def _units(role: str, name: str, jurisdiction: str, store, page, response: Response):
+    result = service.department_units(store, name, role, jurisdiction, page.limit, page.offset)
+    response.headers["X-Total-Count"] = str(result["total"])
+    return result
+
+
+@router.get("/{name}/leads", response_model=DepartmentUnits, summary="What a department leads",
+            responses={404: {"model": ErrorOut, "description": "no department by that name"}})
+def leads(name: Annotated[str, NAME], store: StoreDep, page: PageDep, response: Response,
+          jurisdiction: Annotated[str, JURISDICTION] = ""):
+    """Every action and project the department leads, across all plans, each with its plan, how the
+    lead was read (`basis`) and the quote it was read from. A name used in several jurisdictions
+    returns all of them in `departments`; `jurisdiction=` narrows."""
+    return _units("leads", name, jurisdiction, store, page, response)
+
+
+@router.get("/{name}/supports", response_model=DepartmentUnits, summary="What a department supports",
+            responses={404: {"model": ErrorOut, "description": "no department by that name"}})
+def supports(name: Annotated[str, NAME], store: StoreDep, page: PageDep, response: Response,
+             jurisdiction: Annotated[str, JURISDICTION] = ""):
+    """Every action and project the department supports (配合), across all plans; same shape as leads."""
+    return _units("supports", name, jurisdiction, store, page, response)

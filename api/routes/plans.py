@@ -1,0 +1,27 @@
+"""Plans: the list, and one plan with its outline, departments, targets and sources."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Response
+
+from api.deps import PageDep, StoreDep
+from api.schemas import ErrorOut, PlanDetail, PlanOut
+from graph import service
+
+router = APIRouter(prefix="/plans", tags=["plans"])
+
+
+@router.get("", response_model=list[PlanOut], summary="Loaded plans")
+def list_plans(store: StoreDep, page: PageDep, response: Response):
+    """Every loaded plan, oldest first; the total is in `X-Total-Count`."""
+    items, total = service.list_plans(store, page.limit, page.offset)
+    response.headers["X-Total-Count"] = str(total)
+    return items
+
+
+@router.get("/{plan_id}", response_model=PlanDetail, summary="One plan with its units",
+            responses={404: {"model": ErrorOut}})
+def get_plan(plan_id: Annotated[str, Path(description="a plan id from /plans")], store: StoreDep):
+    """The plan's metadata, its units in document order (each with leads, supports, targets and
+    deadline), the targets the plan itself sets, and the national documents it implements."""
+    return service.get_plan(store, plan_id)

@@ -1,0 +1,115 @@
+"""Response models: the shapes CONTRACT.md promises, with examples for OpenAPI."""
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+
+class Counts(BaseModel):
+    plan: int
+    action: int
+    project: int
+    department: int
+    indicator: int
+    leads: int
+    supports: int
+    targets: int
+
+
+class Health(BaseModel):
+    status: Literal["ok", "unavailable"]
+    counts: Counts | None = None
+    message: str | None = None
+
+
+class PlanOut(BaseModel):
+    id: str
+    title: str
+    issuer: str | None
+    jurisdiction: str | None
+    issued: str | None = Field(description="YYYY-MM-DD, the date of the notice that issued the plan")
+    doc_number: str | None = Field(description="e.g. 皖政〔2018〕20号; null when the document has none")
+    source: str | None = Field(description="the loaded file's name")
+
+
+class DepartmentOut(BaseModel):
+    id: str
+    name: str = Field(description="full canonical name, e.g. 安徽省经济和信息化委员会")
+    jurisdiction: str
+    aliases: list[str] = Field(description="every surface form seen in the documents plus known abbreviations")
+    kind: str = Field(description="department, government, group, central-branch or enterprise")
+
+
+class IndicatorOut(BaseModel):
+    id: str
+    name: str
+    target_value: float | None
+    comparator: str | None
+    unit: str | None
+    target_year: int | None
+    baseline_value: float | None
+    baseline_year: int | None
+    plan: str
+    unit_id: str | None
+    quote: str | None
+
+
+class UnitOut(BaseModel):
+    id: str
+    type: Literal["action", "project"]
+    title: str
+    path: str
+    parent_id: str | None
+    leads: list[DepartmentOut]
+    supports: list[DepartmentOut]
+    indicators: list[IndicatorOut]
+    deadline: str | None
+    annex: bool = Field(False, description="an annex task (a row of the plan's task table)")
+    quote: str | None = None
+
+
+class ImplementsOut(BaseModel):
+    title: str | None
+    doc_number: str | None
+    id: str
+
+
+class PlanDetail(PlanOut):
+    title_derived: bool = Field(False, description="true when the document gives no title and this one is derived")
+    units: list[UnitOut]
+    indicators: list[IndicatorOut] = Field(description="targets the plan itself sets (its 发展目标)")
+    implements: list[ImplementsOut]
+
+
+class PlanRef(BaseModel):
+    id: str
+    title: str
+
+
+class UnitItem(BaseModel):
+    id: str
+    type: Literal["action", "project"]
+    title: str
+    plan: PlanRef
+    basis: Literal["stated", "rule", "first-listed"] = Field(
+        description="stated: the text names it; rule: the document's rule (列第一位的为牵头部门); "
+                    "first-listed: no lead named, the first listed is taken")
+    quote: str = Field(description="the text the role was read from")
+    deadline: str | None
+    department_id: str
+
+
+class DepartmentUnits(BaseModel):
+    departments: list[DepartmentOut]
+    items: list[UnitItem]
+    total: int
+
+
+class ErrorBody(BaseModel):
+    code: str
+    message: str
+    detail: dict = Field(default_factory=dict)
+
+
+class ErrorOut(BaseModel):
+    error: ErrorBody

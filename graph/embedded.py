@@ -1,0 +1,201 @@
+"""The embedded store: LadybugDB in-process, persistent under a directory.
+
+Dialect differences from Neo4j live here and only here: typed DDL before any
+write, bulk writes with `COPY … FROM` CSV files inside one explicit
+transaction (about 100× faster than row-wise MERGE), a connection per
+thread for reads, and engine errors wrapped as `StoreError`.
+"""
+
+import csv
+import tempfile
+import threading
+from pathlib import Path
+from typing import Any
+
+import ladybug
+
+import queries
+from graph.errors import StoreError
+from graph.model import PlanGraph
+from graph.rows import PlanRows, to_rows
+from graph.schema import NODES, PLAN_OWNED, RELS, columns
+
+ENGINE_DIR = "graph.lbug"
+
+
+def ddl() -> list[str]:
+    statements = []
+    for table, props in NODES.items():
+        cols = ", ".join(f"{name} {kind}" for name, kind in props)
+        statements.append(f"CREATE NODE TABLE IF NOT EXISTS {table}({cols}, PRIMARY KEY(id))")
+    for table, (pairs, props) in RELS.items():
+        ends = ", ".join(f"FROM {a} TO {b}" for a, b in pairs)
+        cols = "".join(f", {name} {kind}" for name, kind in props)
+        statements.append(f"CREATE REL TABLE IF NOT EXISTS {table}({ends}{cols})")
+    return statements
+
+
+def _csv_value(value: Any) -> Any:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else value
+
+
+class EmbeddedStore:
+    name = "embedded"
+
+    def __init__(self, directory: str | Path, read_only: bool = False) -> None:
+        self.directory = Path(directory)
+        self.read_only = read_only
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            self._db = ladybug.Database(str(self.directory / ENGINE_DIR), read_only=read_only)
+        except Exception as e:  # the engine raises RuntimeError for locks, versions and I/O alike
+            raise StoreError(f"cannot open the embedded store at {self.directory}: {_reason(e)}") from e
+        self._local = threading.local()
+        self._connections: list[ladybug.Connection] = []
+        self._write_lock = threading.Lock()
+        if not read_only:
+            for statement in ddl():
+                self._execute(self._connection(), statement)
+
+    # -- connections -------------------------------------------------------------------------
+    def _connection(self) -> ladybug.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = ladybug.Connection(self._db)
+            self._local.conn = conn
+            self._connections.append(conn)
+        return conn
+
+    @staticmethod
+    def _execute(conn: ladybug.Connection, statement: str, params: dict | None = None) -> list[dict[str, Any]]:
+        try:
+            result = conn.execute(statement, params or {})
+        except Exception as e:
+            raise StoreError(f"embedded store: {_reason(e)}") from e
+        names = result.get_column_names()
+        return [dict(zip(names, row, strict=True)) for row in result.get_all()]
+
+    def run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        return self._execute(self._connection(), queries.load(query).text, params)
+
+    def check(self) -> None:
+        self.run("plans_total")
+
+    # -- writes ------------------------------------------------------------------------------
+    def replace_plan(self, graph: PlanGraph) -> None:
+        rows = to_rows(graph)
+        with self._write_lock, tempfile.TemporaryDirectory(prefix="policykg-") as tmp:
+            conn = self._connection()
+            self._execute(conn, "BEGIN TRANSACTION")
+            try:
+                self._delete_owned(conn, graph.plan.id)
+                self._write(conn, rows, Path(tmp))
+                self._drop_orphans(conn)
+                self._execute(conn, "COMMIT")
+            except BaseException:
+                self._rollback(conn)
+                raise
+
+    def delete_plan(self, plan_id: str) -> bool:
+        with self._write_lock:
+            conn = self._connection()
+            found = self._execute(conn, "MATCH (p:Plan) WHERE p.id = $id AND p.national = false RETURN p.id",
+                                  {"id": plan_id})
+            if not found:
+                return False
+            self._execute(conn, "BEGIN TRANSACTION")
+            try:
+                self._delete_owned(conn, plan_id)
+                self._execute(conn, "MATCH (p:Plan) WHERE p.id = $id DETACH DELETE p", {"id": plan_id})
+                self._drop_orphans(conn)
+                self._execute(conn, "COMMIT")
+            except BaseException:
+                self._rollback(conn)
+                raise
+            return True
+
+    def _rollback(self, conn: ladybug.Connection) -> None:
+        try:  # a failed statement has already rolled the transaction back by itself
+            conn.execute("ROLLBACK")
+        except Exception:
+            pass
+
+    def _delete_owned(self, conn: ladybug.Connection, plan_id: str) -> None:
+        for label in PLAN_OWNED:
+            self._execute(conn, f"MATCH (n:{label}) WHERE n.plan_id = $id DETACH DELETE n", {"id": plan_id})
+        self._execute(conn, "MATCH (p:Plan)-[r:IMPLEMENTS]->(:Plan) WHERE p.id = $id DELETE r", {"id": plan_id})
+
+    def _drop_orphans(self, conn: ladybug.Connection) -> None:
+        self._execute(conn, "MATCH (d:Department) WHERE NOT EXISTS { MATCH (d)-[:LEADS|SUPPORTS]->() } DELETE d")
+        self._execute(conn, "MATCH (p:Plan) WHERE p.national = true AND NOT EXISTS { MATCH (p)<-[:IMPLEMENTS]-() } "
+                            "DELETE p")
+
+    def _write(self, conn: ladybug.Connection, rows: PlanRows, tmp: Path) -> None:
+        self._upsert_plan(conn, rows.plan, national=False)
+        for national in rows.national:
+            self._upsert_plan(conn, national, national=True)
+        self._upsert_departments(conn, rows.departments)
+        for label, node_rows in rows.nodes.items():
+            self._copy(conn, tmp, label, node_rows, columns(label))
+        for (rel, start, end), edge_rows in rows.edges.items():
+            self._copy(conn, tmp, rel, edge_rows, ["from", "to", *columns(rel)], start, end)
+
+    def _upsert_plan(self, conn: ladybug.Connection, row: dict, national: bool) -> None:
+        """A cited national document never overwrites a plan loaded under the same number."""
+        props = [c for c in columns("Plan") if c != "id"]
+        sets = ", ".join(f"p.{c} = $row.{c}" for c in props)
+        if national:
+            statement = f"MERGE (p:Plan {{id: $row.id}}) ON CREATE SET {sets}"
+        else:
+            statement = f"MERGE (p:Plan {{id: $row.id}}) SET {sets}"
+        self._execute(conn, statement.replace("$row.", "$"), row)
+
+    def _upsert_departments(self, conn: ladybug.Connection, departments: list[dict]) -> None:
+        """Departments are shared by plans: keep every alias any plan has seen."""
+        if not departments:
+            return
+        found = self._execute(conn, "MATCH (d:Department) WHERE d.id IN $ids RETURN d.id AS id, d.aliases AS aliases",
+                              {"ids": [d["id"] for d in departments]})
+        known = {r["id"]: r["aliases"] or [] for r in found}
+        merged = [{**d, "aliases": list(dict.fromkeys([*known.get(d["id"], []), *d["aliases"]]))} for d in departments]
+        self._execute(
+            conn,
+            "UNWIND $rows AS r MERGE (d:Department {id: r.id}) "
+            "SET d.type = r.type, d.name = r.name, d.jurisdiction = r.jurisdiction, d.aliases = r.aliases, "
+            "d.kind = r.kind",
+            {"rows": merged},
+        )
+
+    def _copy(self, conn, tmp: Path, table: str, rows: list[dict], cols: list[str],
+              start: str | None = None, end: str | None = None) -> None:
+        path = tmp / f"{table}-{start or ''}-{end or ''}.csv"
+        with path.open("w", encoding="utf-8", newline="") as f:
+            writer = csv.writer(f)
+            writer.writerow(cols)
+            writer.writerows([_csv_value(r[c]) for c in cols] for r in rows)
+        options = "header=true, parallel=false"
+        if start:
+            options += f", from='{start}', to='{end}'"
+        self._execute(conn, f"COPY {table} FROM '{path.as_posix()}' ({options})")
+
+    def close(self) -> None:
+        for conn in self._connections:
+            try:
+                conn.close()
+            except Exception:
+                pass
+        self._connections.clear()
+        self._local = threading.local()
+        try:
+            self._db.close()
+        except Exception:
+            pass
+
+
+def _reason(e: Exception) -> str:
+    text = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+    if "lock" in text.lower():
+        return f"{text} (is another policykg process, such as `policykg serve`, using this store?)"
+    return text

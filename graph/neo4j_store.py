@@ -1,0 +1,144 @@
+"""The Neo4j store, on the official driver (Bolt).
+
+Same rows and named queries as the embedded store; writes are batched
+`UNWIND $rows … MERGE` statements in one managed transaction per document
+(the driver retries transient errors), after uniqueness constraints on `id`.
+Driver errors leave this module only as `StoreError`.
+"""
+
+import os
+from typing import Any
+
+from neo4j import GraphDatabase, RoutingControl
+from neo4j.exceptions import Neo4jError, ServiceUnavailable, AuthError, DriverError
+
+import queries
+from graph.errors import StoreError
+from graph.model import PlanGraph
+from graph.rows import PlanRows, to_rows
+from graph.schema import NODES, PLAN_OWNED, columns
+
+# Every statement this store sends besides the named queries; linted like them.
+SCHEMA = [f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
+          for label in NODES]
+DELETE_OWNED = [f"MATCH (n:{label}) WHERE n.plan_id = $id DETACH DELETE n" for label in PLAN_OWNED]
+DELETE_IMPLEMENTS = "MATCH (p:Plan {id: $id})-[r:IMPLEMENTS]->(:Plan) DELETE r"
+DELETE_PLAN = "MATCH (p:Plan {id: $id}) DETACH DELETE p"
+DROP_ORPHANS = [
+    "MATCH (d:Department) WHERE NOT EXISTS { MATCH (d)-[:LEADS|SUPPORTS]->() } DELETE d",
+    "MATCH (p:Plan) WHERE p.national = true AND NOT EXISTS { MATCH (p)<-[:IMPLEMENTS]-() } DELETE p",
+]
+PLAN_PROPS = ", ".join(f"p.{c} = row.{c}" for c in columns("Plan") if c != "id")
+UPSERT_PLAN = f"UNWIND $rows AS row MERGE (p:Plan {{id: row.id}}) SET {PLAN_PROPS}"
+UPSERT_NATIONAL = f"UNWIND $rows AS row MERGE (p:Plan {{id: row.id}}) ON CREATE SET {PLAN_PROPS}"
+UPSERT_DEPARTMENTS = (
+    "UNWIND $rows AS row MERGE (d:Department {id: row.id}) "
+    "SET d.type = row.type, d.name = row.name, d.jurisdiction = row.jurisdiction, d.kind = row.kind, "
+    "d.aliases = reduce(acc = coalesce(d.aliases, []), a IN row.aliases | "
+    "CASE WHEN a IN acc THEN acc ELSE acc + a END)"
+)
+
+
+def create_nodes(label: str) -> str:
+    props = ", ".join(f"n.{c} = row.{c}" for c in columns(label) if c != "id")
+    return f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET {props}"
+
+
+def create_edges(rel: str, start: str, end: str) -> str:
+    props = ", ".join(f"r.{c} = row.{c}" for c in columns(rel))
+    return (f"UNWIND $rows AS row MATCH (a:{start} {{id: row.from}}), (b:{end} {{id: row.to}}) "
+            f"MERGE (a)-[r:{rel}]->(b) SET {props}")
+
+
+def write_statements() -> list[str]:
+    """All write statements, for the grammar check."""
+    from graph.schema import RELS
+
+    edges = [create_edges(rel, a, b) for rel, (pairs, _) in RELS.items() for a, b in pairs]
+    return [*SCHEMA, *DELETE_OWNED, DELETE_IMPLEMENTS, DELETE_PLAN, *DROP_ORPHANS, UPSERT_PLAN, UPSERT_NATIONAL,
+            UPSERT_DEPARTMENTS, *(create_nodes(label) for label in NODES), *edges]
+
+
+class Neo4jStore:
+    name = "neo4j"
+
+    def __init__(self, uri: str, user: str, password: str, database: str | None = None) -> None:
+        self.database = database
+        try:
+            self._driver = GraphDatabase.driver(uri, auth=(user, password))
+            self._driver.verify_connectivity()
+            for statement in SCHEMA:
+                self._driver.execute_query(statement, database_=database)
+        except (Neo4jError, DriverError, ValueError, OSError) as e:
+            raise StoreError(f"cannot reach Neo4j at {uri}: {_reason(e)}") from e
+
+    @classmethod
+    def from_env(cls, uri: str) -> "Neo4jStore":
+        return cls(uri, os.environ.get("NEO4J_USER", "neo4j"), os.environ.get("NEO4J_PASSWORD", "neo4j"),
+                   os.environ.get("NEO4J_DATABASE") or None)
+
+    def run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        text = queries.load(query).text
+        try:
+            records, _, _ = self._driver.execute_query(text, params or {}, database_=self.database,
+                                                       routing_=RoutingControl.READ)
+        except (Neo4jError, DriverError) as e:
+            raise StoreError(f"Neo4j: {_reason(e)}") from e
+        return [r.data() for r in records]
+
+    def check(self) -> None:
+        self.run("plans_total")
+
+    def replace_plan(self, graph: PlanGraph) -> None:
+        rows = to_rows(graph)
+        self._write(lambda tx: (self._delete(tx, graph.plan.id), self._create(tx, rows), self._orphans(tx)))
+
+    def delete_plan(self, plan_id: str) -> bool:
+        found = self._driver.execute_query("MATCH (p:Plan {id: $id}) WHERE p.national = false RETURN p.id",
+                                           {"id": plan_id}, database_=self.database).records
+        if not found:
+            return False
+        self._write(lambda tx: (self._delete(tx, plan_id), tx.run(DELETE_PLAN, id=plan_id).consume(),
+                                self._orphans(tx)))
+        return True
+
+    def _write(self, work) -> None:
+        try:
+            with self._driver.session(database=self.database) as session:
+                session.execute_write(work)
+        except (Neo4jError, DriverError) as e:
+            raise StoreError(f"Neo4j write failed: {_reason(e)}") from e
+
+    @staticmethod
+    def _delete(tx, plan_id: str) -> None:
+        for statement in DELETE_OWNED:
+            tx.run(statement, id=plan_id).consume()
+        tx.run(DELETE_IMPLEMENTS, id=plan_id).consume()
+
+    @staticmethod
+    def _orphans(tx) -> None:
+        for statement in DROP_ORPHANS:
+            tx.run(statement).consume()
+
+    @staticmethod
+    def _create(tx, rows: PlanRows) -> None:
+        tx.run(UPSERT_PLAN, rows=[rows.plan]).consume()
+        if rows.national:
+            tx.run(UPSERT_NATIONAL, rows=rows.national).consume()
+        if rows.departments:
+            tx.run(UPSERT_DEPARTMENTS, rows=rows.departments).consume()
+        for label, node_rows in rows.nodes.items():
+            tx.run(create_nodes(label), rows=node_rows).consume()
+        for (rel, start, end), edge_rows in rows.edges.items():
+            tx.run(create_edges(rel, start, end), rows=edge_rows).consume()
+
+    def close(self) -> None:
+        self._driver.close()
+
+
+def _reason(e: Exception) -> str:
+    if isinstance(e, ServiceUnavailable):
+        return "the server does not answer (is Neo4j running?)"
+    if isinstance(e, AuthError):
+        return "authentication failed (check NEO4J_USER and NEO4J_PASSWORD)"
+    return str(e).splitlines()[0] if str(e) else type(e).__name__

@@ -1,0 +1,76 @@
+"""A `PlanGraph` flattened to property rows, the one shape both stores write.
+
+Nodes are rows keyed by label; edges are rows keyed by (type, from label, to
+label) with `from`/`to` ids, so that a store can write each group in one batch.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from graph.model import Evidence, Plan, PlanGraph
+
+
+def evidence(e: Evidence | None) -> dict:
+    if e is None:
+        return {"source": None, "span_start": None, "span_end": None, "quote": None}
+    return {"source": e.source, "span_start": e.start, "span_end": e.end, "quote": e.quote}
+
+
+def plan_row(plan: Plan) -> dict:
+    return {
+        "id": plan.id, "type": "plan", "title": plan.title, "title_derived": plan.title_derived,
+        "issuer": plan.issuer, "jurisdiction": plan.jurisdiction, "issued": plan.issued,
+        "doc_number": plan.doc_number, "national": plan.national, **evidence(plan.evidence),
+        "source": plan.source if not plan.national else None,
+    }
+
+
+@dataclass
+class PlanRows:
+    plan: dict
+    national: list[dict]
+    departments: list[dict]
+    nodes: dict[str, list[dict]] = field(default_factory=lambda: defaultdict(list))
+    edges: dict[tuple[str, str, str], list[dict]] = field(default_factory=lambda: defaultdict(list))
+
+
+def to_rows(graph: PlanGraph) -> PlanRows:
+    pid = graph.plan.id
+    rows = PlanRows(
+        plan=plan_row(graph.plan),
+        national=[plan_row(i.plan) for i in graph.implements],
+        departments=[
+            {"id": d.id, "type": "department", "name": d.name, "jurisdiction": d.jurisdiction,
+             "aliases": d.aliases, "kind": d.kind}
+            for d in graph.departments
+        ],
+    )
+    label = {}
+    for u in graph.units:
+        label[u.id] = u.type.capitalize()
+        rows.nodes[label[u.id]].append({
+            "id": u.id, "type": u.type, "title": u.title, "path": u.path, "parent_id": u.parent_id,
+            "plan_id": pid, "ord": u.order, "text": u.text, "deadline": u.deadline, "annex": u.annex,
+            **evidence(u.evidence),
+        })
+        parent = (label[u.parent_id], u.parent_id) if u.parent_id else ("Plan", pid)
+        rows.edges[("CONTAINS", parent[0], label[u.id])].append({"from": parent[1], "to": u.id, "plan_id": pid})
+    for i in graph.indicators:
+        rows.nodes["Indicator"].append({
+            "id": i.id, "type": "indicator", "name": i.name, "target_value": i.target_value,
+            "comparator": i.comparator, "unit": i.unit, "target_year": i.target_year,
+            "baseline_value": i.baseline_value, "baseline_year": i.baseline_year, "plan_id": pid,
+            "owner_id": i.owner_id, **evidence(i.evidence),
+        })
+        owner = label.get(i.owner_id, "Plan")
+        rows.edges[("TARGETS", owner, "Indicator")].append(
+            {"from": i.owner_id, "to": i.id, "plan_id": pid, **evidence(i.evidence)})
+    for a in graph.assignments:
+        rows.edges[(a.role.upper(), "Department", label[a.unit_id])].append({
+            "from": a.department_id, "to": a.unit_id, "role": a.role, "basis": a.basis, "surface": a.surface,
+            "deadline": a.deadline, "plan_id": pid, **evidence(a.evidence),
+        })
+    for imp in graph.implements:
+        rows.edges[("IMPLEMENTS", "Plan", "Plan")].append(
+            {"from": pid, "to": imp.plan.id, "plan_id": pid, **evidence(imp.evidence)})
+    return rows

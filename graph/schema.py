@@ -1,0 +1,54 @@
+"""The property schema both stores share: node and relationship tables, typed.
+
+LadybugDB needs typed tables before any write (and errors on undeclared
+properties); Neo4j needs none, but gets the same properties so that every
+named query reads the same names from either store.
+"""
+
+EVIDENCE = [("source", "STRING"), ("span_start", "INT64"), ("span_end", "INT64"), ("quote", "STRING")]
+UNIT = [
+    ("id", "STRING"), ("type", "STRING"), ("title", "STRING"), ("path", "STRING"), ("parent_id", "STRING"),
+    ("plan_id", "STRING"), ("ord", "INT64"), ("text", "STRING"), ("deadline", "STRING"), ("annex", "BOOLEAN"),
+    *EVIDENCE,
+]
+
+NODES: dict[str, list[tuple[str, str]]] = {
+    "Plan": [
+        ("id", "STRING"), ("type", "STRING"), ("title", "STRING"), ("title_derived", "BOOLEAN"),
+        ("issuer", "STRING"), ("jurisdiction", "STRING"), ("issued", "STRING"), ("doc_number", "STRING"),
+        ("national", "BOOLEAN"), *EVIDENCE,
+    ],
+    "Action": UNIT,
+    "Project": UNIT,
+    "Department": [
+        ("id", "STRING"), ("type", "STRING"), ("name", "STRING"), ("jurisdiction", "STRING"),
+        ("aliases", "STRING[]"), ("kind", "STRING"),
+    ],
+    "Indicator": [
+        ("id", "STRING"), ("type", "STRING"), ("name", "STRING"), ("target_value", "DOUBLE"),
+        ("comparator", "STRING"), ("unit", "STRING"), ("target_year", "INT64"), ("baseline_value", "DOUBLE"),
+        ("baseline_year", "INT64"), ("plan_id", "STRING"), ("owner_id", "STRING"), *EVIDENCE,
+    ],
+}
+
+ROLE_EDGE = [("role", "STRING"), ("basis", "STRING"), ("surface", "STRING"), ("deadline", "STRING"),
+             ("plan_id", "STRING"), *EVIDENCE]
+UNITS = [("Department", "Action"), ("Department", "Project")]
+
+RELS: dict[str, tuple[list[tuple[str, str]], list[tuple[str, str]]]] = {
+    "LEADS": (UNITS, ROLE_EDGE),
+    "SUPPORTS": (UNITS, ROLE_EDGE),
+    "TARGETS": ([("Plan", "Indicator"), ("Action", "Indicator"), ("Project", "Indicator")],
+                [("plan_id", "STRING"), *EVIDENCE]),
+    "CONTAINS": ([("Plan", "Action"), ("Plan", "Project"), ("Action", "Project")], [("plan_id", "STRING")]),
+    "IMPLEMENTS": ([("Plan", "Plan")], [("plan_id", "STRING"), *EVIDENCE]),
+}
+
+# Nodes that belong to one plan and go when it is replaced (Plan and Department nodes are shared).
+PLAN_OWNED = ("Action", "Project", "Indicator")
+
+
+def columns(table: str) -> list[str]:
+    if table in NODES:
+        return [name for name, _ in NODES[table]]
+    return [name for name, _ in RELS[table][1]]

@@ -1,0 +1,79 @@
+"""The questions the API answers, each built from named queries on any store.
+
+Kept apart from the HTTP layer so the CLI, the API and the tests ask the same
+way, and apart from the stores so both give the same answers.
+"""
+
+from typing import Any
+
+from graph.errors import NotFound
+from graph.store import GraphStore
+
+COUNT_KINDS = ("plan", "action", "project", "department", "indicator", "leads", "supports", "targets")
+
+
+def counts(store: GraphStore) -> dict[str, int]:
+    found = {r["kind"]: r["n"] for r in store.run("counts")}
+    return {kind: int(found.get(kind, 0)) for kind in COUNT_KINDS}
+
+
+def list_plans(store: GraphStore, limit: int, offset: int) -> tuple[list[dict], int]:
+    items = store.run("plans", {"offset": offset, "limit": limit})
+    total = store.run("plans_total")[0]["total"]
+    return items, int(total)
+
+
+def get_plan(store: GraphStore, plan_id: str) -> dict[str, Any]:
+    found = store.run("plan", {"id": plan_id})
+    if not found:
+        raise NotFound(f"no plan with id {plan_id!r}")
+    plan = found[0]
+    units = store.run("plan_units", {"plan": plan_id})
+    by_id = {u["id"]: {**u, "leads": [], "supports": [], "indicators": []} for u in units}
+    for row in store.run("plan_assignments", {"plan": plan_id}):
+        unit = by_id.get(row.pop("unit_id"))
+        role = row.pop("role")
+        row.pop("basis")
+        if unit is not None:
+            unit[role].append(row)
+    plan_indicators = []
+    for row in store.run("plan_indicators", {"plan": plan_id}):
+        row["plan"] = plan_id
+        (by_id[row["unit_id"]]["indicators"] if row["unit_id"] in by_id else plan_indicators).append(row)
+    plan["units"] = list(by_id.values())
+    plan["indicators"] = plan_indicators
+    plan["implements"] = store.run("plan_implements", {"plan": plan_id})
+    return plan
+
+
+def list_departments(store: GraphStore, q: str, jurisdiction: str, limit: int, offset: int) -> tuple[list[dict], int]:
+    params = {"q": q or "", "jurisdiction": jurisdiction or ""}
+    items = store.run("departments", {**params, "offset": offset, "limit": limit})
+    total = store.run("departments_total", params)[0]["total"]
+    return items, int(total)
+
+
+def find_departments(store: GraphStore, name: str, jurisdiction: str = "") -> list[dict]:
+    """Every department `name` may mean (id, canonical name or alias), across jurisdictions."""
+    found = store.run("department_lookup", {"name": name.strip(), "jurisdiction": jurisdiction or ""})
+    if not found:
+        where = f" in {jurisdiction}" if jurisdiction else ""
+        raise NotFound(f"no department named {name!r}{where}", name=name)
+    return found
+
+
+def department_units(store: GraphStore, name: str, role: str, jurisdiction: str, limit: int,
+                     offset: int) -> dict[str, Any]:
+    departments = find_departments(store, name, jurisdiction)
+    ids = [d["id"] for d in departments]
+    rows = store.run("department_units", {"ids": ids, "role": role, "offset": offset, "limit": limit})
+    total = store.run("department_units_total", {"ids": ids, "role": role})[0]["total"]
+    items = [
+        {
+            "id": r["id"], "type": r["type"], "title": r["title"],
+            "plan": {"id": r["plan_id"], "title": r["plan_title"]},
+            "basis": r["basis"], "quote": r["quote"], "deadline": r["deadline"], "department_id": r["department_id"],
+        }
+        for r in rows
+    ]
+    return {"departments": departments, "items": items, "total": int(total)}

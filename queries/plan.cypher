@@ -1,0 +1,7 @@
+// purpose: One loaded plan's metadata by id.
+// params: id (plan id)
+// returns: id, title, title_derived, issuer, jurisdiction, issued, doc_number, source
+MATCH (p:Plan)
+WHERE p.id = $id AND p.national = false
+RETURN p.id AS id, p.title AS title, p.title_derived AS title_derived, p.issuer AS issuer,
+       p.jurisdiction AS jurisdiction, p.issued AS issued, p.doc_number AS doc_number, p.source AS source

@@ -1,0 +1,8 @@
+// purpose: A plan's actions and projects (annex tasks included) in document order.
+// params: plan (plan id)
+// returns: id, type, title, path, parent_id, deadline, annex, quote
+MATCH (u:Action|Project)
+WHERE u.plan_id = $plan
+RETURN u.id AS id, u.type AS type, u.title AS title, u.path AS path, u.parent_id AS parent_id,
+       u.deadline AS deadline, u.annex AS annex, u.quote AS quote
+ORDER BY u.ord

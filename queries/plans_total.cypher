@@ -1,0 +1,6 @@
+// purpose: How many plans are loaded (the total beside a page of /plans).
+// params: none
+// returns: total
+MATCH (p:Plan)
+WHERE p.national = false
+RETURN count(p) AS total

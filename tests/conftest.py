@@ -1,0 +1,77 @@
+"""Shared fixtures: the bundled corpus, the gold fixtures, and a store per backend.
+
+The `store` fixture is parametrised over every store available here: the
+embedded store always, Neo4j when NEO4J_URI is set (skipped with the reason
+otherwise), as RDFLib's graph tests run over every registered store.
+"""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from graph.embedded import EmbeddedStore
+from loaders.pipeline import load_file
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+GOLD = Path(__file__).resolve().parent / "fixtures" / "gold"
+DOCS = sorted(CORPUS.glob("*.txt"))
+
+
+def doc(prefix: str) -> Path:
+    return next(p for p in DOCS if p.name.startswith(prefix))
+
+
+def gold(prefix: str) -> dict:
+    return json.loads(next(GOLD.glob(f"{prefix}_*.json")).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def graphs():
+    """Each bundled document read once: prefix ('000') → PlanGraph."""
+    return {p.name[:3]: load_file(p) for p in DOCS}
+
+
+def _neo4j_store():
+    uri = os.environ.get("NEO4J_URI")
+    if not uri:
+        pytest.skip("Neo4j contract tests need NEO4J_URI (see README: Running the Neo4j tests)")
+    from graph.neo4j_store import Neo4jStore
+
+    store = Neo4jStore.from_env(uri)
+    store._driver.execute_query("MATCH (n) DETACH DELETE n", database_=store.database)
+    return store
+
+
+def make_store(kind: str, tmp: Path):
+    return EmbeddedStore(tmp / "store") if kind == "embedded" else _neo4j_store()
+
+
+@pytest.fixture(params=["embedded", "neo4j"])
+def store(request, tmp_path):
+    """An empty store of each available kind."""
+    s = make_store(request.param, tmp_path)
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="session", params=["embedded", "neo4j"])
+def loaded_store(request, tmp_path_factory, graphs):
+    """A store of each available kind holding the five bundled plans (read-only use)."""
+    s = make_store(request.param, tmp_path_factory.mktemp(request.param))
+    for g in graphs.values():
+        s.replace_plan(g)
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="session")
+def client(loaded_store):
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+
+    with TestClient(create_app(loaded_store)) as c:
+        yield c
