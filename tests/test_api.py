@@ -1,0 +1,74 @@
+"""The HTTP API against the five bundled plans, on every store available."""
+
+FLAGSHIP = "/departments/省经济和信息化委/leads"
+
+
+def test_health_counts_every_kind(client):
+    body = client.get("/health").json()
+    assert body["status"] == "ok"
+    assert body["counts"]["plan"] == 5 and body["counts"]["leads"] > 100
+
+
+def test_plans_list_the_contract_fields(client):
+    r = client.get("/plans")
+    assert r.headers["X-Total-Count"] == "5"
+    plans = r.json()
+    assert set(plans[0]) == {"id", "title", "issuer", "jurisdiction", "issued", "doc_number", "source"}
+    assert {p["source"] for p in plans} >= {"003_1ca2595b8a15c99f.txt"}
+
+
+def test_plan_detail_lists_units_in_document_order_with_departments(client):
+    plan = next(p for p in client.get("/plans").json() if p["source"].startswith("000"))
+    body = client.get(f"/plans/{plan['id']}").json()
+    titles = [u["title"] for u in body["units"]]
+    assert titles.index("“互联网+”创业创新") < titles.index("“互联网+”制造行动")
+    medical = next(u for u in body["units"] if u["title"] == "“互联网+”医疗行动")
+    assert [d["name"] for d in medical["leads"]] == ["安徽省卫生和计划生育委员会"]
+    assert "安徽省民政厅" in [d["name"] for d in medical["supports"]]
+    assert body["implements"][0]["doc_number"] == "国发〔2015〕40号"
+
+
+def test_flagship_lists_units_from_the_anhui_plans_with_evidence(client):
+    body = client.get(FLAGSHIP, params={"jurisdiction": "安徽省"}).json()
+    assert [d["name"] for d in body["departments"]] == ["安徽省经济和信息化委员会"]
+    plans = {i["plan"]["title"] for i in body["items"]}
+    assert "安徽省加快推进“互联网+”行动实施方案" in plans
+    assert any(t.startswith("安徽省人民政府关于") for t in plans)
+    item = next(i for i in body["items"] if i["title"] == "“互联网+”制造行动")
+    assert item["basis"] == "rule" and "省经济和信息化委" in item["quote"]
+    assert body["total"] == len(body["items"])
+
+
+def test_a_name_used_in_several_jurisdictions_returns_all_and_jurisdiction_narrows(client):
+    both = client.get("/departments/省卫生计生委/leads").json()["departments"]
+    assert {d["jurisdiction"] for d in both} == {"安徽省", "浙江省"}
+    one = client.get("/departments/省卫生计生委/leads", params={"jurisdiction": "浙江省"}).json()
+    assert [d["jurisdiction"] for d in one["departments"]] == ["浙江省"]
+
+
+def test_supports_has_the_same_shape(client):
+    body = client.get("/departments/经贸信息委/supports", params={"jurisdiction": "深圳市"}).json()
+    assert body["departments"][0]["name"] == "深圳市经济贸易和信息化委员会"
+    assert any(i["title"] == "互联网＋金融" for i in body["items"])
+
+
+def test_unknown_department_is_a_json_404(client):
+    r = client.get("/departments/不存在的委员会/leads")
+    assert r.status_code == 404
+    assert r.json()["error"]["code"] == "not_found"
+
+
+def test_paging_with_total_header(client):
+    r = client.get(FLAGSHIP, params={"limit": 2, "offset": 1})
+    assert len(r.json()["items"]) == 2
+    assert int(r.headers["X-Total-Count"]) == r.json()["total"] > 2
+
+
+def test_invalid_limit_uses_the_same_error_shape(client):
+    r = client.get("/plans", params={"limit": 5000})
+    assert r.status_code == 422 and r.json()["error"]["code"] == "invalid_request"
+
+
+def test_departments_search_by_alias(client):
+    r = client.get("/departments", params={"q": "经信委", "jurisdiction": "浙江省"})
+    assert [d["name"] for d in r.json()] == ["浙江省经济和信息化委员会"]
