@@ -86,11 +86,10 @@ def serve(
     neo4j: Neo4jOpt = None,
 ) -> None:
     """Serve the HTTP API (OpenAPI at /docs)."""
-    import uvicorn
-
     from api.app import create_app
+    from api.server import serve as run_server
 
-    uvicorn.run(create_app(_open(store, neo4j)), host=host, port=port, log_level="info")
+    run_server(create_app(_open(store, neo4j)), host, port)
 
 
 @app.command()

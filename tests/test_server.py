@@ -1,0 +1,50 @@
+"""The real server over a socket: a raw UTF-8 request line, as curl sends it, is answered."""
+
+import json
+import socket
+import threading
+import time
+
+import uvicorn
+
+from api.app import create_app
+from api.server import Utf8TargetProtocol, percent_encode_high_bytes
+
+
+def test_high_bytes_are_percent_encoded_and_ascii_is_left_alone():
+    line = "GET /departments/省发改委/leads?j=安徽省 HTTP/1.1".encode()
+    assert percent_encode_high_bytes(line) == b"GET /departments/%E7%9C%81%E5%8F%91%E6%94%B9%E5%A7%94/leads" \
+                                              b"?j=%E5%AE%89%E5%BE%BD%E7%9C%81 HTTP/1.1"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_curl_style_raw_utf8_url_is_answered(loaded_store):
+    port = _free_port()
+    config = uvicorn.Config(create_app(loaded_store), host="127.0.0.1", port=port, http=Utf8TargetProtocol,
+                            log_level="warning", lifespan="off")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        for _ in range(100):
+            if server.started:
+                break
+            time.sleep(0.05)
+        request = "GET /departments/省经济和信息化委/leads?jurisdiction=安徽省 HTTP/1.1\r\nHost: x\r\n" \
+                  "Connection: close\r\n\r\n"
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
+            s.sendall(request.encode())
+            reply = b""
+            while chunk := s.recv(65536):
+                reply += chunk
+        head, _, body = reply.partition(b"\r\n\r\n")
+        assert head.startswith(b"HTTP/1.1 200")
+        assert json.loads(body)["departments"][0]["name"] == "安徽省经济和信息化委员会"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
