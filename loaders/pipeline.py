@@ -8,8 +8,9 @@ from pathlib import Path
 
 from graph import ids
 from graph.errors import DocumentError
-from graph.model import Assignment, Department, Evidence, Implements, Plan, PlanGraph, Unit
+from graph.model import Assignment, Department, Evidence, Implements, Indicator, Plan, PlanGraph, Unit
 from loaders.departments import merge_departments, resolve
+from loaders.indicators import dedupe, plan_horizon, running_text_targets, table_targets
 from loaders.knowledge import Jurisdiction
 from loaders.metadata import Metadata, read_metadata
 from loaders.outline import Heading, Outline, parse_outline
@@ -57,6 +58,7 @@ def read_document(data: bytes, name: str) -> PlanGraph:
     unit_ids = _add_units(graph, outline, doc)
     _add_notes(graph, outline, unit_ids, jurisdiction, doc)
     read_annex_tasks(graph, source.text, outline.body_end, doc, jurisdiction, add_assignments)
+    _add_indicators(graph, outline, unit_ids, doc, meta, first_section)
     graph.implements = [
         Implements(
             plan=Plan(id=ids.national_plan_id(c.doc_number, c.title), title=c.title, doc_number=c.doc_number,
@@ -149,6 +151,34 @@ def _add_notes(graph, outline, unit_ids, jurisdiction, doc) -> None:
         if owner is None:
             continue
         add_assignments(graph, unit_ids[owner.start], note.reading, jurisdiction, doc.evidence(note.start, note.end))
+
+
+def _target_owner(outline: Outline, pos: int) -> Heading | None:
+    """The unit whose text states a target; goals of a 发展目标 section belong to the plan."""
+    h = outline.innermost(pos)
+    if h is None or h.kind == "section" or any("目标" in n.title for n in [*h.ancestors(), h]):
+        return None
+    return h
+
+
+def _add_indicators(graph, outline, unit_ids, doc, meta, body_start) -> None:
+    text = doc.source.text
+    found = running_text_targets(text, body_start, outline.body_end, plan_horizon(meta.title))
+    found += table_targets(text, body_start, outline.body_end)
+    issued_year = int(meta.issued[:4]) if meta.issued else None
+    for t in sorted(dedupe(found), key=lambda t: t.start):
+        if issued_year and t.year and t.year < issued_year:
+            continue  # a year already past when the plan was issued: a status report
+        owner = _target_owner(outline, t.start)
+        owner_id = unit_ids[owner.start] if owner else graph.plan.id
+        graph.indicators.append(
+            Indicator(
+                id=ids.indicator_id(graph.plan.id, owner_id, t.name, t.year, t.start),
+                name=t.name, target_value=t.value, comparator=t.comparator, unit=t.unit,  # type: ignore[arg-type]
+                target_year=t.year, baseline_value=t.baseline_value, baseline_year=t.baseline_year,
+                owner_id=owner_id, evidence=doc.evidence(t.start, t.end),
+            )
+        )
 
 
 def add_assignments(graph: PlanGraph, unit_id: str, reading: Reading, jurisdiction: Jurisdiction,

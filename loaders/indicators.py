@@ -1,0 +1,255 @@
+"""Targets: what a plan promises to reach, by when, from where.
+
+Running text (到2020年，固定宽带家庭普及率达到65%; 培育100家左右…企业; 突破, 超过,
+以上, 不低于, 左右) and indicator tables (指标 / 2015年 / 2020年 with category
+rows). Values keep the unit as written; Chinese numerals go through cn2an.
+A target whose year has passed when the plan was issued is a status report,
+not a target, and is left out.
+"""
+
+import re
+from dataclasses import dataclass
+
+import cn2an
+
+CN_DIGITS = "零一二两三四五六七八九十百千万"
+NUMBER = rf"(?P<num>\d+(?:\.\d+)?|[{CN_DIGITS}]+)"
+UNIT = (r"(?P<unit>%|‰|Mbps|Gbps|TB|PB|万元/人|部/百人|兆比特／秒|"
+        r"[万亿]*(?:美元|元)|[万亿]*(?:户|人|张|个|家|台|件|套|项|所|座|条|处|辆|吨|千瓦|公里|次)|万|亿)?")
+BEFORE = r"(?P<pre>达到|达|突破|超过|超|提高到|提升到|增至|保持在|不低于|不少于|的|为)?"
+AFTER = r"(?P<post>以上|以下|左右|以内)?"
+TARGET = re.compile(BEFORE + NUMBER + UNIT + AFTER)
+YEAR = re.compile(r"(?:到|至)?(20\d\d)年(?:底|末)?(?:前)?")
+BY_YEAR = re.compile(r"到(20\d\d)年(?:底|末)?")
+HORIZONS = {"十三五": 2020, "十四五": 2025, "十二五": 2015}
+COMPARATORS = {"突破": ">", "超过": ">", "超": ">", "不低于": ">=", "不少于": ">="}
+QUALIFIERS = {"以上": ">=", "左右": "~", "以下": "<=", "以内": "<="}
+NAME_TRIM = re.compile(r"^(?:力争|到20\d\d年(?:底|末)?|20\d\d年(?:底|末)?|实现|全面|使)+|(?:力争|将|要|均|基本|进一步|达到|达)+$")
+DELIMS = "，；。、：\n"
+NON_NUMERIC = re.compile(r"(覆盖|实现|建成|普及|接入)")
+
+
+@dataclass
+class Target:
+    name: str
+    value: float | None
+    comparator: str
+    unit: str
+    year: int | None
+    start: int  # span of the whole statement in the reading text
+    end: int
+    baseline_value: float | None = None
+    baseline_year: int | None = None
+    from_table: bool = False
+
+
+def to_number(text: str) -> float | None:
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return float(text)
+    try:
+        return float(cn2an.cn2an(("一" + text) if text[0] in "十百千万" else text, "smart"))
+    except (ValueError, KeyError):
+        return None
+
+
+# -- running text ------------------------------------------------------------------------------
+
+def _clauses(text: str, start: int, end: int):
+    """Clauses of text[start:end] split at ，；。 and line ends, with their offsets."""
+    pos = start
+    for m in re.finditer(r"[，；。\n]", text[start:end] + "\n"):
+        clause_end = start + m.start()
+        if clause_end > pos:
+            yield pos, clause_end
+        pos = start + m.end()
+
+
+def _name_after(clause: str) -> str:
+    if clause.startswith("的"):
+        return clause[1:]
+    cut = re.search(r"\d", clause)
+    part = clause[: cut.start()] if cut else clause
+    last_de = part.rfind("的")
+    if last_de > 0 and "、" in part[:last_de]:
+        part = part[last_de + 1 :]
+    return part.split("、")[0]
+
+
+def _name_before(clause: str) -> str:
+    for d in DELIMS:
+        clause = clause.rsplit(d, 1)[-1]
+    return clause
+
+
+def _clean(name: str) -> str:
+    name = name.strip(" ，、")
+    for _ in range(3):
+        name = NAME_TRIM.sub("", name).strip(" ，、")
+    return name
+
+
+def targets_in_clause(text: str, start: int, end: int) -> list[Target]:
+    clause = text[start:end]
+    found = []
+    for m in TARGET.finditer(clause):
+        num, unit, pre, post = m.group("num"), m.group("unit") or "", m.group("pre") or "", m.group("post") or ""
+        if clause[m.end("num"):m.end("num") + 1] in ("年", "月", "日", "级", "代", "G", "A", "D"):
+            continue
+        if m.start() > 0 and clause[m.start() - 1] in "第在约前对向-—～~":
+            continue
+        if not unit and pre in ("", "的", "为") and not post:
+            continue
+        value = to_number(num)
+        if value is None or (not num[0].isdigit() and not (num in ("千", "百", "万") and unit.endswith("元"))):
+            continue  # 一批, 四个全面, 十二项任务: Chinese numerals count only as 千亿元-style magnitudes
+        if unit == "千" or (num in ("千", "百") and not unit):
+            continue
+        after = re.sub(r"^[（(][^）)]*[）)]", "", clause[m.end():])
+        if after[:1] in ("的", "级") and ("元" in unit or unit in ("亿", "万")):
+            continue  # 产值超百亿元的园区: the number describes the thing, it is not the target
+        if after and after[0] not in DELIMS:
+            name = _name_after(after)
+            subject = re.match(r"^(.*?)(?:基本实现|实现)$", _name_before(clause[: m.start()]))
+            if subject and len(subject.group(1)) >= 2:  # 农村家庭宽带用户基本实现30Mbps以上接入服务能力
+                name = subject.group(1) + name
+        else:
+            name = _name_before(clause[: m.start()])
+        name = _clean(name)
+        if name.count("（") > name.count("）"):
+            name = name[: name.rfind("（")]
+        if len(name) < 2 or re.fullmatch(r"[\d.%]+", name) or name[-1] in "和及与或":
+            continue
+        comparator = QUALIFIERS.get(post) or COMPARATORS.get(pre) or "="
+        found.append(Target(name, value, comparator, unit, None, start, end))
+    return found
+
+
+def _year_of(text: str, pos: int, paragraph_start: int, fallback: int | None) -> int | None:
+    sentence_start = max(text.rfind("。", paragraph_start, pos), paragraph_start)
+    years = [int(y) for y in BY_YEAR.findall(text, sentence_start, pos + 1)]
+    if years:
+        return years[-1]
+    sentence_end = text.find("。", pos)
+    sentence_end = len(text) if sentence_end < 0 else sentence_end
+    years = [int(y) for y in YEAR.findall(text[paragraph_start:sentence_end])]
+    if years:
+        return years[-1]
+    return fallback
+
+
+def running_text_targets(text: str, start: int, end: int, horizon: int | None) -> list[Target]:
+    """Targets stated in the paragraphs of text[start:end]."""
+    targets: list[Target] = []
+    last_by_year: int | None = None
+    pos = start
+    for paragraph in text[start:end].split("\n"):
+        p_start, p_end = pos, pos + len(paragraph)
+        pos = p_end + 1
+        if "\t" in paragraph:
+            continue
+        fallback = last_by_year or horizon
+        for c_start, c_end in _clauses(text, p_start, p_end):
+            numeric = targets_in_clause(text, c_start, c_end)
+            for t in numeric:
+                t.year = _year_of(text, t.end - 1, p_start, fallback)
+            targets += numeric
+            if not numeric:
+                targets += _non_numeric(text, c_start, c_end, p_start)
+        years = BY_YEAR.findall(paragraph)
+        if years:
+            last_by_year = int(years[-1])
+    return targets
+
+
+def _non_numeric(text: str, start: int, end: int, paragraph_start: int) -> list[Target]:
+    """到2020年，宽带网络全面覆盖城乡: a dated goal with no number, kept with a null value."""
+    before = text[max(paragraph_start, start - 12):start + 12]
+    m = BY_YEAR.search(text, max(paragraph_start, start - 10), end)
+    if m is None or m.start() > start + 1 or "到" + m.group(1) not in before:
+        return []
+    rest_start = m.end() if m.end() > start else start
+    clause = text[rest_start:end].lstrip("，")
+    if not clause or len(clause) > 60 or re.search(r"\d", re.sub(r"\d+[A-Z]", "", clause)):
+        return []
+    if not NON_NUMERIC.search(clause):
+        return []
+    name = _clean(clause)
+    return [Target(name, None, "=", "", int(m.group(1)), start, end)] if len(name) >= 4 else []
+
+
+# -- indicator tables --------------------------------------------------------------------------
+
+TABLE_HEAD = re.compile(r"^指\s*标(?:名称)?$")
+YEAR_HEAD = re.compile(r"^(20\d\d)年?$")
+VALUE = re.compile(r"^(?P<cmp>[>≥<≤＞＜]?)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<post>以上|左右)?$")
+NAME_UNIT = re.compile(r"^(?P<name>.+?)[（(](?P<unit>[^（）()]+)[）)]$")
+TABLE_CMP = {">": ">", "＞": ">", "≥": ">=", "<": "<", "＜": "<", "≤": "<=", "": "="}
+
+
+def _cell(value: str) -> tuple[float | None, str, bool]:
+    """A table value: (number, comparator, is_a_value)."""
+    value = value.strip()
+    if value in ("/", "-", "—", "－", ""):
+        return None, "=", True
+    m = VALUE.match(value)
+    if m:
+        cmp = QUALIFIERS.get(m.group("post") or "") or TABLE_CMP.get(m.group("cmp"), "=")
+        return float(m.group("num")), cmp, True
+    if len(value) <= 6 and not re.search(r"[（）()]", value) and re.search(r"(实现|完成|覆盖|达到)", value):
+        return None, "=", True  # 基本实现: a target without a number
+    return None, "=", False
+
+
+def table_targets(text: str, start: int, end: int) -> list[Target]:
+    """Indicator tables with one cell per line: 指标 / 2015年 / 2020年, then name(unit) / base / target."""
+    lines, pos = [], start
+    for raw in text[start:end].split("\n"):
+        lines.append((pos, raw.strip()))
+        pos += len(raw) + 1
+    targets: list[Target] = []
+    i = 0
+    while i < len(lines) - 2:
+        if TABLE_HEAD.match(lines[i][1]) and YEAR_HEAD.match(lines[i + 1][1]) and YEAR_HEAD.match(lines[i + 2][1]):
+            base_year = int(YEAR_HEAD.match(lines[i + 1][1]).group(1))  # type: ignore[union-attr]
+            target_year = int(YEAR_HEAD.match(lines[i + 2][1]).group(1))  # type: ignore[union-attr]
+            i += 3
+            while i < len(lines) - 2:
+                name_line = lines[i]
+                base, _, base_ok = _cell(lines[i + 1][1])
+                value, cmp, value_ok = _cell(lines[i + 2][1])
+                if not name_line[1] or re.match(r"^[一二三四五六七八九十]+、", name_line[1]):
+                    break
+                if base_ok and value_ok and not _cell(name_line[1])[2]:
+                    m = NAME_UNIT.match(name_line[1])
+                    name, unit = (m.group("name"), m.group("unit")) if m else (name_line[1], "")
+                    unit = unit if value is not None else ""
+                    targets.append(Target(name, value, cmp, unit, target_year, name_line[0], lines[i + 2][0]
+                                          + len(lines[i + 2][1]), base, base_year if base is not None else None,
+                                          from_table=True))
+                    i += 3
+                elif _cell(lines[i + 1][1])[2] and not value_ok:
+                    break
+                else:
+                    i += 1  # a category row such as 信息资源建设
+        else:
+            i += 1
+    return targets
+
+
+def plan_horizon(title: str) -> int | None:
+    return next((year for key, year in HORIZONS.items() if key in title), None)
+
+
+def dedupe(targets: list[Target]) -> list[Target]:
+    """A goal stated in the text and again in the table is one indicator (the table's)."""
+    table = [t for t in targets if t.from_table]
+    kept = []
+    for t in targets:
+        if not t.from_table and any(
+            t.year == x.year and t.value == x.value and (x.name in t.name or t.name in x.name) for x in table
+        ):
+            continue
+        if any(t.name == k.name and t.year == k.year and t.value == k.value for k in kept):
+            continue
+        kept.append(t)
+    return kept
