@@ -65,6 +65,8 @@ class UnitOut(BaseModel):
     indicators: list[IndicatorOut]
     deadline: str | None
     annex: bool = Field(False, description="an annex task (a row of the plan's task table)")
+    related_ids: list[str] = Field(default_factory=list,
+                                   description="an annex task's body units it names, and a body unit's annex tasks")
     quote: str | None = None
 
 

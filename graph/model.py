@@ -50,6 +50,7 @@ class Unit(BaseModel):
     text: str = ""
     deadline: str | None = None
     annex: bool = False
+    related_ids: list[str] = Field(default_factory=list)  # annex task ↔ the body unit it names
     evidence: Evidence
 
 

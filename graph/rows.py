@@ -55,6 +55,9 @@ def to_rows(graph: PlanGraph) -> PlanRows:
         })
         parent = (label[u.parent_id], u.parent_id) if u.parent_id else ("Plan", pid)
         rows.edges[("CONTAINS", parent[0], label[u.id])].append({"from": parent[1], "to": u.id, "plan_id": pid})
+    for u in graph.units:
+        for other in u.related_ids:
+            rows.edges[("REFERS_TO", label[u.id], label[other])].append({"from": u.id, "to": other, "plan_id": pid})
     for i in graph.indicators:
         rows.nodes["Indicator"].append({
             "id": i.id, "type": "indicator", "name": i.name, "target_value": i.target_value,

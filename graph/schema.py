@@ -42,6 +42,7 @@ RELS: dict[str, tuple[list[tuple[str, str]], list[tuple[str, str]]]] = {
                 [("plan_id", "STRING"), *EVIDENCE]),
     "CONTAINS": ([("Plan", "Action"), ("Plan", "Project"), ("Action", "Project")], [("plan_id", "STRING")]),
     "IMPLEMENTS": ([("Plan", "Plan")], [("plan_id", "STRING"), *EVIDENCE]),
+    "REFERS_TO": ([("Action", "Action"), ("Action", "Project")], [("plan_id", "STRING")]),
 }
 
 # Nodes that belong to one plan and go when it is replaced (Plan and Department nodes are shared).

@@ -29,7 +29,10 @@ def get_plan(store: GraphStore, plan_id: str) -> dict[str, Any]:
         raise NotFound(f"no plan with id {plan_id!r}")
     plan = found[0]
     units = store.run("plan_units", {"plan": plan_id})
-    by_id = {u["id"]: {**u, "leads": [], "supports": [], "indicators": []} for u in units}
+    by_id = {u["id"]: {**u, "leads": [], "supports": [], "indicators": [], "related_ids": []} for u in units}
+    for link in store.run("plan_links", {"plan": plan_id}):
+        by_id[link["from_id"]]["related_ids"].append(link["to_id"])
+        by_id[link["to_id"]]["related_ids"].append(link["from_id"])
     for row in store.run("plan_assignments", {"plan": plan_id}):
         unit = by_id.get(row.pop("unit_id"))
         role = row.pop("role")

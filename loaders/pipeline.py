@@ -4,6 +4,7 @@ The only entry point loaders offer the rest of policykg. It never touches a
 store; a document that yields no plan raises `DocumentError` with the reason.
 """
 
+import re
 from pathlib import Path
 
 from graph import ids
@@ -20,6 +21,7 @@ from loaders.tables import read_annex_tasks
 from loaders.text import SourceText
 
 UNKNOWN = Jurisdiction("?", "未知地区", "省", ())
+DEADLINE = re.compile(r"20\d\d年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)?前")
 
 
 class DocumentReader:
@@ -58,6 +60,7 @@ def read_document(data: bytes, name: str) -> PlanGraph:
     unit_ids = _add_units(graph, outline, doc)
     _add_notes(graph, outline, unit_ids, jurisdiction, doc)
     read_annex_tasks(graph, source.text, outline.body_end, doc, jurisdiction, add_assignments)
+    link_annex_tasks(graph)
     _add_indicators(graph, outline, unit_ids, doc, meta, first_section)
     graph.implements = [
         Implements(
@@ -128,10 +131,27 @@ def _add_units(graph: PlanGraph, outline: Outline, doc: DocumentReader) -> dict[
                 parent_id=by_start.get(parent.start) if parent else None,
                 order=len(graph.units),
                 text=doc.source.text[h.start:own_end].strip(),
+                deadline=unit_deadline(doc.source.text[h.start:own_end]),
                 evidence=doc.evidence(h.start, max(title_end, h.start)),
             )
         )
     return by_start
+
+
+def unit_deadline(text: str) -> str | None:
+    """A deadline stated in a unit's own text: 2017年底前, 2018年3月31日前."""
+    m = DEADLINE.search(text)
+    return m.group(0) if m else None
+
+
+def link_annex_tasks(graph: PlanGraph) -> None:
+    """An annex task that names a body unit (组织实施网络技术提升行动 ↔ （一）网络技术提升行动)
+    is linked to it; every unit it names is linked, none is guessed away."""
+    body = [u for u in graph.units if not u.annex and len(u.title) >= 4]
+    for task in (u for u in graph.units if u.annex):
+        named = [u for u in body if u.title in task.text]
+        # a title inside a longer named title (数字化 in 城市综合管理数字化) is not a separate mention
+        task.related_ids = [u.id for u in named if not any(u.title in o.title and u is not o for o in named)]
 
 
 def _note_owner(outline: Outline, pos: int, standalone: bool) -> Heading | None:
@@ -150,7 +170,8 @@ def _add_notes(graph, outline, unit_ids, jurisdiction, doc) -> None:
         owner = _note_owner(outline, note.start, note.standalone)
         if owner is None:
             continue
-        add_assignments(graph, unit_ids[owner.start], note.reading, jurisdiction, doc.evidence(note.start, note.end))
+        unit = graph.unit(unit_ids[owner.start])
+        add_assignments(graph, unit.id, note.reading, jurisdiction, doc.evidence(note.start, note.end), unit.deadline)
 
 
 def _target_owner(outline: Outline, pos: int) -> Heading | None:

@@ -71,3 +71,8 @@ def test_gold_distinct_department_facts_hold(graphs):
     for a, b in gold("000")["distinct_departments"]:
         (pa, na), (pb, nb) = a.split(":"), b.split(":")
         assert resolve(na, juris[pa]).id != resolve(nb, juris[pb]).id, (a, b)
+
+
+def test_a_slip_within_one_document_is_one_department():
+    assert resolve("省林业局", ZHEJIANG).id == resolve("省林业厅", ZHEJIANG).id
+    assert resolve("省林业局", ANHUI).id != resolve("省林业厅", ANHUI).id

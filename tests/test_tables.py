@@ -46,3 +46,17 @@ def test_edge_evidence_quotes_the_responsibility_cell(graphs):
     (lead,) = [a for a in g.assignments if a.unit_id == task.id and a.role == "leads"]
     assert lead.basis == "first-listed"
     assert lead.evidence.quote == "省高级人民法院、省检察院按职责分工负责"
+
+
+def test_an_annex_task_is_linked_to_the_body_units_it_names(graphs):
+    g = graphs["001"]
+    titles = {u.id: u.title for u in g.units}
+    task = _task(g, "组织实施网络技术提升行动")
+    assert [titles[i] for i in task.related_ids] == ["网络技术提升行动"]
+    both = _task(g, "加快公共信息服务设施建设，组织实施网络提速降费工程")
+    assert [titles[i] for i in both.related_ids] == ["加快公共信息服务设施建设", "网络提速降费工程"]
+
+
+def test_a_deadline_in_a_units_text_is_kept(graphs):
+    unit = next(u for u in graphs["001"].units if u.title == "新型智慧城市建设行动")
+    assert unit.deadline == "2017年底前"
