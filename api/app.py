@@ -7,8 +7,9 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api.routes import departments, health, plans
+from api.routes import departments, health, indicators, plans, search
 from graph.errors import PolicyKGError
+from graph.lookups import Lookups
 from graph.store import GraphStore
 
 DESCRIPTION = """
@@ -31,6 +32,7 @@ def create_app(store: GraphStore) -> FastAPI:
 
     app = FastAPI(title="policykg", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
     app.state.store = store
+    app.state.lookups = Lookups(store)
 
     @app.exception_handler(PolicyKGError)
     async def policykg_error(_: Request, e: PolicyKGError) -> JSONResponse:
@@ -46,6 +48,6 @@ def create_app(store: GraphStore) -> FastAPI:
         code = "not_found" if e.status_code == 404 else "http_error"
         return error_body(e.status_code, code, str(e.detail))
 
-    for router in (health.router, plans.router, departments.router):
+    for router in (health.router, plans.router, departments.router, indicators.router, search.router):
         app.include_router(router)
     return app

@@ -42,16 +42,43 @@ class DepartmentOut(BaseModel):
 
 class IndicatorOut(BaseModel):
     id: str
-    name: str
+    name: str = Field(description="the target's name as written, e.g. 固定宽带家庭普及率")
     target_value: float | None
     comparator: str | None
     unit: str | None
     target_year: int | None
     baseline_value: float | None
     baseline_year: int | None
-    plan: str
-    unit_id: str | None
-    quote: str | None
+    plan: str = Field(description="the id of the plan that sets the target")
+    unit_id: str | None = Field(description="the unit whose text states it; null for the plan's own goals")
+    quote: str | None = Field(description="the statement the target was read from")
+
+
+class SearchHit(BaseModel):
+    id: str
+    type: Literal["plan", "action", "project", "department", "indicator"]
+    title: str
+    plan: "PlanRef | None"
+    score: float = Field(description="BM25 relevance; higher is better")
+    snippet: str = Field(description="the text around the first matching word")
+
+
+class AskEntity(BaseModel):
+    text: str
+    type: str
+    ids: list[str]
+
+
+class AskOut(BaseModel):
+    question: str
+    understood: bool
+    intent: str | None = Field(description="the rule that understood the question, null when none did")
+    entities: list[AskEntity]
+    answer: str = Field(description="a Chinese sentence answering the question")
+    items: list[dict] = Field(description="what the answer rests on: units, departments, indicators or plans, "
+                                          "each with `type`, `id`, `title` or `name`, and its quote")
+    query: str | None = Field(description="the named query that was run (see `policykg query list`)")
+    suggestions: list[str] = Field(default_factory=list, description="questions to try when not understood")
 
 
 class UnitOut(BaseModel):
@@ -86,6 +113,9 @@ class PlanDetail(PlanOut):
 class PlanRef(BaseModel):
     id: str
     title: str
+
+
+SearchHit.model_rebuild()
 
 
 class UnitItem(BaseModel):

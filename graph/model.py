@@ -36,6 +36,7 @@ class Plan(BaseModel):
     source: str | None = None
     national: bool = False
     evidence: Evidence | None = None
+    tokens: list[str] = Field(default_factory=list)  # jieba search-mode tokens, for the search index
 
 
 class Unit(BaseModel):
@@ -52,6 +53,7 @@ class Unit(BaseModel):
     annex: bool = False
     related_ids: list[str] = Field(default_factory=list)  # annex task ↔ the body unit it names
     evidence: Evidence
+    tokens: list[str] = Field(default_factory=list)
 
 
 class Department(BaseModel):
@@ -70,6 +72,7 @@ class Assignment(BaseModel):
     role: Role
     basis: Basis
     surface: str
+    rank: int = 0  # position in the note's list, so departments read back in the order written
     deadline: str | None = None
     evidence: Evidence
 
@@ -85,6 +88,7 @@ class Indicator(BaseModel):
     baseline_year: int | None = None
     owner_id: str
     evidence: Evidence
+    tokens: list[str] = Field(default_factory=list)
 
 
 class Implements(BaseModel):

@@ -20,7 +20,8 @@ def plan_row(plan: Plan) -> dict:
     return {
         "id": plan.id, "type": "plan", "title": plan.title, "title_derived": plan.title_derived,
         "issuer": plan.issuer, "jurisdiction": plan.jurisdiction, "issued": plan.issued,
-        "doc_number": plan.doc_number, "national": plan.national, **evidence(plan.evidence),
+        "doc_number": plan.doc_number, "national": plan.national, "tokens": " ".join(plan.tokens),
+        **evidence(plan.evidence),
         "source": plan.source if not plan.national else None,
     }
 
@@ -51,7 +52,7 @@ def to_rows(graph: PlanGraph) -> PlanRows:
         rows.nodes[label[u.id]].append({
             "id": u.id, "type": u.type, "title": u.title, "path": u.path, "parent_id": u.parent_id,
             "plan_id": pid, "ord": u.order, "text": u.text, "deadline": u.deadline, "annex": u.annex,
-            **evidence(u.evidence),
+            "tokens": " ".join(u.tokens), **evidence(u.evidence),
         })
         parent = (label[u.parent_id], u.parent_id) if u.parent_id else ("Plan", pid)
         rows.edges[("CONTAINS", parent[0], label[u.id])].append({"from": parent[1], "to": u.id, "plan_id": pid})
@@ -63,14 +64,14 @@ def to_rows(graph: PlanGraph) -> PlanRows:
             "id": i.id, "type": "indicator", "name": i.name, "target_value": i.target_value,
             "comparator": i.comparator, "unit": i.unit, "target_year": i.target_year,
             "baseline_value": i.baseline_value, "baseline_year": i.baseline_year, "plan_id": pid,
-            "owner_id": i.owner_id, **evidence(i.evidence),
+            "owner_id": i.owner_id, "tokens": " ".join(i.tokens), **evidence(i.evidence),
         })
         owner = label.get(i.owner_id, "Plan")
         rows.edges[("TARGETS", owner, "Indicator")].append(
             {"from": i.owner_id, "to": i.id, "plan_id": pid, **evidence(i.evidence)})
     for a in graph.assignments:
         rows.edges[(a.role.upper(), "Department", label[a.unit_id])].append({
-            "from": a.department_id, "to": a.unit_id, "role": a.role, "basis": a.basis, "surface": a.surface,
+            "from": a.department_id, "to": a.unit_id, "role": a.role, "basis": a.basis, "surface": a.surface, "rank": a.rank,
             "deadline": a.deadline, "plan_id": pid, **evidence(a.evidence),
         })
     for imp in graph.implements:

@@ -9,14 +9,14 @@ EVIDENCE = [("source", "STRING"), ("span_start", "INT64"), ("span_end", "INT64")
 UNIT = [
     ("id", "STRING"), ("type", "STRING"), ("title", "STRING"), ("path", "STRING"), ("parent_id", "STRING"),
     ("plan_id", "STRING"), ("ord", "INT64"), ("text", "STRING"), ("deadline", "STRING"), ("annex", "BOOLEAN"),
-    *EVIDENCE,
+    ("tokens", "STRING"), *EVIDENCE,
 ]
 
 NODES: dict[str, list[tuple[str, str]]] = {
     "Plan": [
         ("id", "STRING"), ("type", "STRING"), ("title", "STRING"), ("title_derived", "BOOLEAN"),
         ("issuer", "STRING"), ("jurisdiction", "STRING"), ("issued", "STRING"), ("doc_number", "STRING"),
-        ("national", "BOOLEAN"), *EVIDENCE,
+        ("national", "BOOLEAN"), ("tokens", "STRING"), *EVIDENCE,
     ],
     "Action": UNIT,
     "Project": UNIT,
@@ -27,11 +27,11 @@ NODES: dict[str, list[tuple[str, str]]] = {
     "Indicator": [
         ("id", "STRING"), ("type", "STRING"), ("name", "STRING"), ("target_value", "DOUBLE"),
         ("comparator", "STRING"), ("unit", "STRING"), ("target_year", "INT64"), ("baseline_value", "DOUBLE"),
-        ("baseline_year", "INT64"), ("plan_id", "STRING"), ("owner_id", "STRING"), *EVIDENCE,
+        ("baseline_year", "INT64"), ("plan_id", "STRING"), ("owner_id", "STRING"), ("tokens", "STRING"), *EVIDENCE,
     ],
 }
 
-ROLE_EDGE = [("role", "STRING"), ("basis", "STRING"), ("surface", "STRING"), ("deadline", "STRING"),
+ROLE_EDGE = [("role", "STRING"), ("basis", "STRING"), ("surface", "STRING"), ("rank", "INT64"), ("deadline", "STRING"),
              ("plan_id", "STRING"), *EVIDENCE]
 UNITS = [("Department", "Action"), ("Department", "Project")]
 

@@ -41,12 +41,26 @@ def get_plan(store: GraphStore, plan_id: str) -> dict[str, Any]:
             unit[role].append(row)
     plan_indicators = []
     for row in store.run("plan_indicators", {"plan": plan_id}):
-        row["plan"] = plan_id
+        row = indicator_row({**row, "plan": plan_id})
         (by_id[row["unit_id"]]["indicators"] if row["unit_id"] in by_id else plan_indicators).append(row)
     plan["units"] = list(by_id.values())
     plan["indicators"] = plan_indicators
     plan["implements"] = store.run("plan_implements", {"plan": plan_id})
     return plan
+
+
+def indicator_row(r: dict) -> dict:
+    """Contract shape: `plan` is the plan's id; `unit_id` is null for the plan's own targets."""
+    unit_id = r["unit_id"] if r["unit_id"] != r["plan"] else None
+    return {**r, "unit": r["unit"] or "", "unit_id": unit_id}
+
+
+def list_indicators(store: GraphStore, plan: str, year: int | None, q: str, limit: int,
+                    offset: int) -> tuple[list[dict], int]:
+    params = {"plan": plan or "", "year": year or 0, "q": q or ""}
+    items = [indicator_row(r) for r in store.run("indicators", {**params, "offset": offset, "limit": limit})]
+    total = store.run("indicators_total", params)[0]["total"]
+    return items, int(total)
 
 
 def list_departments(store: GraphStore, q: str, jurisdiction: str, limit: int, offset: int) -> tuple[list[dict], int]:

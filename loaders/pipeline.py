@@ -17,6 +17,7 @@ from loaders.metadata import Metadata, read_metadata
 from loaders.outline import Heading, Outline, parse_outline
 from loaders.read import read_text
 from loaders.responsibility import Reading, find_notes
+from loaders.segment import add_words, tokens
 from loaders.tables import read_annex_tasks
 from loaders.text import SourceText
 
@@ -71,7 +72,19 @@ def read_document(data: bytes, name: str) -> PlanGraph:
         for c in _unique_citations(meta)
     ]
     graph.departments = merge_departments(graph.departments)
+    segment(graph)
     return graph
+
+
+def segment(graph: PlanGraph) -> None:
+    """Search tokens for the plan, its units and targets (titles count three times)."""
+    add_words([*(n for d in graph.departments for n in (d.name, *d.aliases)), *(u.title for u in graph.units),
+               *(i.name for i in graph.indicators)])
+    graph.plan.tokens = tokens(graph.plan.title)
+    for u in graph.units:
+        u.tokens = tokens(u.title) * 2 + tokens(u.text)
+    for i in graph.indicators:
+        i.tokens = tokens(i.name) * 2 + tokens(i.evidence.quote)
 
 
 def _plan(meta: Metadata, doc: DocumentReader) -> Plan:
@@ -206,12 +219,12 @@ def add_assignments(graph: PlanGraph, unit_id: str, reading: Reading, jurisdicti
                     evidence: Evidence, deadline: str | None = None) -> None:
     """LEADS and SUPPORTS edges for one reading, each department resolved in the jurisdiction."""
     for role, names in (("leads", reading.leads), ("supports", reading.supports)):
-        for name in names:
+        for rank, name in enumerate(names):
             dept: Department = resolve(name, jurisdiction)
             graph.departments.append(dept)
             if any(a.department_id == dept.id and a.unit_id == unit_id and a.role == role for a in graph.assignments):
                 continue
             graph.assignments.append(
                 Assignment(department_id=dept.id, unit_id=unit_id, role=role, basis=reading.basis,  # type: ignore[arg-type]
-                           surface=name, deadline=deadline, evidence=evidence)
+                           surface=name, rank=rank, deadline=deadline, evidence=evidence)
             )

@@ -5,4 +5,4 @@ MATCH (d:Department)-[r:LEADS|SUPPORTS]->(u:Action|Project)
 WHERE u.plan_id = $plan
 RETURN u.id AS unit_id, r.role AS role, r.basis AS basis, d.id AS id, d.name AS name,
        d.jurisdiction AS jurisdiction, d.aliases AS aliases, d.kind AS kind
-ORDER BY u.ord, r.role, r.span_start, d.name
+ORDER BY u.ord, r.role, r.span_start, r.rank

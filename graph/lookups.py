@@ -1,0 +1,42 @@
+"""The in-memory helpers built from the store: the search index and the question dictionary.
+
+Built on first use and again after any write, so searches and questions see
+every plan loaded; a generation counter says when they are stale.
+"""
+
+import threading
+
+from graph.ask import Asker
+from graph.entities import EntityDictionary
+from graph.search import SearchIndex
+from graph.store import GraphStore
+
+
+class Lookups:
+    def __init__(self, store: GraphStore) -> None:
+        self.store = store
+        self._lock = threading.Lock()
+        self._generation = 0
+        self._built = -1
+        self._search: SearchIndex | None = None
+        self._asker: Asker | None = None
+
+    def invalidate(self) -> None:
+        """Call after a write: the next search or question rebuilds from the store."""
+        with self._lock:
+            self._generation += 1
+
+    def _ensure(self) -> tuple[SearchIndex, Asker]:
+        with self._lock:
+            if self._built != self._generation or self._search is None or self._asker is None:
+                generation = self._generation
+                self._search = SearchIndex.build(self.store)
+                self._asker = Asker(self.store, EntityDictionary.build(self.store))
+                self._built = generation
+            return self._search, self._asker
+
+    def search(self) -> SearchIndex:
+        return self._ensure()[0]
+
+    def asker(self) -> Asker:
+        return self._ensure()[1]
