@@ -8,7 +8,6 @@ Titles count three times, so a query naming a unit finds that unit first.
 from dataclasses import dataclass
 
 import bm25s
-import numpy as np
 
 from graph.store import GraphStore
 from loaders.segment import add_words, tokens
@@ -59,12 +58,20 @@ class SearchIndex:
             token_lists.append([t for n in names for t in tokens(n)] * 2)
         return cls(documents, token_lists)
 
+    def _phrase_boost(self, i: int, phrase: str) -> float:
+        """A title holding the whole query ranks higher, the more so the more of the title it is."""
+        title = self.documents[i].title
+        return 1 + len(phrase) / len(title) if phrase and phrase in title else 1.0
+
     def search(self, query: str, limit: int = 10, offset: int = 0, type_: str = "") -> tuple[list[dict], int]:
         words = tokens(query)
         if not words or not self.documents:
             return [], 0
         ids, scores = self._bm25.retrieve([words], k=len(self.documents), show_progress=False)
-        ranked = [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if s > 0]
+        phrase = "".join(query.split())
+        ranked = [(int(i), float(s) * self._phrase_boost(int(i), phrase))
+                  for i, s in zip(ids[0], scores[0], strict=True) if s > 0]
+        ranked.sort(key=lambda pair: -pair[1])
         if type_:
             ranked = [(i, s) for i, s in ranked if self.documents[i].type == type_]
         page = ranked[offset: offset + limit]
@@ -78,5 +85,3 @@ class SearchIndex:
             })
         return hits, len(ranked)
 
-
-__all__ = ["SearchIndex", "Document", "snippet", "np"]

@@ -72,3 +72,53 @@ def test_invalid_limit_uses_the_same_error_shape(client):
 def test_departments_search_by_alias(client):
     r = client.get("/departments", params={"q": "经信委", "jurisdiction": "浙江省"})
     assert [d["name"] for d in r.json()] == ["浙江省经济和信息化委员会"]
+
+
+def test_indicators_filter_by_year_and_words_with_total(client):
+    r = client.get("/indicators", params={"year": 2020, "q": "宽带"})
+    items = r.json()
+    assert items and all(i["target_year"] == 2020 for i in items)
+    assert int(r.headers["X-Total-Count"]) == len(items)
+    share = next(i for i in items if i["name"] == "固定宽带家庭普及率")
+    assert (share["target_value"], share["unit"], share["comparator"]) == (65.0, "%", "=")
+    assert share["unit_id"] is None and share["quote"] == "固定宽带家庭普及率达到65%"
+
+
+def test_indicators_of_one_plan_carry_baselines(client):
+    plan = next(p for p in client.get("/plans").json() if p["source"].startswith("001"))
+    items = client.get("/indicators", params={"plan": plan["id"], "q": "网民数量"}).json()
+    assert [(i["baseline_value"], i["baseline_year"], i["target_value"], i["comparator"]) for i in items] == [
+        (2395.0, 2015, 4000.0, ">")]
+
+
+def test_search_returns_ranked_hits_with_snippets(client):
+    r = client.get("/search", params={"q": "互联网+医疗", "limit": 5})
+    hits = r.json()
+    assert hits[0]["title"] == "“互联网+”医疗行动" and hits[0]["plan"]["title"].startswith("安徽省")
+    assert "医疗" in hits[0]["snippet"] and int(r.headers["X-Total-Count"]) >= len(hits)
+    assert client.get("/search", params={"q": "省经信委", "type": "department"}).json()[0]["type"] == "department"
+
+
+def test_ask_answers_with_items_and_the_query_used(client):
+    body = client.get("/ask", params={"q": "“互联网+”医疗行动由哪个部门牵头？"}).json()
+    assert body["understood"] and body["intent"] == "unit_leads" and body["query"] == "unit_departments"
+    assert body["items"][0]["name"] == "安徽省卫生和计划生育委员会" and body["items"][0]["quote"]
+    assert "安徽省卫生和计划生育委员会" in body["answer"]
+
+
+def test_every_error_has_the_same_json_shape(client):
+    for path in ("/no-such-route", "/plans/plan-doesnotexist", "/departments/无此部门/supports",
+                 "/search?q=", "/indicators?year=abc"):
+        r = client.get(path)
+        assert r.status_code in (404, 422), path
+        assert set(r.json()["error"]) == {"code", "message", "detail"}, path
+
+
+def test_openapi_describes_every_route_with_chinese_examples(client):
+    spec = client.get("/openapi.json").json()
+    for path, methods in spec["paths"].items():
+        for method, op in methods.items():
+            assert op.get("summary") and op.get("description"), f"{method} {path}"
+    examples = str(spec)
+    for example in ("省经济和信息化委", "互联网+医疗", "2020年关于宽带的目标有哪些？", "宽带"):
+        assert example in examples

@@ -1,0 +1,75 @@
+"""Every named query: a header that says what it does, and a run on each store with known results."""
+
+import re
+
+import pytest
+
+import queries
+from graph import service
+
+
+def params_for(store, graphs) -> dict[str, dict]:
+    anhui_it = [d["id"] for d in service.find_departments(store, "省经济和信息化委", "安徽省")]
+    medical = next(u.id for u in graphs["000"].units if u.title == "“互联网+”医疗行动")
+    p000, p001 = graphs["000"].plan.id, graphs["001"].plan.id
+    return {
+        "counts": {}, "plans_total": {}, "search_documents": {}, "all_departments": {}, "national_documents": {},
+        "plans": {"offset": 0, "limit": 10},
+        "plan": {"id": p000},
+        "plan_units": {"plan": p000}, "plan_assignments": {"plan": p000}, "plan_indicators": {"plan": p000},
+        "plan_implements": {"plan": p000}, "plan_links": {"plan": p001},
+        "departments": {"q": "经信", "jurisdiction": "", "offset": 0, "limit": 10},
+        "departments_total": {"q": "经信", "jurisdiction": ""},
+        "department_lookup": {"name": "省经信委", "jurisdiction": ""},
+        "department_units": {"ids": anhui_it, "role": "leads", "offset": 0, "limit": 100},
+        "department_units_total": {"ids": anhui_it, "role": "leads"},
+        "department_partners": {"ids": anhui_it, "limit": 5},
+        "unit_departments": {"ids": [medical], "role": "leads"},
+        "indicators": {"plan": "", "year": 2020, "q": "宽带", "offset": 0, "limit": 50},
+        "indicators_total": {"plan": "", "year": 2020, "q": "宽带"},
+        "plans_implementing": {"doc_number": "国发〔2015〕40号"},
+    }
+
+
+EXPECT = {
+    "plans_total": lambda rows: rows == [{"total": 5}],
+    "plan": lambda rows: rows[0]["title"] == "安徽省加快推进“互联网+”行动实施方案",
+    "department_lookup": lambda rows: {r["jurisdiction"] for r in rows} == {"安徽省", "浙江省"},
+    "unit_departments": lambda rows: [r["name"] for r in rows] == ["安徽省卫生和计划生育委员会"],
+    "plans_implementing": lambda rows: len(rows) == 3,
+    "plan_implements": lambda rows: rows[0]["doc_number"] == "国发〔2015〕40号",
+    "department_units_total": lambda rows: rows[0]["total"] >= 28,
+    "indicators": lambda rows: "固定宽带家庭普及率" in [r["name"] for r in rows],
+    "national_documents": lambda rows: {r["doc_number"] for r in rows} == {"国发〔2015〕40号", "国发〔2017〕40号"},
+}
+
+
+def test_every_query_file_has_a_header():
+    for name in queries.names():
+        q = queries.load(name)
+        assert q.purpose and q.params and q.returns, name
+
+
+def test_every_query_is_exercised_here():
+    assert set(queries.names()) == EXERCISED
+
+
+EXERCISED = {
+    "counts", "plans_total", "search_documents", "all_departments", "national_documents", "plans", "plan",
+    "plan_units", "plan_assignments", "plan_indicators", "plan_implements", "plan_links", "departments",
+    "departments_total", "department_lookup", "department_units", "department_units_total", "department_partners",
+    "unit_departments", "indicators", "indicators_total", "plans_implementing",
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXERCISED))
+def test_each_query_runs_and_returns_what_its_header_says(loaded_store, graphs, name):
+    params = params_for(loaded_store, graphs)[name]
+    text = queries.load(name).text
+    assert set(re.findall(r"\$(\w+)", text)) == set(params), "parameters differ from the query's"
+    rows = loaded_store.run(name, params)
+    assert rows, f"{name} returned nothing"
+    declared = {c.strip() for c in queries.load(name).returns.split(",")}
+    assert set(rows[0]) == declared
+    if name in EXPECT:
+        assert EXPECT[name](rows)
