@@ -29,6 +29,8 @@ eval: install
 	$(BIN)/python -m tests.evaluate
 
 bench: install
+	command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; } \
+	  || { echo "cannot install wrk (apt-get as root is needed)"; exit 1; }
 	$(BIN)/python -m tests.bench
 
 lint: install

@@ -84,12 +84,13 @@ def serve(
     port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
     store: StoreOpt = None,
     neo4j: Neo4jOpt = None,
+    access_log: Annotated[bool, typer.Option("--access-log", help="log every request")] = False,
 ) -> None:
     """Serve the HTTP API (OpenAPI at /docs)."""
     from api.app import create_app
     from api.server import serve as run_server
 
-    run_server(create_app(_open(store, neo4j)), host, port)
+    run_server(create_app(_open(store, neo4j)), host, port, access_log)
 
 
 @app.command()

@@ -38,6 +38,8 @@ def open_store(store_dir: str | None = None, neo4j_uri: str | None = None, read_
         from graph.neo4j_store import Neo4jStore
 
         return Neo4jStore.from_env(uri)
+    from graph.cache import CachedStore
     from graph.embedded import EmbeddedStore
 
-    return EmbeddedStore(store_dir or os.environ.get("POLICYKG_STORE") or DEFAULT_STORE_DIR, read_only=read_only)
+    directory = store_dir or os.environ.get("POLICYKG_STORE") or DEFAULT_STORE_DIR
+    return CachedStore(EmbeddedStore(directory, read_only=read_only))

@@ -47,7 +47,7 @@ def _units(role: str, name: str, jurisdiction: str, store, page, response: Respo
 
 @router.get("/{name}/leads", response_model=DepartmentUnits, summary="What a department leads",
             responses={404: {"model": ErrorOut, "description": "no department by that name"}})
-def leads(name: Annotated[str, NAME], store: StoreDep, page: PageDep, response: Response,
+async def leads(name: Annotated[str, NAME], store: StoreDep, page: PageDep, response: Response,
           jurisdiction: Annotated[str, JURISDICTION] = ""):
     """Every action and project the department leads, across all plans, each with its plan, how the
     lead was read (`basis`) and the quote it was read from. A name used in several jurisdictions
@@ -57,7 +57,7 @@ def leads(name: Annotated[str, NAME], store: StoreDep, page: PageDep, response: 
 
 @router.get("/{name}/supports", response_model=DepartmentUnits, summary="What a department supports",
             responses={404: {"model": ErrorOut, "description": "no department by that name"}})
-def supports(name: Annotated[str, NAME], store: StoreDep, page: PageDep, response: Response,
+async def supports(name: Annotated[str, NAME], store: StoreDep, page: PageDep, response: Response,
              jurisdiction: Annotated[str, JURISDICTION] = ""):
     """Every action and project the department supports (配合), across all plans; same shape as leads."""
     return _units("supports", name, jurisdiction, store, page, response)

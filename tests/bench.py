@@ -1,0 +1,131 @@
+"""`make bench`: load time of the bundled corpus, and the flagship query under load.
+
+The flagship (`/departments/省经济和信息化委/leads?jurisdiction=安徽省`) is served
+by `policykg serve` and measured with wrk at 32 connections, beside a one-route
+FastAPI app served the same way in the same run; figures are printed as a ratio
+so that they mean the same on a faster or slower machine.
+"""
+
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+FLAGSHIP = "/departments/" + urllib.parse.quote("省经济和信息化委") + "/leads?jurisdiction=" + urllib.parse.quote("安徽省")
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
+DURATION = os.environ.get("BENCH_DURATION", "10s")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_until_up(url: str, seconds: float = 60) -> None:
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"server at {url} did not come up")
+
+
+def wrk(url: str) -> dict:
+    out = subprocess.run(["wrk", "-t1", f"-c{CONNECTIONS}", f"-d{DURATION}", "--latency", url],
+                         capture_output=True, text=True, check=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)\b", out)
+    scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}[p99.group(2)]
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {"rps": rps, "p99_ms": float(p99.group(1)) * scale, "non_2xx": int(errors.group(1)) if errors else 0}
+
+
+def serve(command: list[str], port: int, probe: str) -> subprocess.Popen:
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    wait_until_up(f"http://127.0.0.1:{port}{probe}")
+    return proc
+
+
+def measure_flagship(store: Path, port: int, cache: bool) -> dict:
+    env = {**os.environ, "POLICYKG_RESPONSE_CACHE": "1" if cache else "0"}
+    command = [sys.executable, "-c", "from api.cli import main; main()", "serve", "--port", str(port),
+               "--store", str(store)]
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, env=env)
+    try:
+        wait_until_up(f"http://127.0.0.1:{port}/health")
+        wrk(f"http://127.0.0.1:{port}{FLAGSHIP}")  # warm-up
+        return wrk(f"http://127.0.0.1:{port}{FLAGSHIP}")
+    finally:
+        proc.terminate()
+        proc.wait()
+
+
+def measure_load(store_dir: Path, repeats: int = 3) -> float:
+    """Median seconds to read and write the five bundled documents into a fresh store."""
+    from graph.embedded import EmbeddedStore
+    from loaders.pipeline import load_file
+
+    times = []
+    for i in range(repeats):
+        target = store_dir / f"load-{i}"
+        started = time.perf_counter()
+        store = EmbeddedStore(target)
+        for path in sorted(CORPUS.glob("*.txt")):
+            store.replace_plan(load_file(path))
+        store.close()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def main() -> int:
+    if shutil.which("wrk") is None:
+        print("wrk is not installed (make bench installs it from Debian's packages)", file=sys.stderr)
+        return 2
+    tmp = Path(tempfile.mkdtemp(prefix="policykg-bench-"))
+    try:
+        load_s = measure_load(tmp)
+        print(f"load of the bundled corpus (5 documents): {load_s:.2f} s (median of 3, fresh store)")
+        store = tmp / "serve"
+        subprocess.run([sys.executable, "-c", "from api.cli import main; main()", "load", str(CORPUS),
+                        "--store", str(store)], check=True, capture_output=True, cwd=ROOT)
+        port, base_port = free_port(), free_port()
+        flagship = measure_flagship(store, port, cache=True)
+        uncached = measure_flagship(store, free_port(), cache=False)
+        baseline_proc = serve([sys.executable, "-m", "tests.bench_baseline", str(base_port)], base_port, "/ping")
+        try:
+            wrk(f"http://127.0.0.1:{base_port}/ping")
+            baseline = wrk(f"http://127.0.0.1:{base_port}/ping")
+        finally:
+            baseline_proc.terminate()
+            baseline_proc.wait()
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    ratio = flagship["rps"] / baseline["rps"]
+    print(f"one-route FastAPI app:  {baseline['rps']:8.0f} req/s  p99 {baseline['p99_ms']:6.1f} ms  "
+          f"({CONNECTIONS} connections, {DURATION})")
+    print(f"flagship query:         {flagship['rps']:8.0f} req/s  p99 {flagship['p99_ms']:6.1f} ms  "
+          f"non-2xx {flagship['non_2xx']}")
+    print(f"flagship, no response cache: {uncached['rps']:5.0f} req/s  p99 {uncached['p99_ms']:6.1f} ms  "
+          f"({uncached['rps'] / baseline['rps']:.2f}x; every request runs its named queries)")
+    print(f"flagship / one-route:   {ratio:.2f}x  (target >= 0.5x; p99 target <= 50 ms)")
+    ok = ratio >= 0.5 and flagship["p99_ms"] <= 50 and flagship["non_2xx"] == 0
+    print("bench:", "targets met" if ok else "targets NOT met")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
