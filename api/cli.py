@@ -104,6 +104,31 @@ def stats(store: StoreOpt = None, neo4j: Neo4jOpt = None) -> None:
         target.close()
 
 
+@app.command()
+def export(
+    format: Annotated[str, typer.Option("--format", help="turtle, nt, jsonld or xml")] = "turtle",
+    output: Annotated[Path | None, typer.Option("--output", metavar="FILE", help="write here (default: stdout)")] = None,
+    plan: Annotated[str | None, typer.Option("--plan", metavar="ID", help="only this plan (default: all)")] = None,
+    store: StoreOpt = None,
+    neo4j: Neo4jOpt = None,
+) -> None:
+    """Export the graph as RDF in the policykg vocabulary (https://w3id.org/policykg/ns#)."""
+    from graph.rdf import FORMATS, export_graph, serialize
+
+    if format not in FORMATS:
+        raise BadRequest(f"unknown format {format!r}; use one of {', '.join(FORMATS)}")
+    target = _open(store, neo4j)
+    try:
+        data = serialize(export_graph(target, plan), format)
+    finally:
+        target.close()
+    if output:
+        output.write_bytes(data)
+        typer.echo(f"wrote {len(data)} bytes to {output}", err=True)
+    else:
+        sys.stdout.buffer.write(data)
+
+
 def parse_params(pairs: list[str]) -> dict:
     params = {}
     for pair in pairs:

@@ -9,6 +9,7 @@ from typing import Any
 from graph.errors import NotFound
 from graph.store import GraphStore
 
+DEPARTMENT_FIELDS = ("id", "name", "jurisdiction", "aliases", "kind")
 COUNT_KINDS = ("plan", "action", "project", "department", "indicator", "leads", "supports", "targets")
 
 
@@ -34,11 +35,9 @@ def get_plan(store: GraphStore, plan_id: str) -> dict[str, Any]:
         by_id[link["from_id"]]["related_ids"].append(link["to_id"])
         by_id[link["to_id"]]["related_ids"].append(link["from_id"])
     for row in store.run("plan_assignments", {"plan": plan_id}):
-        unit = by_id.get(row.pop("unit_id"))
-        role = row.pop("role")
-        row.pop("basis")
+        unit = by_id.get(row["unit_id"])
         if unit is not None:
-            unit[role].append(row)
+            unit[row["role"]].append({k: row[k] for k in DEPARTMENT_FIELDS})
     plan_indicators = []
     for row in store.run("plan_indicators", {"plan": plan_id}):
         row = indicator_row({**row, "plan": plan_id})

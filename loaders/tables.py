@@ -174,6 +174,13 @@ def read_annex_tasks(graph: PlanGraph, text: str, annex_start: int, doc, jurisdi
         reading = read_row(row)
         if reading is None:
             continue
-        cells = [row.cells[k] for k in ("lead", "support", "responsible") if k in row.cells]
-        span = (min(c.start for c in cells), max(c.end for c in cells))
-        add(graph, uid, reading, jurisdiction, doc.evidence(*span), deadline)
+        if "lead" in row.cells:  # each role quotes its own cell
+            lead, support = row.cells["lead"], row.cells.get("support")
+            add(graph, uid, Reading(reading.leads, [], reading.basis), jurisdiction,
+                doc.evidence(lead.start, lead.end), deadline)
+            if support is not None and reading.supports:
+                add(graph, uid, Reading([], reading.supports, reading.basis), jurisdiction,
+                    doc.evidence(support.start, support.end), deadline)
+        else:
+            cell = row.cells["responsible"]
+            add(graph, uid, reading, jurisdiction, doc.evidence(cell.start, cell.end), deadline)

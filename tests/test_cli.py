@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import DOCS
 
-COMMANDS = ["load", "serve", "stats", "query"]
+COMMANDS = ["load", "serve", "stats", "query", "export"]
 
 
 def policykg(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:

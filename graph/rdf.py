@@ -1,0 +1,175 @@
+"""RDF out, with rdflib: the whole store or one plan, in the contract's vocabulary.
+
+Every IRI is derived from the content ids, so a fresh load of the same documents
+exports the same graph. Beside each plain pkg:leads / pkg:supports triple stands
+a pkg:Assignment carrying basis, quote, offsets and deadline; every fact is
+prov:wasDerivedFrom the source document it was read from.
+"""
+
+from decimal import Decimal
+from importlib import resources
+
+from rdflib import RDF, XSD, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, ORG, PROV, SKOS
+
+from graph import service
+from graph.errors import BadRequest
+from graph.ids import content_id
+from graph.store import GraphStore
+from graph.vocabulary import DATA, NS, PKG
+
+FORMATS = {  # contract name → (rdflib format, media type)
+    "turtle": ("turtle", "text/turtle"),
+    "nt": ("nt", "application/n-triples"),
+    "jsonld": ("json-ld", "application/ld+json"),
+    "xml": ("xml", "application/rdf+xml"),
+}
+UNIT_CLASS = {"action": PKG.Action, "project": PKG.Project}
+
+
+def vocabulary_file(name: str) -> str:
+    return resources.files("graph").joinpath("vocab", name).read_text(encoding="utf-8")
+
+
+def iri(node_id: str) -> URIRef:
+    return DATA[node_id]
+
+
+def _zh(text: str) -> Literal:
+    return Literal(text, lang="zh")
+
+
+def _year(year: int) -> Literal:
+    return Literal(f"{year:04d}", datatype=XSD.gYear)
+
+
+def _decimal(value: float) -> Literal:
+    """xsd:decimal in its canonical form (always with a point: 20.0, 75.7), as Turtle writes it back."""
+    text = format(Decimal(repr(float(value))), "f")
+    return Literal(text if "." in text else text + ".0", datatype=XSD.decimal)
+
+
+class Exporter:
+    def __init__(self) -> None:
+        self.g = Graph()
+        for prefix, ns in (("pkg", NS), ("id", str(DATA)), ("dcterms", DCTERMS), ("skos", SKOS), ("org", ORG),
+                           ("prov", PROV)):
+            self.g.bind(prefix, ns)
+
+    def add(self, s, p, o) -> None:
+        if o is not None:
+            self.g.add((s, p, o))
+
+    def source(self, name: str | None) -> URIRef | None:
+        if not name:
+            return None
+        doc = iri(content_id("source", name))
+        self.add(doc, RDF.type, PKG.SourceDocument)
+        self.add(doc, DCTERMS.source, Literal(name))
+        return doc
+
+    def evidence(self, subject: URIRef, row: dict) -> None:
+        if row.get("quote") is None or row.get("span_start") is None:
+            return
+        self.add(subject, PKG.quote, Literal(row["quote"]))
+        self.add(subject, PKG.startOffset, Literal(int(row["span_start"])))
+        self.add(subject, PKG.endOffset, Literal(int(row["span_end"])))
+        self.add(subject, PROV.wasDerivedFrom, self.source(row.get("source")))
+
+    def plan(self, store: GraphStore, plan_id: str) -> None:
+        p = service.get_plan(store, plan_id)
+        node = iri(plan_id)
+        self.add(node, RDF.type, PKG.Plan)
+        self.add(node, DCTERMS.title, _zh(p["title"]))
+        self.add(node, PKG.titleDerived, Literal(bool(p["title_derived"])))
+        self.add(node, PKG.issuer, _zh(p["issuer"]) if p["issuer"] else None)
+        self.add(node, PKG.jurisdiction, _zh(p["jurisdiction"]) if p["jurisdiction"] else None)
+        self.add(node, DCTERMS.issued, Literal(p["issued"], datatype=XSD.date) if p["issued"] else None)
+        self.add(node, DCTERMS.identifier, Literal(p["doc_number"]) if p["doc_number"] else None)
+        self.add(node, PROV.wasDerivedFrom, self.source(p["source"]))
+        for n in store.run("plan_implements", {"plan": plan_id}):
+            national = iri(n["id"])
+            self.add(node, PKG.implements, national)
+            self.add(national, RDF.type, PKG.Plan)
+            self.add(national, DCTERMS.title, _zh(n["title"]) if n["title"] else None)
+            self.add(national, DCTERMS.identifier, Literal(n["doc_number"]) if n["doc_number"] else None)
+        for u in store.run("plan_units", {"plan": plan_id}):
+            unit = iri(u["id"])
+            self.add(unit, RDF.type, UNIT_CLASS[u["type"]])
+            self.add(unit, DCTERMS.title, _zh(u["title"]))
+            self.add(unit, DCTERMS.isPartOf, node)
+            self.add(unit, PKG.path, Literal(u["path"]))
+            self.add(unit, PKG.order, Literal(int(u["ord"])))
+            self.add(unit, PKG.annexTask, Literal(bool(u["annex"])))
+            self.add(unit, PKG.deadline, Literal(u["deadline"]) if u["deadline"] else None)
+            self.add(iri(u["parent_id"]) if u["parent_id"] else node, PKG.contains, unit)
+            self.evidence(unit, u)
+        for link in store.run("plan_links", {"plan": plan_id}):
+            self.add(iri(link["from_id"]), PKG.refersTo, iri(link["to_id"]))
+        for a in store.run("plan_assignments", {"plan": plan_id}):
+            self.assignment(a)
+        for i in store.run("plan_indicators", {"plan": plan_id}):
+            self.indicator(i, plan_id)
+
+    def department(self, d: dict) -> URIRef:
+        node = iri(d["id"])
+        self.add(node, RDF.type, PKG.Department)
+        self.add(node, RDF.type, ORG.Organization)
+        self.add(node, SKOS.prefLabel, _zh(d["name"]))
+        for alias in d["aliases"] or []:
+            if alias != d["name"]:
+                self.add(node, SKOS.altLabel, _zh(alias))
+        self.add(node, PKG.jurisdiction, _zh(d["jurisdiction"]))
+        self.add(node, PKG.kind, Literal(d["kind"]))
+        return node
+
+    def assignment(self, a: dict) -> None:
+        dept = self.department(a)
+        unit = iri(a["unit_id"])
+        role = PKG.leads if a["role"] == "leads" else PKG.supports
+        self.add(dept, role, unit)
+        qualified = iri(content_id("assignment", a["id"], a["unit_id"], a["role"]))
+        self.add(dept, PKG.qualifiedAssignment, qualified)
+        self.add(qualified, RDF.type, PKG.Assignment)
+        self.add(qualified, PKG.department, dept)
+        self.add(qualified, PKG.unit, unit)
+        self.add(qualified, PKG.role, role)
+        self.add(qualified, PKG.basis, Literal(a["basis"]))
+        self.add(qualified, PKG.deadline, Literal(a["deadline"]) if a["deadline"] else None)
+        self.evidence(qualified, a)
+
+    def indicator(self, i: dict, plan_id: str) -> None:
+        node = iri(i["id"])
+        self.add(node, RDF.type, PKG.Indicator)
+        self.add(node, SKOS.prefLabel, _zh(i["name"]))
+        self.add(node, PKG.targetValue, _decimal(i["target_value"]) if i["target_value"] is not None else None)
+        self.add(node, PKG.comparator, Literal(i["comparator"]) if i["comparator"] else None)
+        self.add(node, PKG.unitOfMeasure, Literal(i["unit"]) if i["unit"] else None)
+        self.add(node, PKG.targetYear, _year(i["target_year"]) if i["target_year"] else None)
+        self.add(node, PKG.baselineValue, _decimal(i["baseline_value"]) if i["baseline_value"] is not None else None)
+        self.add(node, PKG.baselineYear, _year(i["baseline_year"]) if i["baseline_year"] else None)
+        self.add(iri(i["unit_id"] or plan_id), PKG.targets, node)
+        self.evidence(node, i)
+
+
+def export_graph(store: GraphStore, plan_id: str | None = None) -> Graph:
+    """The whole store (every loaded plan) or one plan as an rdflib Graph."""
+    exporter = Exporter()
+    if plan_id:
+        exporter.plan(store, plan_id)
+    else:
+        offset = 0
+        while True:
+            plans, total = service.list_plans(store, 1000, offset)
+            for p in plans:
+                exporter.plan(store, p["id"])
+            offset += len(plans)
+            if not plans or offset >= total:
+                break
+    return exporter.g
+
+
+def serialize(graph: Graph, fmt: str) -> bytes:
+    if fmt not in FORMATS:
+        raise BadRequest(f"unknown RDF format {fmt!r}; use one of {', '.join(FORMATS)}")
+    return graph.serialize(format=FORMATS[fmt][0], encoding="utf-8")
