@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.response_cache import ResponseCache
-from api.routes import departments, export, health, indicators, plans, search, web
+from api.routes import departments, export, guide, health, indicators, plans, search, web
 from graph.errors import PolicyKGError
 from graph.lookups import Lookups
 from graph.store import GraphStore
@@ -56,7 +56,7 @@ def create_app(store: GraphStore) -> FastAPI:
         return error_body(e.status_code, code, str(e.detail))
 
     for router in (health.router, plans.router, departments.router, indicators.router, search.router, export.router,
-                   web.router):
+                   guide.router, web.router):
         app.include_router(router)
     if os.environ.get("POLICYKG_RESPONSE_CACHE", "1") != "0":
         app.add_middleware(ResponseCache, generation=lambda: getattr(store, "generation", None))

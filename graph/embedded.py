@@ -7,6 +7,7 @@ thread for reads, and engine errors wrapped as `StoreError`.
 """
 
 import csv
+import hashlib
 import tempfile
 import threading
 from pathlib import Path
@@ -21,6 +22,7 @@ from graph.rows import PlanRows, to_rows
 from graph.schema import NODES, PLAN_OWNED, RELS, columns
 
 ENGINE_DIR = "graph.lbug"
+SCHEMA_FILE = "policykg-schema"
 
 
 def ddl() -> list[str]:
@@ -35,6 +37,10 @@ def ddl() -> list[str]:
     return statements
 
 
+def schema_fingerprint() -> str:
+    return hashlib.sha1("\n".join(ddl()).encode()).hexdigest()[:12]
+
+
 def _csv_value(value: Any) -> Any:
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -47,6 +53,7 @@ class EmbeddedStore:
     def __init__(self, directory: str | Path, read_only: bool = False) -> None:
         self.directory = Path(directory)
         self.read_only = read_only
+        self._check_schema_version()
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             self._db = ladybug.Database(str(self.directory / ENGINE_DIR), read_only=read_only)
@@ -58,6 +65,18 @@ class EmbeddedStore:
         if not read_only:
             for statement in ddl():
                 self._execute(self._connection(), statement)
+            (self.directory / SCHEMA_FILE).write_text(schema_fingerprint() + "\n", encoding="utf-8")
+
+    def _check_schema_version(self) -> None:
+        """A store written with another schema would fail on its first query: say so up front."""
+        marker = self.directory / SCHEMA_FILE
+        if not (self.directory / ENGINE_DIR).exists():
+            return
+        found = marker.read_text(encoding="utf-8").strip() if marker.exists() else "unknown"
+        if found != schema_fingerprint():
+            raise StoreError(f"the store at {self.directory} was written by another version of policykg "
+                             f"(schema {found}, this version {schema_fingerprint()}): remove the directory "
+                             f"and load the documents again")
 
     # -- connections -------------------------------------------------------------------------
     def _connection(self) -> ladybug.Connection:

@@ -20,7 +20,16 @@ from graph.schema import NODES, PLAN_OWNED, columns
 
 # Every statement this store sends besides the named queries; linted like them.
 SCHEMA = [f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
-          for label in NODES]
+          for label in NODES] + [
+    # Chinese full text for the Browser: Lucene's CJK analyzer on the text as written, and a
+    # whitespace analyzer on the jieba tokens stored at load (词 rather than character bigrams).
+    "CREATE FULLTEXT INDEX unit_text IF NOT EXISTS FOR (n:Action|Project) ON EACH [n.title, n.text] "
+    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}",
+    "CREATE FULLTEXT INDEX unit_tokens IF NOT EXISTS FOR (n:Action|Project|Indicator|Plan) ON EACH [n.tokens] "
+    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}",
+    "CREATE FULLTEXT INDEX department_names IF NOT EXISTS FOR (n:Department) ON EACH [n.name] "
+    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}}",
+]
 DELETE_OWNED = [f"MATCH (n:{label}) WHERE n.plan_id = $id DETACH DELETE n" for label in PLAN_OWNED]
 DELETE_IMPLEMENTS = "MATCH (p:Plan {id: $id})-[r:IMPLEMENTS]->(:Plan) DELETE r"
 DELETE_PLAN = "MATCH (p:Plan {id: $id}) DETACH DELETE p"

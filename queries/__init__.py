@@ -20,6 +20,11 @@ class Query:
     returns: str
 
 
+def text_of(relative: str) -> str:
+    """Any file under queries/ (the Browser's style.grass, the Neo4j-only queries in neo4j/)."""
+    return resources.files("queries").joinpath(relative).read_text(encoding="utf-8")
+
+
 def names() -> list[str]:
     return sorted(p.name[: -len(".cypher")] for p in resources.files("queries").iterdir() if p.name.endswith(".cypher"))
 

@@ -28,6 +28,7 @@ def params_for(store, graphs) -> dict[str, dict]:
         "indicators": {"plan": "", "year": 2020, "q": "宽带", "offset": 0, "limit": 50},
         "indicators_total": {"plan": "", "year": 2020, "q": "宽带"},
         "plans_implementing": {"doc_number": "国发〔2015〕40号"},
+        "leads_by_name": {"name": "省经济和信息化委", "jurisdiction": "安徽省"},
     }
 
 
@@ -40,6 +41,8 @@ EXPECT = {
     "plan_implements": lambda rows: rows[0]["doc_number"] == "国发〔2015〕40号",
     "department_units_total": lambda rows: rows[0]["total"] >= 28,
     "indicators": lambda rows: "固定宽带家庭普及率" in [r["name"] for r in rows],
+    "leads_by_name": lambda rows: {r["department"] for r in rows} == {"安徽省经济和信息化委员会"} and len(
+        {r["plan"] for r in rows}) == 3,
     "national_documents": lambda rows: {r["doc_number"] for r in rows} == {"国发〔2015〕40号", "国发〔2017〕40号"},
 }
 
@@ -58,7 +61,7 @@ EXERCISED = {
     "counts", "plans_total", "search_documents", "all_departments", "national_documents", "plans", "plan",
     "plan_units", "plan_assignments", "plan_indicators", "plan_implements", "plan_links", "departments",
     "departments_total", "department_lookup", "department_units", "department_units_total", "department_partners",
-    "unit_departments", "indicators", "indicators_total", "plans_implementing",
+    "unit_departments", "indicators", "indicators_total", "plans_implementing", "leads_by_name",
 }
 
 

@@ -91,3 +91,28 @@ def test_a_loaded_plan_is_not_overwritten_by_a_citation_of_it(store, graphs):
     store.replace_plan(g)
     assert [p["title"] for p in service.list_plans(store, 10, 0)[0]] == [g.plan.title]
     assert service.get_plan(store, g.plan.id)["implements"][0]["doc_number"] == "国发〔2015〕40号"
+
+
+def test_an_embedded_store_of_another_schema_is_refused_with_the_reason(tmp_path):
+    from graph.embedded import SCHEMA_FILE, EmbeddedStore
+
+    EmbeddedStore(tmp_path / "s").close()
+    (tmp_path / "s" / SCHEMA_FILE).write_text("0123456789ab\n")
+    with pytest.raises(StoreError, match="another version of policykg"):
+        EmbeddedStore(tmp_path / "s")
+
+
+def test_a_locked_embedded_store_names_the_likely_cause(tmp_path):
+    import subprocess
+    import sys
+
+    from graph.embedded import EmbeddedStore
+
+    holder = EmbeddedStore(tmp_path / "s")
+    try:
+        r = subprocess.run([sys.executable, "-c", "from api.cli import main; main()", "stats", "--store",
+                            str(tmp_path / "s")], capture_output=True, text=True)
+        assert r.returncode == 1 and "Traceback" not in r.stderr
+        assert "policykg serve" in r.stderr or "lock" in r.stderr.lower(), r.stderr
+    finally:
+        holder.close()
