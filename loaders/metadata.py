@@ -104,7 +104,7 @@ def _title(text, head, notice, issuer, implements) -> tuple[str, tuple[int, int]
         if m:
             return m.group(1), (notice[1], notice[1] + len(notice[0])), False
     first = next(((pos, ln) for pos, ln in head if ln), None)
-    if first and len(first[1]) <= 60 and not re.search(r"[。：:；]", first[1]) and not OWN_NUMBER.match(first[1]):
+    if first and len(first[1]) <= 60 and not re.search(r"[。：:；]|〔\d{4}〕", first[1]):
         return first[1], (first[0], first[0] + len(first[1])), False
     return _derived_title(text, head, issuer, implements), (0, 0), True
 
