@@ -10,13 +10,24 @@ PORT ?= 8000
 
 .PHONY: install run test eval bench lint clean
 
-install: $(STAMP)
+CYPHER_LINT := tools/cypher-lint
+CYPHER_LINT_STAMP := $(CYPHER_LINT)/node_modules/.installed
+
+install: $(STAMP) $(CYPHER_LINT_STAMP)
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
+
+# Neo4j's Cypher linter for tests/test_cypher_grammar.py; without node it (and that test) is skipped.
+$(CYPHER_LINT_STAMP): $(CYPHER_LINT)/package-lock.json
+	@if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then \
+	  npm ci --prefix $(CYPHER_LINT) --no-audit --no-fund --engine-strict=false && touch $@; \
+	else \
+	  echo "node/npm not found: skipping $(CYPHER_LINT) (tests/test_cypher_grammar.py will be skipped)"; \
+	fi
 
 run: install
 	$(BIN)/policykg load $(CORPUS)
@@ -37,4 +48,4 @@ lint: install
 	$(BIN)/ruff check graph loaders api queries tests
 
 clean:
-	rm -rf $(VENV) .policykg
+	rm -rf $(VENV) .policykg $(CYPHER_LINT)/node_modules

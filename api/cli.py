@@ -9,7 +9,6 @@ import json
 import re
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -20,7 +19,7 @@ import queries
 from graph import service
 from graph.errors import BadRequest, PolicyKGError
 from graph.store import GraphStore, open_store
-from loaders.pipeline import load_file
+from graph.loading import iter_documents, load_paths
 
 app = typer.Typer(help="policykg: Chinese policy documents as a knowledge graph.", no_args_is_help=True,
                   add_completion=False, pretty_exceptions_enable=False)
@@ -29,22 +28,12 @@ StoreOpt = Annotated[str | None, typer.Option("--store", metavar="DIR",
                      help="embedded store directory (default $POLICYKG_STORE, else ./.policykg)")]
 Neo4jOpt = Annotated[str | None, typer.Option("--neo4j", metavar="URI",
                      help="use Neo4j at URI (or set NEO4J_URI; NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE)")]
-DOCUMENT_SUFFIXES = {".txt", ".html", ".htm"}
 
 
 def _open(store: str | None, neo4j: str | None) -> GraphStore:
     if store and neo4j:
         raise BadRequest("give either --store or --neo4j, not both")
     return open_store(store, neo4j)
-
-
-def iter_documents(paths: list[Path]) -> Iterator[Path]:
-    """Files as given, and the .txt/.html/.htm files under folders, in name order."""
-    for path in paths:
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES)
-        else:
-            yield path
 
 
 @app.command()
@@ -54,27 +43,21 @@ def load(
     neo4j: Neo4jOpt = None,
 ) -> None:
     """Load documents; each is written whole or not at all, and reloading replaces it."""
-    documents = list(iter_documents(paths))
+    documents = iter_documents(paths)
     if not documents:
         raise BadRequest("no documents found in the paths given")
     target = _open(store, neo4j)
-    failed: list[str] = []
     started = time.perf_counter()
     try:
-        with tqdm(documents, unit="doc", desc="loading", disable=None, file=sys.stderr) as bar:
-            for path in bar:
-                try:
-                    target.replace_plan(load_file(path))
-                except PolicyKGError as e:
-                    reason = e.message if e.message.startswith(path.name) else f"{path.name}: {e.message}"
-                    failed.append(reason)
-                    tqdm.write(f"failed: {reason}", file=sys.stderr)
+        with tqdm(total=len(documents), unit="doc", desc="loading", disable=None, file=sys.stderr) as bar:
+            report = load_paths(target, documents, on_document=lambda _: bar.update(1),
+                                on_failure=lambda reason: tqdm.write(f"failed: {reason}", file=sys.stderr))
     finally:
         target.close()
     elapsed = time.perf_counter() - started
-    loaded = len(documents) - len(failed)
-    typer.echo(f"loaded {loaded} of {len(documents)} documents in {elapsed:.1f}s ({loaded / elapsed:.1f} docs/s)")
-    if failed:
+    typer.echo(f"loaded {report.loaded} of {len(documents)} documents in {elapsed:.1f}s "
+               f"({report.loaded / elapsed:.1f} docs/s)")
+    if report.failed:
         raise typer.Exit(1)
 
 

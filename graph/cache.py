@@ -61,6 +61,13 @@ class CachedStore:
         finally:
             self._written()
 
+    def replace_plans(self, graphs: list[PlanGraph]) -> None:
+        self._written()
+        try:
+            self.inner.replace_plans(graphs)
+        finally:
+            self._written()
+
     def delete_plan(self, plan_id: str) -> bool:
         self._written()
         try:

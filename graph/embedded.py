@@ -18,11 +18,13 @@ import ladybug
 import queries
 from graph.errors import StoreError
 from graph.model import PlanGraph
-from graph.rows import PlanRows, to_rows
+from graph.faults import fault_point
+from graph.rows import PlanRows, merge_rows, to_rows
 from graph.schema import NODES, PLAN_OWNED, RELS, columns
 
 ENGINE_DIR = "graph.lbug"
 SCHEMA_FILE = "policykg-schema"
+CHECKPOINT_EVERY = 256  # documents written between checkpoints of the write-ahead log
 
 
 def ddl() -> list[str]:
@@ -62,9 +64,14 @@ class EmbeddedStore:
         self._local = threading.local()
         self._connections: list[ladybug.Connection] = []
         self._write_lock = threading.Lock()
+        self._since_checkpoint = 0
         if not read_only:
             for statement in ddl():
                 self._execute(self._connection(), statement)
+            # A checkpoint after every commit costs about a second once the store holds a few
+            # thousand units; committed transactions are durable in the write-ahead log anyway,
+            # so checkpoints run every CHECKPOINT_EVERY documents and on close instead.
+            self._execute(self._connection(), "CALL auto_checkpoint=false")
             (self.directory / SCHEMA_FILE).write_text(schema_fingerprint() + "\n", encoding="utf-8")
 
     def _check_schema_version(self) -> None:
@@ -104,18 +111,35 @@ class EmbeddedStore:
 
     # -- writes ------------------------------------------------------------------------------
     def replace_plan(self, graph: PlanGraph) -> None:
-        rows = to_rows(graph)
+        self.replace_plans([graph])
+
+    def replace_plans(self, graphs: list[PlanGraph]) -> None:
+        """Write several plans in one transaction: all of them or none (each whole, as one would be).
+
+        One bulk COPY per table for the whole batch is what makes loading many documents fast."""
+        latest = {g.plan.id: g for g in graphs}  # the same plan twice in a batch: the last one wins
+        rows = merge_rows([to_rows(g) for g in latest.values()])
+        ids = list(latest)
         with self._write_lock, tempfile.TemporaryDirectory(prefix="policykg-") as tmp:
             conn = self._connection()
             self._execute(conn, "BEGIN TRANSACTION")
             try:
-                self._delete_owned(conn, graph.plan.id)
+                departments, nationals = self._linked(conn, ids)
+                self._delete_owned(conn, ids)
                 self._write(conn, rows, Path(tmp))
-                self._drop_orphans(conn)
+                fault_point("embedded-mid-write")
+                self._drop_orphans(conn, departments, nationals)
                 self._execute(conn, "COMMIT")
             except BaseException:
                 self._rollback(conn)
                 raise
+            self._since_checkpoint += len(ids)
+            if self._since_checkpoint >= CHECKPOINT_EVERY:
+                self._checkpoint(conn)
+
+    def _checkpoint(self, conn: ladybug.Connection) -> None:
+        self._execute(conn, "CHECKPOINT")
+        self._since_checkpoint = 0
 
     def delete_plan(self, plan_id: str) -> bool:
         with self._write_lock:
@@ -126,9 +150,10 @@ class EmbeddedStore:
                 return False
             self._execute(conn, "BEGIN TRANSACTION")
             try:
-                self._delete_owned(conn, plan_id)
+                departments, nationals = self._linked(conn, [plan_id])
+                self._delete_owned(conn, [plan_id])
                 self._execute(conn, "MATCH (p:Plan) WHERE p.id = $id DETACH DELETE p", {"id": plan_id})
-                self._drop_orphans(conn)
+                self._drop_orphans(conn, departments, nationals)
                 self._execute(conn, "COMMIT")
             except BaseException:
                 self._rollback(conn)
@@ -141,18 +166,30 @@ class EmbeddedStore:
         except Exception:
             pass
 
-    def _delete_owned(self, conn: ladybug.Connection, plan_id: str) -> None:
-        for label in PLAN_OWNED:
-            self._execute(conn, f"MATCH (n:{label}) WHERE n.plan_id = $id DETACH DELETE n", {"id": plan_id})
-        self._execute(conn, "MATCH (p:Plan)-[r:IMPLEMENTS]->(:Plan) WHERE p.id = $id DELETE r", {"id": plan_id})
+    def _linked(self, conn: ladybug.Connection, ids: list[str]) -> tuple[list[str], list[str]]:
+        """Departments and cited documents the plans link to now: the only candidates for orphans."""
+        departments = self._execute(conn, "MATCH (d:Department)-[r:LEADS|SUPPORTS]->() WHERE r.plan_id IN $ids "
+                                          "RETURN DISTINCT d.id AS id", {"ids": ids})
+        nationals = self._execute(conn, "MATCH (p:Plan)-[:IMPLEMENTS]->(n:Plan) WHERE p.id IN $ids "
+                                        "RETURN DISTINCT n.id AS id", {"ids": ids})
+        return [r["id"] for r in departments], [r["id"] for r in nationals]
 
-    def _drop_orphans(self, conn: ladybug.Connection) -> None:
-        self._execute(conn, "MATCH (d:Department) WHERE NOT EXISTS { MATCH (d)-[:LEADS|SUPPORTS]->() } DELETE d")
-        self._execute(conn, "MATCH (p:Plan) WHERE p.national = true AND NOT EXISTS { MATCH (p)<-[:IMPLEMENTS]-() } "
-                            "DELETE p")
+    def _delete_owned(self, conn: ladybug.Connection, ids: list[str]) -> None:
+        for label in PLAN_OWNED:
+            self._execute(conn, f"MATCH (n:{label}) WHERE n.plan_id IN $ids DETACH DELETE n", {"ids": ids})
+        self._execute(conn, "MATCH (p:Plan)-[r:IMPLEMENTS]->(:Plan) WHERE p.id IN $ids DELETE r", {"ids": ids})
+
+    def _drop_orphans(self, conn: ladybug.Connection, departments: list[str], nationals: list[str]) -> None:
+        if departments:
+            self._execute(conn, "MATCH (d:Department) WHERE d.id IN $ids AND "
+                                "NOT EXISTS { MATCH (d)-[:LEADS|SUPPORTS]->() } DELETE d", {"ids": departments})
+        if nationals:
+            self._execute(conn, "MATCH (p:Plan) WHERE p.id IN $ids AND p.national = true AND "
+                                "NOT EXISTS { MATCH (p)<-[:IMPLEMENTS]-() } DELETE p", {"ids": nationals})
 
     def _write(self, conn: ladybug.Connection, rows: PlanRows, tmp: Path) -> None:
-        self._upsert_plan(conn, rows.plan, national=False)
+        for plan in rows.plans:
+            self._upsert_plan(conn, plan, national=False)
         for national in rows.national:
             self._upsert_plan(conn, national, national=True)
         self._upsert_departments(conn, rows.departments)
@@ -200,6 +237,12 @@ class EmbeddedStore:
         self._execute(conn, f"COPY {table} FROM '{path.as_posix()}' ({options})")
 
     def close(self) -> None:
+        if not self.read_only and self._since_checkpoint:
+            try:
+                with self._write_lock:
+                    self._checkpoint(self._connection())
+            except StoreError:
+                pass  # the write-ahead log still holds every committed write
         for conn in self._connections:
             try:
                 conn.close()

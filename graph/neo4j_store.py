@@ -102,6 +102,11 @@ class Neo4jStore:
         rows = to_rows(graph)
         self._write(lambda tx: (self._delete(tx, graph.plan.id), self._create(tx, rows), self._orphans(tx)))
 
+    def replace_plans(self, graphs: list[PlanGraph]) -> None:
+        """One transaction per plan: a Neo4j transaction this size gains nothing from batching."""
+        for graph in graphs:
+            self.replace_plan(graph)
+
     def delete_plan(self, plan_id: str) -> bool:
         found = self._driver.execute_query("MATCH (p:Plan {id: $id}) WHERE p.national = false RETURN p.id",
                                            {"id": plan_id}, database_=self.database).records
@@ -131,7 +136,7 @@ class Neo4jStore:
 
     @staticmethod
     def _create(tx, rows: PlanRows) -> None:
-        tx.run(UPSERT_PLAN, rows=[rows.plan]).consume()
+        tx.run(UPSERT_PLAN, rows=rows.plans).consume()
         if rows.national:
             tx.run(UPSERT_NATIONAL, rows=rows.national).consume()
         if rows.departments:

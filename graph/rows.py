@@ -28,7 +28,7 @@ def plan_row(plan: Plan) -> dict:
 
 @dataclass
 class PlanRows:
-    plan: dict
+    plans: list[dict]
     national: list[dict]
     departments: list[dict]
     nodes: dict[str, list[dict]] = field(default_factory=lambda: defaultdict(list))
@@ -38,7 +38,7 @@ class PlanRows:
 def to_rows(graph: PlanGraph) -> PlanRows:
     pid = graph.plan.id
     rows = PlanRows(
-        plan=plan_row(graph.plan),
+        plans=[plan_row(graph.plan)],
         national=[plan_row(i.plan) for i in graph.implements],
         departments=[
             {"id": d.id, "type": "department", "name": d.name, "jurisdiction": d.jurisdiction,
@@ -78,3 +78,28 @@ def to_rows(graph: PlanGraph) -> PlanRows:
         rows.edges[("IMPLEMENTS", "Plan", "Plan")].append(
             {"from": pid, "to": imp.plan.id, "plan_id": pid, **evidence(imp.evidence)})
     return rows
+
+
+def merge_rows(batch: list[PlanRows]) -> PlanRows:
+    """Several plans' rows as one batch: shared departments and cited documents once each,
+    with every alias any plan contributed."""
+    merged = PlanRows(plans=[], national=[], departments=[])
+    nationals: dict[str, dict] = {}
+    departments: dict[str, dict] = {}
+    for rows in batch:
+        merged.plans += rows.plans
+        for n in rows.national:
+            nationals.setdefault(n["id"], n)
+        for d in rows.departments:
+            if d["id"] in departments:
+                known = departments[d["id"]]
+                known["aliases"] = list(dict.fromkeys([*known["aliases"], *d["aliases"]]))
+            else:
+                departments[d["id"]] = {**d, "aliases": list(d["aliases"])}
+        for label, node_rows in rows.nodes.items():
+            merged.nodes[label] += node_rows
+        for key, edge_rows in rows.edges.items():
+            merged.edges[key] += edge_rows
+    merged.national = list(nationals.values())
+    merged.departments = list(departments.values())
+    return merged

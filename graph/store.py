@@ -19,6 +19,9 @@ class GraphStore(Protocol):
     def replace_plan(self, graph: PlanGraph) -> None:
         """Write one plan whole, replacing any earlier version of it, in one transaction."""
 
+    def replace_plans(self, graphs: list[PlanGraph]) -> None:
+        """Write several plans, each whole; the embedded store writes them in one transaction."""
+
     def delete_plan(self, plan_id: str) -> bool:
         """Remove one plan and what only it owns; True if it was there."""
 

@@ -16,23 +16,29 @@ function groupByPlan(items) {
   return [...groups.values()];
 }
 
+function unitCard(item, role, dept) {
+  return h('li', { class: `unit-card unit-card--${role}` },
+    h('div', { class: 'unit-card__head' },
+      h('span', { class: `badge badge--${item.type}` }, TYPE_LABEL[item.type]),
+      h('a', { class: 'unit-card__title', href: link.plan(item.plan.id, item.id) }, item.title)),
+    quote(item.quote, { words: dept.aliases.concat(dept.name) }),
+    h('p', { class: 'unit-card__meta' },
+      role === 'lead' ? h('span', { class: `basis basis--${item.basis}` }, BASIS_LABEL[item.basis] || item.basis) : null,
+      item.deadline ? h('span', { class: 'deadline' }, `完成时限：${item.deadline}`) : null));
+}
+
 function roleSection(id, title, role, items, dept) {
   const groups = groupByPlan(items);
+  const body = items.length
+    ? groups.map((g) => h('section', { class: 'plan-group', 'aria-label': `${g.plan.title}：${g.items.length} 项` },
+      h('h3', { class: 'plan-group__title' }, h('a', { href: link.plan(g.plan.id) }, g.plan.title),
+        h('span', { class: 'count' }, `${g.items.length} 项`)),
+      h('ol', { class: 'unit-list' }, g.items.map((item) => unitCard(item, role, dept)))))
+    : empty(role === 'lead' ? '文件中没有由它牵头的任务。' : '文件中没有由它配合的任务。');
   return h('section', { class: 'section role-section', id, 'aria-labelledby': `${id}-title` },
     h('h2', { id: `${id}-title` }, h('span', { class: `role-dot role-dot--${role}`, 'aria-hidden': 'true' }), title,
       h('span', { class: 'count' }, `${items.length} 项`)),
-    items.length ? groups.map((g) => h('section', { class: 'plan-group', 'aria-label': `${g.plan.title}：${g.items.length} 项` },
-      h('h3', { class: 'plan-group__title' }, h('a', { href: link.plan(g.plan.id) }, g.plan.title),
-        h('span', { class: 'count' }, `${g.items.length} 项`)),
-      h('ol', { class: 'unit-list' }, g.items.map((item) => h('li', { class: `unit-card unit-card--${role}` },
-        h('div', { class: 'unit-card__head' },
-          h('span', { class: `badge badge--${item.type}` }, TYPE_LABEL[item.type]),
-          h('a', { class: 'unit-card__title', href: link.plan(item.plan.id, item.id) }, item.title)),
-        quote(item.quote, { words: dept.aliases.concat(dept.name) }),
-        h('p', { class: 'unit-card__meta' },
-          role === 'lead' ? h('span', { class: `basis basis--${item.basis}` }, BASIS_LABEL[item.basis] || item.basis) : null,
-          item.deadline ? h('span', { class: 'deadline' }, `完成时限：${item.deadline}`) : null)))))))
-      : empty(role === 'lead' ? '文件中没有由它牵头的任务。' : '文件中没有由它配合的任务。'));
+    body);
 }
 
 function partnerList(partners) {

@@ -84,6 +84,14 @@ async function planGraph(id) {
       g.edge(d.id, u.id, 'support');
     }
   }
+  // A unit is "assigned" when it or a unit under it names a department: the others are outline only.
+  const assigned = new Set();
+  const parents = new Map(plan.units.map((u) => [u.id, u.parent_id]));
+  for (const u of plan.units) {
+    if (!u.leads.length && !u.supports.length) continue;
+    for (let id = u.id; id && !assigned.has(id); id = parents.get(id)) assigned.add(id);
+  }
+  for (const u of plan.units) g.nodes.get(u.id).assigned = assigned.has(u.id);
   const depts = [...g.nodes.values()].filter((n) => n.kind === 'department').length;
   return {
     g, title: plan.title, kind: 'plan', entity: plan,
@@ -93,6 +101,14 @@ async function planGraph(id) {
 }
 
 function elements(g) {
+  // Departments are drawn by how much they carry here: each lead counts 2, each support 1.
+  const weight = new Map();
+  for (const e of g.edges.values()) {
+    if (e.role === 'lead' || e.role === 'support') weight.set(e.source, (weight.get(e.source) || 0) + (e.role === 'lead' ? 2 : 1));
+  }
+  for (const n of g.nodes.values()) {
+    if (n.kind === 'department' && !n.center) n.weight = n.partner ? Math.max(2, n.shared || 0) : weight.get(n.id) || 1;
+  }
   return [
     ...[...g.nodes.values()].map((n) => ({ group: 'nodes', data: { ...n, dept: undefined } })),
     ...[...g.edges.values()].map((e) => ({ group: 'edges', data: e })),
@@ -105,15 +121,19 @@ function styles() {
       label: 'data(label)', 'font-family': FONT, 'font-size': 10, color: '#243140', 'text-valign': 'bottom',
       'text-margin-y': 3, 'text-wrap': 'ellipsis', 'text-max-width': '120px', width: 12, height: 12,
       'background-color': COLOURS.project, 'text-background-color': '#fbfaf7', 'text-background-opacity': 0.8,
-      'text-background-padding': '1px', 'min-zoomed-font-size': 7, 'border-width': 0,
+      'text-background-padding': '1px', 'min-zoomed-font-size': 12, 'border-width': 0,
     } },
     { selector: 'node[kind = "action"]', style: { shape: 'diamond', width: 16, height: 16, 'background-color': COLOURS.action } },
     { selector: 'node[kind = "department"]', style: {
-      width: 20, height: 20, 'background-color': COLOURS.department, 'font-size': 11, 'font-weight': 600, color: '#0b3d38' } },
+      width: 20, height: 20, 'background-color': COLOURS.department, 'font-size': 11, 'font-weight': 600, color: '#0b3d38',
+      'min-zoomed-font-size': 5 } },
+    { selector: 'node[kind = "department"][weight]', style: {
+      width: 'mapData(weight, 1, 40, 12, 40)', height: 'mapData(weight, 1, 40, 12, 40)',
+      'font-size': 'mapData(weight, 1, 40, 10, 15)' } },
     { selector: 'node[?partner]', style: { 'background-color': COLOURS.partner, color: '#3f3477' } },
     { selector: 'node[kind = "plan"]', style: {
       shape: 'round-rectangle', width: 34, height: 22, 'background-color': COLOURS.plan, 'font-size': 11,
-      'font-weight': 600, color: '#2a2f7a', 'text-max-width': '160px' } },
+      'font-weight': 600, color: '#2a2f7a', 'text-max-width': '160px', 'min-zoomed-font-size': 5 } },
     { selector: 'node[?external]', style: { 'background-color': COLOURS.external, 'border-width': 1, 'border-style': 'dashed', 'border-color': '#4f5bd5' } },
     { selector: 'node[?center]', style: {
       width: 48, height: 48, 'font-size': 14, 'font-weight': 700, 'border-width': 5, 'border-color': '#f3d6a4',
@@ -132,15 +152,18 @@ function styles() {
       'line-color': COLOURS.plan, 'line-style': 'dashed', 'target-arrow-shape': 'vee', 'target-arrow-color': COLOURS.plan } },
     { selector: ':selected', style: { 'border-width': 4, 'border-color': '#e8a33d', 'z-index': 20 } },
     { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0 } },
-    { selector: 'node.near', style: { 'min-zoomed-font-size': 0 } },
+    { selector: 'node.near', style: { 'min-zoomed-font-size': 0, 'z-index': 15 } },
     { selector: '.hidden', style: { display: 'none' } },
   ];
 }
 
 const LAYOUTS = {
-  cose: { label: '力导向', options: { name: 'cose', animate: false, randomize: true, nodeRepulsion: () => 9000,
-    idealEdgeLength: (e) => (e.data('role') === 'partner' ? 140 : 55), edgeElasticity: () => 80, gravity: 0.6,
-    numIter: 1500, componentSpacing: 60, nodeDimensionsIncludeLabels: true, padding: 24 } },
+  cose: { label: '力导向', options: { name: 'cose', animate: false, randomize: true,
+    nodeRepulsion: (n) => (n.data('kind') === 'department' || n.data('kind') === 'plan' ? 60000 : 12000),
+    idealEdgeLength: (e) => ({ partner: 170, in: 36, contains: 46, lead: 110, support: 130, implements: 120 }[e.data('role')] || 80),
+    edgeElasticity: (e) => (e.data('role') === 'in' || e.data('role') === 'contains' ? 200 : 60),
+    gravity: 0.25, numIter: 2500, nestingFactor: 1, componentSpacing: 80, nodeDimensionsIncludeLabels: false,
+    padding: 24, coolingFactor: 0.97 } },
   concentric: { label: '同心圆', options: { name: 'concentric', animate: false, minNodeSpacing: 14, padding: 24,
     concentric: (n) => (n.data('center') ? 10 : n.data('kind') === 'plan' ? 8 : n.data('kind') === 'department' ? (n.data('partner') ? 2 : 4) : n.data('kind') === 'action' ? 6 : 5),
     levelWidth: () => 1, nodeDimensionsIncludeLabels: true } },
@@ -223,6 +246,7 @@ export async function renderGraph(page, kind, id) {
     Object.entries(LAYOUTS).map(([key, l]) => h('option', { value: key }, l.label)));
   const supportToggle = h('input', { type: 'checkbox', checked: true });
   const partnerToggle = h('input', { type: 'checkbox', checked: true });
+  const outlineToggle = h('input', { type: 'checkbox', checked: false });
   const legend = [
     ['department', kind === 'department' ? '本部门' : '部门'], kind === 'department' ? ['partner', '合作部门'] : null,
     ['plan', '规划'], ['action', '行动'], ['project', '项目'], ['lead', '牵头'], ['support', '配合'],
@@ -233,11 +257,12 @@ export async function renderGraph(page, kind, id) {
     h('div', { class: 'graph-toolbar', role: 'toolbar', 'aria-label': '图谱操作' },
       h('label', { class: 'field' }, h('span', {}, '布局'), layoutSelect),
       h('label', { class: 'check' }, supportToggle, h('span', {}, '显示配合关系')),
-      kind === 'department' ? h('label', { class: 'check' }, partnerToggle, h('span', {}, '显示合作部门')) : null,
+      kind === 'department' ? h('label', { class: 'check' }, partnerToggle, h('span', {}, '显示合作部门'))
+        : h('label', { class: 'check' }, outlineToggle, h('span', {}, '显示未分工的行动与项目')),
       h('span', { class: 'graph-toolbar__spacer' }),
       h('button', { type: 'button', class: 'button button--icon', 'aria-label': '放大', onclick: () => zoomBy(1.25) }, '+'),
       h('button', { type: 'button', class: 'button button--icon', 'aria-label': '缩小', onclick: () => zoomBy(0.8) }, '−'),
-      h('button', { type: 'button', class: 'button', onclick: () => cy.fit(undefined, 24) }, '适应窗口')),
+      h('button', { type: 'button', class: 'button', onclick: () => cy && cy.fit(undefined, 24) }, '适应窗口')),
     h('div', { class: 'graph-body' },
       canvas,
       h('aside', { class: 'graph-panel', 'aria-label': '选中的节点' },
@@ -247,11 +272,25 @@ export async function renderGraph(page, kind, id) {
         h('p', { class: 'muted small' }, '点按节点查看详情，双击部门或规划以它为中心重新展开；滚轮或双指缩放，拖动平移。'))),
     textAlternative(g, kind)));
 
-  const cy = cytoscape({
-    container: canvas, elements: elements(g), style: styles(), minZoom: 0.15, maxZoom: 3,
-    wheelSensitivity: 0.3, boxSelectionEnabled: false, autoungrabify: false,
-  });
-  window.policykg = Object.assign(window.policykg || {}, { cy });
+  let cy = null;
+  // Cytoscape measures its container when it starts, so it starts once the page is in the document.
+  function start() {
+    cy = cytoscape({
+      container: canvas, elements: elements(g), style: styles(), minZoom: 0.15, maxZoom: 3,
+      boxSelectionEnabled: false, layout: { name: 'preset' },
+    });
+    window.policykg = Object.assign(window.policykg || {}, { cy });
+    cy.on('tap', 'node', (e) => show(e.target));
+    cy.on('tap', (e) => { if (e.target === cy) show(null); });
+    cy.on('dbltap', 'node', (e) => {
+      const d = e.target.data();
+      if (d.center) return;
+      if (d.kind === 'department') window.location.hash = link.graph('department', d.id);
+      else if (d.kind === 'plan' && !d.external) window.location.hash = link.graph('plan', d.id);
+    });
+    show(null);
+    applyFilters();
+  }
 
   function show(node) {
     cy.elements().removeClass('faded near');
@@ -284,46 +323,51 @@ export async function renderGraph(page, kind, id) {
     cy.elements().removeClass('hidden');
     if (!supportToggle.checked) cy.edges('[role = "support"]').addClass('hidden');
     if (kind === 'department' && !partnerToggle.checked) cy.nodes('[?partner]').addClass('hidden');
-    // Departments left with no visible edge are hidden too; so are units left alone.
+    if (kind === 'plan' && !outlineToggle.checked) cy.nodes('[kind = "action"], [kind = "project"]').filter('[!assigned]').addClass('hidden');
+    const hideEdgesOfHidden = () => cy.nodes('.hidden').connectedEdges().addClass('hidden');
+    if (kind === 'department') {
+      // A unit is here because of its role edge: without a visible one it goes too.
+      cy.nodes('[kind = "action"], [kind = "project"]').forEach((n) => {
+        if (!n.connectedEdges('[role = "lead"], [role = "support"]').not('.hidden').length) n.addClass('hidden');
+      });
+      cy.nodes('[kind = "plan"]').not('[?center]').forEach((n) => {
+        if (!n.neighborhood('node').not('.hidden').length) n.addClass('hidden');
+      });
+    }
+    hideEdgesOfHidden();
+    // Departments left with no visible edge are hidden too.
     cy.nodes('[kind = "department"]').not('[?center]').forEach((n) => {
       if (!n.connectedEdges().not('.hidden').length) n.addClass('hidden');
     });
-    cy.nodes().forEach((n) => { if (n.hasClass('hidden')) n.connectedEdges().addClass('hidden'); });
+    hideEdgesOfHidden();
     run(layoutSelect.value);
   }
 
   function zoomBy(f) {
+    if (!cy) return;
     cy.zoom({ level: cy.zoom() * f, renderedPosition: { x: canvas.clientWidth / 2, y: canvas.clientHeight / 2 } });
   }
 
-  cy.on('tap', 'node', (e) => show(e.target));
-  cy.on('tap', (e) => { if (e.target === cy) show(null); });
-  cy.on('dbltap', 'node', (e) => {
-    const d = e.target.data();
-    if (d.center) return;
-    if (d.kind === 'department') window.location.hash = link.graph('department', d.id);
-    else if (d.kind === 'plan' && !d.external) window.location.hash = link.graph('plan', d.id);
-  });
   canvas.addEventListener('keydown', (e) => {
+    if (!cy) return;
     const pan = { ArrowLeft: [40, 0], ArrowRight: [-40, 0], ArrowUp: [0, 40], ArrowDown: [0, -40] }[e.key];
     if (pan) { e.preventDefault(); cy.panBy({ x: pan[0], y: pan[1] }); }
     else if (e.key === '+' || e.key === '=') { e.preventDefault(); zoomBy(1.25); }
     else if (e.key === '-') { e.preventDefault(); zoomBy(0.8); }
     else if (e.key === '0') { e.preventDefault(); cy.fit(undefined, 24); }
   });
-  layoutSelect.addEventListener('change', () => run(layoutSelect.value));
-  supportToggle.addEventListener('change', applyFilters);
-  partnerToggle.addEventListener('change', applyFilters);
+  layoutSelect.addEventListener('change', () => { if (cy) run(layoutSelect.value); });
+  supportToggle.addEventListener('change', () => { if (cy) applyFilters(); });
+  partnerToggle.addEventListener('change', () => { if (cy) applyFilters(); });
+  outlineToggle.addEventListener('change', () => { if (cy) applyFilters(); });
 
   return {
     title: `关系图谱：${title}`,
     after: () => {
-      cy.resize();
-      show(null);
-      run(layoutSelect.value);
       window.scrollTo(0, 0);
+      start();
     },
-    cleanup: () => cy.destroy(),
+    cleanup: () => { if (cy) cy.destroy(); },
   };
 }
 

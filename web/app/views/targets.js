@@ -89,6 +89,13 @@ function track(ind, range, colour) {
   if (!hasBase && range.issued.get(ind.plan)) {
     parts.push(s('line', { x1: at(range, range.issued.get(ind.plan)), x2: at(range, range.issued.get(ind.plan)), y1: 16, y2: 28, class: 'issued' }));
   }
+  if (hasBase && end && ind.target_value !== null && ind.target_value !== undefined && ind.baseline_value) {
+    const change = ind.unit === '%'
+      ? `${ind.target_value >= ind.baseline_value ? '+' : ''}${number(ind.target_value - ind.baseline_value)} 个百分点`
+      : `${ind.target_value >= ind.baseline_value ? '+' : ''}${number(Math.round((100 * (ind.target_value - ind.baseline_value)) / ind.baseline_value))}%`;
+    const mid = (ind.baseline_year + end) / 2;
+    parts.push(s('text', { x: at(range, mid), y: 34, 'text-anchor': 'middle', class: 'dot__change' }, change));
+  }
   if (hasBase) {
     parts.push(s('circle', { cx: at(range, ind.baseline_year), cy: 22, r: 5, class: 'dot dot--base', stroke: colour }),
       s('text', { x: at(range, ind.baseline_year), y: 11, 'text-anchor': 'middle', class: 'dot__label dot__label--base' },
@@ -101,7 +108,7 @@ function track(ind, range, colour) {
         `${number(ind.target_value)}${ind.unit || ''}`));
     }
   }
-  return s('svg', { class: 'timeline__track', height: 36, 'aria-hidden': 'true' }, parts);
+  return s('svg', { class: 'timeline__track', height: 40, 'aria-hidden': 'true' }, parts);
 }
 
 function row(ind, range, plans, focus) {
@@ -109,13 +116,12 @@ function row(ind, range, plans, focus) {
   return h('li', { class: `timeline__row${focus === ind.id ? ' timeline__row--focus' : ''}`, id: `ind-${ind.id}`,
     dataset: { id: ind.id } },
   h('div', { class: 'timeline__text' },
-    h('p', { class: 'timeline__name' }, ind.name),
-    h('p', { class: 'timeline__values' },
-      h('span', { class: 'timeline__target' }, targetText(ind)),
-      base ? h('span', { class: 'timeline__base' }, `基线：${base}`) : null),
-    h('details', { class: 'timeline__quote' }, h('summary', {}, '原文与出处'),
+    h('span', { class: 'timeline__name' }, ind.name),
+    h('span', { class: 'timeline__target' }, targetText(ind)),
+    base ? h('span', { class: 'timeline__base' }, `基线：${base}`) : null,
+    h('details', { class: 'timeline__quote' }, h('summary', {}, '原文'),
       quote(ind.quote),
-      ind.unit_id ? h('a', { href: link.plan(ind.plan, ind.unit_id) }, '查看所在任务') : h('a', { href: link.plan(ind.plan) }, '查看规划'))),
+      ind.unit_id ? h('a', { href: link.plan(ind.plan, ind.unit_id) }, '查看所在任务 →') : h('a', { href: link.plan(ind.plan) }, '查看规划 →'))),
   track(ind, range, planColour(plans, ind.plan)));
 }
 
