@@ -15,7 +15,7 @@ from loaders.indicators import dedupe, plan_horizon, running_text_targets, table
 from loaders.knowledge import Jurisdiction
 from loaders.metadata import Metadata, read_metadata
 from loaders.outline import Heading, Outline, parse_outline
-from loaders.read import read_text
+from loaders.read import check_size, read_text
 from loaders.responsibility import Reading, find_notes
 from loaders.segment import add_words, tokens
 from loaders.tables import read_annex_tasks
@@ -40,6 +40,7 @@ class DocumentReader:
 def load_file(path: str | Path) -> PlanGraph:
     path = Path(path)
     try:
+        check_size(path.stat().st_size, path.name)
         data = path.read_bytes()
     except OSError as e:
         raise DocumentError(f"{path.name}: cannot read ({e.strerror})") from e

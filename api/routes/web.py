@@ -8,6 +8,7 @@ fetched from a CDN: the explorer works offline. Without the npm packages `/` sti
 answers 200 with a Chinese page saying what is missing, and the API is unaffected.
 """
 
+import html
 from pathlib import Path
 
 from fastapi import APIRouter
@@ -61,8 +62,8 @@ MISSING_PAGE = """<!doctype html>
   <h1 id="title">浏览器界面尚未安装</h1>
   <p>政策知识图谱的网页浏览器需要从 npm 安装前端依赖（图谱可视化库 cytoscape），
      这些文件目前不在 <code>web/node_modules/</code> 中。</p>
-  <p>请先安装 Node.js 与 npm，然后在项目目录运行 <code>make install</code>（或 <code>cd web &amp;&amp; npm ci</code>），
-     再重新启动 <code>policykg serve</code>。</p>
+  <p>请先安装 Node.js 与 npm，然后在项目目录运行 <code>make install</code>
+     （或 <code>cd web &amp;&amp; npm ci</code>），再重新启动 <code>policykg serve</code>。</p>
   <p>缺少的文件：</p>
   <ul>{missing}</ul>
   <p>数据接口照常可用：<a href="/docs">接口文档（/docs）</a> · <a href="/health">/health</a> ·
@@ -73,11 +74,15 @@ MISSING_PAGE = """<!doctype html>
 """
 
 
+def _shown(path: Path) -> str:
+    return str(path.relative_to(WEB.parent)) if path.is_relative_to(WEB.parent) else str(path)
+
+
 @router.get("/", response_model=None)
 def index() -> FileResponse | HTMLResponse:
     missing = missing_files()
     if missing:
-        items = "".join(f"<li><code>{p.relative_to(WEB.parent)}</code></li>" for p in missing)
+        items = "".join(f"<li><code>{html.escape(_shown(p))}</code></li>" for p in missing)
         return HTMLResponse(MISSING_PAGE.format(missing=items), headers=NO_CACHE)
     return FileResponse(INDEX, media_type="text/html; charset=utf-8", headers=NO_CACHE)
 

@@ -126,7 +126,7 @@ function styles() {
     { selector: 'node[kind = "action"]', style: { shape: 'diamond', width: 16, height: 16, 'background-color': COLOURS.action } },
     { selector: 'node[kind = "department"]', style: {
       width: 20, height: 20, 'background-color': COLOURS.department, 'font-size': 11, 'font-weight': 600, color: '#0b3d38',
-      'min-zoomed-font-size': 5 } },
+      'min-zoomed-font-size': 5, 'text-max-width': '190px' } },
     { selector: 'node[kind = "department"][weight]', style: {
       width: 'mapData(weight, 1, 40, 12, 40)', height: 'mapData(weight, 1, 40, 12, 40)',
       'font-size': 'mapData(weight, 1, 40, 10, 15)' } },

@@ -17,7 +17,8 @@ function yearsOf(list) {
 // Stacked bars: how many targets fall due in each year, coloured by the plan that sets them.
 function barChart(indicators, plans, state, onPick) {
   const years = yearsOf(indicators);
-  const W = 640; const H = 260; const left = 40; const bottom = 34; const top = 16;
+  // A narrower drawing on phones keeps the labels legible when the SVG is scaled to the screen.
+  const W = window.innerWidth < 600 ? 380 : 640; const H = 260; const left = 40; const bottom = 34; const top = 16;
   const totals = years.map((y) => indicators.filter((i) => (i.target_year ?? NO_YEAR) === y).length);
   const max = Math.max(...totals, 1);
   const step = Math.pow(10, Math.floor(Math.log10(max))) * (max / Math.pow(10, Math.floor(Math.log10(max))) > 5 ? 2 : 1);

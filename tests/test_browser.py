@@ -1,0 +1,170 @@
+"""The web explorer: its routes, and an end-to-end walk in a real browser.
+
+The route tests need nothing but the app. The browser test starts a real `policykg serve` over a
+store loaded from the bundled corpus, then drives Debian's Chromium (headless, through playwright-core
+from web/node_modules) with tests/browser/e2e.mjs: search → department page → graph view → plan page →
+targets view, and the same pages at a phone's width. Screenshots of every view are written to
+artifacts/screenshots/. Without node, the npm packages or Chromium the browser test is skipped with the
+reason and the command that installs what is missing; set POLICYKG_REQUIRE_BROWSER=1 (as CI should) to
+make a missing browser a failure instead.
+"""
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from api.routes import web
+
+ROOT = Path(__file__).resolve().parent.parent
+WEB = ROOT / "web"
+SCRIPT = Path(__file__).resolve().parent / "browser" / "e2e.mjs"
+SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+CHROMIUM = os.environ.get("POLICYKG_CHROMIUM", "/usr/bin/chromium")
+VIEWS = ["01-search", "02-department", "03-graph-department", "04-plan", "05-graph-plan", "06-targets",
+         "07-phone-department", "08-phone-plan", "09-phone-targets"]
+
+
+# ---------------------------------------------------------------- the routes, without a browser
+
+@pytest.fixture
+def web_only():
+    app = FastAPI()
+    app.include_router(web.router)
+    return TestClient(app)
+
+
+def test_root_serves_the_explorer_page(web_only):
+    if web.missing_files():
+        pytest.skip("the explorer's npm packages are not installed (make install with node present)")
+    r = web_only.get("/")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    assert '<html lang="zh-CN">' in r.text and "/static/app/main.js" in r.text
+    js = web_only.get("/static/app/main.js")
+    assert js.status_code == 200 and "javascript" in js.headers["content-type"]
+    lib = web_only.get("/static/vendor/cytoscape/cytoscape.esm.min.mjs")
+    assert lib.status_code == 200 and "javascript" in lib.headers["content-type"]
+
+
+def test_without_the_npm_packages_root_says_what_is_missing(web_only, monkeypatch):
+    monkeypatch.setattr(web, "REQUIRED", [WEB / "node_modules" / "not-installed" / "lib.mjs"])
+    r = web_only.get("/")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    assert "尚未安装" in r.text and "make install" in r.text and "not-installed" in r.text
+    assert "/docs" in r.text
+
+
+def test_only_the_library_files_are_served(web_only):
+    assert web_only.get("/static/vendor/cytoscape/../../playwright-core/package.json").status_code == 404
+    assert web_only.get("/static/vendor/nothing/x.js").status_code == 404
+    assert web_only.get("/static/app/no-such-file.js").status_code == 404
+
+
+def test_a_missing_vendor_folder_is_a_404_not_a_server_error(tmp_path):
+    files = web.InstalledFiles(directory=tmp_path / "absent", check_dir=False)
+    app = FastAPI()
+    app.mount("/v", files)
+    assert TestClient(app).get("/v/lib.mjs").status_code == 404
+
+
+def test_the_explorer_stays_out_of_the_openapi_schema(client):
+    paths = client.get("/openapi.json").json()["paths"]
+    assert "/" not in paths and not any(p.startswith("/static") for p in paths)
+    assert client.get("/health").status_code == 200
+
+
+# ---------------------------------------------------------------- the browser
+
+def _missing_browser() -> str | None:
+    if not shutil.which("node"):
+        return "node is not installed, so the explorer's npm packages and playwright-core are absent " \
+               "(install node and npm, then run make install)"
+    if not (WEB / "node_modules" / "playwright-core" / "package.json").is_file():
+        return "web/node_modules/playwright-core is missing: run make install (npm ci in web/)"
+    if web.missing_files():
+        return "the explorer's npm packages are missing: run make install (npm ci in web/)"
+    if not os.access(CHROMIUM, os.X_OK):
+        return f"no Chromium at {CHROMIUM}: make install installs Debian's chromium with apt-get " \
+               "(needs root), or set POLICYKG_CHROMIUM"
+    return None
+
+
+def _policykg() -> list[str]:
+    script = Path(sys.executable).with_name("policykg")
+    if script.is_file():
+        return [str(script)]
+    return [sys.executable, "-c", "from api.cli import main; main()"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def live_server(tmp_path_factory):
+    """`policykg serve` on a free port over the bundled corpus, as `make run` serves it."""
+    reason = _missing_browser()
+    if reason:
+        if os.environ.get("POLICYKG_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"POLICYKG_REQUIRE_BROWSER=1 but {reason}")
+        pytest.skip(reason)
+    tmp = tmp_path_factory.mktemp("browser")
+    store = tmp / "store"
+    loaded = subprocess.run([*_policykg(), "load", str(ROOT / "corpus"), "--store", str(store)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=180)
+    assert loaded.returncode == 0, loaded.stderr
+    port = _free_port()
+    log = (tmp / "server.log").open("w")
+    server = subprocess.Popen([*_policykg(), "serve", "--store", str(store), "--port", str(port)], cwd=ROOT,
+                              stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if server.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"policykg serve did not start:\n{(tmp / 'server.log').read_text()}")
+            time.sleep(0.2)
+        yield base
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        log.close()
+
+
+def test_search_department_graph_plan_and_targets_in_chromium(live_server):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for old in SCREENSHOTS.glob("*.png"):
+        old.unlink()
+    started = time.monotonic()
+    run = subprocess.run(["node", str(SCRIPT), "--base", live_server, "--out", str(SCREENSHOTS),
+                          "--chromium", CHROMIUM], cwd=ROOT, capture_output=True, text=True, timeout=150)
+    lines = [json.loads(line) for line in run.stdout.splitlines() if line.startswith("{")]
+    summary = lines[-1] if lines and "steps" in lines[-1] else {}
+    report = "\n".join(json.dumps(line, ensure_ascii=False) for line in lines) + f"\n{run.stderr[-4000:]}"
+    assert run.returncode == 0 and summary.get("ok"), f"the browser walk failed:\n{report}"
+    assert not summary["problems"], report
+    for view in VIEWS:
+        shot = SCREENSHOTS / f"{view}.png"
+        assert shot.is_file() and shot.stat().st_size > 10_000, f"no screenshot of {view}"
+    assert time.monotonic() - started < 90, f"the browser walk took {time.monotonic() - started:.0f}s"
