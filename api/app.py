@@ -10,7 +10,8 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.response_cache import ResponseCache
-from api.routes import departments, export, guide, health, indicators, plans, search, web
+from api.limits import BodySizeLimit
+from api.routes import departments, documents, export, guide, health, indicators, plans, search, web
 from graph.errors import PolicyKGError
 from graph.lookups import Lookups
 from graph.store import GraphStore
@@ -27,7 +28,8 @@ def error_body(status: int, code: str, message: str, detail: dict | None = None)
                         content={"error": {"code": code, "message": message, "detail": detail or {}}})
 
 
-def create_app(store: GraphStore) -> FastAPI:
+def create_app(store: GraphStore, api_token: str | None = None) -> FastAPI:
+    """The app over `store`; `api_token` (default $POLICYKG_API_TOKEN) enables POST /documents."""
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         # What start-up built lives as long as the server: keep it out of the collector's
@@ -40,6 +42,7 @@ def create_app(store: GraphStore) -> FastAPI:
     app = FastAPI(title="policykg", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
     app.state.store = store
     app.state.lookups = Lookups(store)
+    app.state.api_token = api_token if api_token is not None else os.environ.get("POLICYKG_API_TOKEN") or None
 
     @app.exception_handler(PolicyKGError)
     async def policykg_error(_: Request, e: PolicyKGError) -> JSONResponse:
@@ -56,8 +59,9 @@ def create_app(store: GraphStore) -> FastAPI:
         return error_body(e.status_code, code, str(e.detail))
 
     for router in (health.router, plans.router, departments.router, indicators.router, search.router, export.router,
-                   guide.router, web.router):
+                   documents.router, guide.router, web.router):
         app.include_router(router)
     if os.environ.get("POLICYKG_RESPONSE_CACHE", "1") != "0":
         app.add_middleware(ResponseCache, generation=lambda: getattr(store, "generation", None))
+    app.add_middleware(BodySizeLimit)
     return app

@@ -71,13 +71,18 @@ def write_statements() -> list[str]:
 class Neo4jStore:
     name = "neo4j"
 
-    def __init__(self, uri: str, user: str, password: str, database: str | None = None) -> None:
+    def __init__(self, uri: str, user: str, password: str, database: str | None = None,
+                 connect: bool = True) -> None:
+        """`connect=False` skips the start-up check and schema (the server then reports health itself)."""
         self.database = database
         try:
-            self._driver = GraphDatabase.driver(uri, auth=(user, password))
-            self._driver.verify_connectivity()
-            for statement in SCHEMA:
-                self._driver.execute_query(statement, database_=database)
+            # Bounded waits: a Neo4j that is down gives an error in seconds, not a hung request.
+            self._driver = GraphDatabase.driver(uri, auth=(user, password), connection_timeout=5,
+                                                connection_acquisition_timeout=10, max_transaction_retry_time=10)
+            if connect:
+                self._driver.verify_connectivity()
+                for statement in SCHEMA:
+                    self._driver.execute_query(statement, database_=database)
         except (Neo4jError, DriverError, ValueError, OSError) as e:
             raise StoreError(f"cannot reach Neo4j at {uri}: {_reason(e)}") from e
 

@@ -47,7 +47,8 @@ async function render() {
     result = (await view(page, ...args)) || {};
   } catch (e) {
     console.warn(e);
-    page.replaceChildren(errorCard(e));
+    const what = { department: '部门', plan: '规划', graph: '图谱', search: '搜索结果', targets: '指标' }[parsed.parts[0]];
+    page.replaceChildren(errorCard(e, what));
     result = { title: '出错了' };
   }
   if (seq !== renderSeq) { if (result.cleanup) result.cleanup(); return; }

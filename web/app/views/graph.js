@@ -133,7 +133,7 @@ function styles() {
     { selector: 'node[?partner]', style: { 'background-color': COLOURS.partner, color: '#3f3477' } },
     { selector: 'node[kind = "plan"]', style: {
       shape: 'round-rectangle', width: 34, height: 22, 'background-color': COLOURS.plan, 'font-size': 11,
-      'font-weight': 600, color: '#2a2f7a', 'text-max-width': '160px', 'min-zoomed-font-size': 5 } },
+      'font-weight': 600, color: '#2a2f7a', 'text-max-width': '160px', 'min-zoomed-font-size': 5, 'z-index': 12 } },
     { selector: 'node[?external]', style: { 'background-color': COLOURS.external, 'border-width': 1, 'border-style': 'dashed', 'border-color': '#4f5bd5' } },
     { selector: 'node[?center]', style: {
       width: 48, height: 48, 'font-size': 14, 'font-weight': 700, 'border-width': 5, 'border-color': '#f3d6a4',

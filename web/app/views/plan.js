@@ -179,6 +179,7 @@ export async function renderPlan(page, id, focusUnit) {
     const node = document.getElementById(`unit-${focusUnit}`);
     if (!node) return;
     for (let p = node; p; p = p.parentElement) if (p.tagName === 'DETAILS') p.open = true;
+    node.querySelector(':scope > details').open = true;
     node.classList.add('node--focus');
     const summary = node.querySelector('summary');
     node.scrollIntoView({ block: 'center' });

@@ -1,0 +1,75 @@
+"""Loading a document over HTTP: the one write route, behind a bearer token."""
+
+import hmac
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Request, UploadFile
+from pydantic import BaseModel, Field
+
+from api.deps import StoreDep
+from api.schemas import ErrorOut, PlanOut
+from graph.errors import DocumentError, PolicyKGError, Unauthorized
+from loaders.pipeline import read_document
+from loaders.read import MAX_BYTES
+
+router = APIRouter(tags=["documents"])
+
+
+class Forbidden(PolicyKGError):
+    status = 403
+    code = "writes_disabled"
+
+
+class TooLarge(PolicyKGError):
+    status = 413
+    code = "too_large"
+
+
+class Loaded(BaseModel):
+    plan: PlanOut
+    units: int = Field(description="actions and projects read")
+    leads: int
+    supports: int
+    indicators: int
+
+
+def require_token(request: Request, authorization: str | None) -> None:
+    token = request.app.state.api_token
+    if not token:
+        raise Forbidden("writes are disabled: set POLICYKG_API_TOKEN for the server to accept documents")
+    scheme, _, given = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
+        raise Unauthorized("a valid `Authorization: Bearer <token>` header is required")
+
+
+@router.post("/documents", status_code=201, response_model=Loaded, summary="Load one document",
+             responses={401: {"model": ErrorOut}, 403: {"model": ErrorOut}, 413: {"model": ErrorOut},
+                        422: {"model": ErrorOut, "description": "the document could not be read"}})
+def load_document(
+    request: Request,
+    store: StoreDep,
+    file: UploadFile,
+    authorization: Annotated[str | None, Header(description="Bearer <POLICYKG_API_TOKEN>")] = None,
+):
+    """Read the uploaded file (.txt or .html, any encoding) and write its plan in one transaction,
+    replacing an earlier version of the same plan. Readers keep answering meanwhile and see the
+    plan whole or not at all."""
+    require_token(request, authorization)
+    data = file.file.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise TooLarge(f"{file.filename}: too large (the limit is {MAX_BYTES // 1024 // 1024} MB)")
+    name = (file.filename or "upload.txt").replace("/", "_").replace("\\", "_")
+    graph = read_document(data, name)
+    if not graph.units:
+        raise DocumentError(f"{name}: no plan structure found")
+    store.replace_plan(graph)
+    request.app.state.lookups.invalidate()
+    p = graph.plan
+    return {
+        "plan": {"id": p.id, "title": p.title, "issuer": p.issuer, "jurisdiction": p.jurisdiction,
+                 "issued": p.issued, "doc_number": p.doc_number, "source": p.source},
+        "units": len(graph.units),
+        "leads": sum(1 for a in graph.assignments if a.role == "leads"),
+        "supports": sum(1 for a in graph.assignments if a.role == "supports"),
+        "indicators": len(graph.indicators),
+    }
