@@ -36,8 +36,7 @@ def create_app(store: GraphStore, api_token: str | None = None) -> FastAPI:
         # full passes, whose pauses were the slowest 1% of requests.
         gc.collect()
         gc.freeze()
-        yield
-        store.close()
+        yield  # the store belongs to whoever opened it (the CLI closes it when the server stops)
 
     app = FastAPI(title="policykg", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
     app.state.store = store

@@ -73,7 +73,11 @@ def serve(
     from api.app import create_app
     from api.server import serve as run_server
 
-    run_server(create_app(_open(store, neo4j)), host, port, access_log)
+    target = _open(store, neo4j)
+    try:
+        run_server(create_app(target), host, port, access_log)
+    finally:
+        target.close()
 
 
 @app.command()

@@ -4,6 +4,7 @@ from typing import Annotated
 
 from fastapi import Depends, Query, Request
 
+from graph.embedded import MAX_OFFSET
 from graph.store import GraphStore
 
 
@@ -18,7 +19,8 @@ class Page:
     def __init__(
         self,
         limit: Annotated[int, Query(ge=1, le=1000, description="At most this many items (1–1000).")] = 100,
-        offset: Annotated[int, Query(ge=0, description="Skip this many items first.")] = 0,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description=(
+            f"Skip this many items first (at most {MAX_OFFSET}; narrow the question to reach further)."))] = 0,
     ) -> None:
         self.limit = limit
         self.offset = offset

@@ -16,7 +16,7 @@ from typing import Any
 import ladybug
 
 import queries
-from graph.errors import StoreError
+from graph.errors import BadRequest, StoreError
 from graph.model import PlanGraph
 from graph.faults import fault_point
 from graph.rows import PlanRows, merge_rows, to_rows
@@ -24,6 +24,11 @@ from graph.schema import NODES, PLAN_OWNED, RELS, columns
 
 ENGINE_DIR = "graph.lbug"
 SCHEMA_FILE = "policykg-schema"
+# LadybugDB 0.22.0 crashes the process (SIGSEGV) on ORDER BY … SKIP n for n past a few thousand
+# (measured: 7,274 fine, 7,284 crashes on a one-plan store; the threshold moves with the data), while
+# ORDER BY … LIMIT n is fine. So a page is read as SKIP 0 LIMIT offset+limit and sliced here, and
+# pages deeper than MAX_OFFSET are refused to keep that read bounded.
+MAX_OFFSET = 10_000
 CHECKPOINT_EVERY = 256  # documents written between checkpoints of the write-ahead log
 
 
@@ -89,7 +94,10 @@ class EmbeddedStore:
     def _connection(self) -> ladybug.Connection:
         conn = getattr(self._local, "conn", None)
         if conn is None:
-            conn = ladybug.Connection(self._db)
+            try:
+                conn = ladybug.Connection(self._db)
+            except Exception as e:
+                raise StoreError(f"embedded store: {_reason(e)}") from e
             self._local.conn = conn
             self._connections.append(conn)
         return conn
@@ -104,7 +112,13 @@ class EmbeddedStore:
         return [dict(zip(names, row, strict=True)) for row in result.get_all()]
 
     def run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        return self._execute(self._connection(), queries.load(query).text, params)
+        offset = (params or {}).get("offset", 0)
+        if not isinstance(offset, int) or offset <= 0 or "limit" not in (params or {}):
+            return self._execute(self._connection(), queries.load(query).text, params)
+        if offset > MAX_OFFSET:
+            raise BadRequest(f"offset {offset} is past the deepest page the embedded store serves ({MAX_OFFSET})")
+        widened = {**params, "offset": 0, "limit": offset + params["limit"]}  # type: ignore[operator]
+        return self._execute(self._connection(), queries.load(query).text, widened)[offset:]
 
     def check(self) -> None:
         self.run("plans_total")
@@ -188,11 +202,18 @@ class EmbeddedStore:
                                 "NOT EXISTS { MATCH (p)<-[:IMPLEMENTS]-() } DELETE p", {"ids": nationals})
 
     def _write(self, conn: ladybug.Connection, rows: PlanRows, tmp: Path) -> None:
+        """Row-wise upserts first, then the bulk COPYs.
+
+        LadybugDB 0.22.0 corrupts its heap when a transaction that ran COPY is rolled back (the
+        process aborts later, at close: measured with a duplicate key and with an explicit
+        ROLLBACK). Rows are therefore checked before the transaction (`to_rows`), and everything
+        that can fail runs before the first COPY; a rollback before it is clean."""
         for plan in rows.plans:
             self._upsert_plan(conn, plan, national=False)
         for national in rows.national:
             self._upsert_plan(conn, national, national=True)
         self._upsert_departments(conn, rows.departments)
+        fault_point("embedded-before-copy")
         for label, node_rows in rows.nodes.items():
             self._copy(conn, tmp, label, node_rows, columns(label))
         for (rel, start, end), edge_rows in rows.edges.items():

@@ -7,6 +7,7 @@ label) with `from`/`to` ids, so that a store can write each group in one batch.
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from graph.errors import StoreError
 from graph.model import Evidence, Plan, PlanGraph
 
 
@@ -36,7 +37,19 @@ class PlanRows:
 
 
 def to_rows(graph: PlanGraph) -> PlanRows:
+    """Flatten and check: a graph whose edges point nowhere, or whose ids repeat, is refused here,
+    before any store begins to write it."""
     pid = graph.plan.id
+    unit_ids = [u.id for u in graph.units]
+    if len(set(unit_ids)) != len(unit_ids) or len({i.id for i in graph.indicators}) != len(graph.indicators):
+        raise StoreError(f"{graph.plan.source or pid}: the same unit or target id twice; nothing was written")
+    known = set(unit_ids)
+    dangling = [a.unit_id for a in graph.assignments if a.unit_id not in known]
+    dangling += [i for u in graph.units for i in ([u.parent_id] if u.parent_id else []) + u.related_ids
+                 if i not in known]
+    dangling += [i.owner_id for i in graph.indicators if i.owner_id not in known and i.owner_id != pid]
+    if dangling:
+        raise StoreError(f"{graph.plan.source or pid}: edges to units that are not in the plan; nothing was written")
     rows = PlanRows(
         plans=[plan_row(graph.plan)],
         national=[plan_row(i.plan) for i in graph.implements],
@@ -86,7 +99,11 @@ def merge_rows(batch: list[PlanRows]) -> PlanRows:
     merged = PlanRows(plans=[], national=[], departments=[])
     nationals: dict[str, dict] = {}
     departments: dict[str, dict] = {}
+    seen_plans = set()
     for rows in batch:
+        if rows.plans[0]["id"] in seen_plans:
+            raise StoreError(f"plan {rows.plans[0]['id']} twice in one batch")
+        seen_plans.add(rows.plans[0]["id"])
         merged.plans += rows.plans
         for n in rows.national:
             nationals.setdefault(n["id"], n)

@@ -66,6 +66,6 @@ async function render() {
   document.body.dataset.ready = String(seq);
 }
 
-document.getElementById('header-search').append(createSearch());
+document.getElementById('header-search').append(createSearch({ label: '页头搜索' }));
 window.addEventListener('hashchange', render);
 render();

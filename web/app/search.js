@@ -7,7 +7,7 @@ import { debounce, h, nextId } from './dom.js';
 import { TYPE_LABEL, short } from './format.js';
 import { hitHref, link } from './links.js';
 
-export function createSearch({ large = false, autofocus = false, value = '' } = {}) {
+export function createSearch({ large = false, autofocus = false, value = '', label = '站内搜索' } = {}) {
   const inputId = nextId('search-input');
   const listId = nextId('search-list');
   const hintId = nextId('search-hint');
@@ -25,7 +25,7 @@ export function createSearch({ large = false, autofocus = false, value = '' } = 
   input.value = value;
   const list = h('ul', { id: listId, class: 'search__list', role: 'listbox', 'aria-label': '搜索建议', hidden: true });
   const status = h('span', { class: 'visually-hidden', 'aria-live': 'polite' });
-  const form = h('form', { class: `search${large ? ' search--large' : ''}`, role: 'search', 'aria-label': '站内搜索' },
+  const form = h('form', { class: `search${large ? ' search--large' : ''}`, role: 'search', 'aria-label': label },
     h('label', { for: inputId, class: 'visually-hidden' }, '搜索部门、任务和指标'),
     h('span', { class: 'search__icon', 'aria-hidden': 'true' }),
     input,

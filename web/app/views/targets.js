@@ -131,7 +131,6 @@ export async function renderTargets(page, query) {
   const state = { plan: query.get('plan') || '', year: query.get('year') || '', q: query.get('q') || '', base: query.get('base') === '1' };
   const focus = query.get('focus');
   const range = timelineRange(indicators, plans);
-  const planById = new Map(plans.map((p) => [p.id, p]));
   const years = yearsOf(indicators);
 
   const chartBox = h('div', { class: 'chart-box' });
@@ -219,5 +218,5 @@ export async function renderTargets(page, query) {
       if (d) d.open = true;
     }
   } : null;
-  return { title: '目标与指标', after, keepFocus: Boolean(focus), planById };
+  return { title: '目标与指标', after, keepFocus: Boolean(focus) };
 }
