@@ -1,12 +1,16 @@
 """Loading many documents: read each, write them in batches, name every one that fails.
 
-Reading happens outside the store; each batch is written in one transaction
-(all of it or none). A batch the store rejects is written again one document
-at a time, so a bad document is named and the others still load. Memory stays
-bounded by the batch size, whatever the number of documents.
+Reading (parsing and jieba) is CPU work done by a pool of worker processes, one
+per core, while this process writes; each batch is written in one transaction
+(all of it or none). A batch the store rejects is written again one document at
+a time, so a bad document is named and the others still load. Memory stays
+bounded: at most two batches are being read ahead of the writer.
 """
 
-from collections.abc import Callable, Iterable
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +20,7 @@ from graph.store import GraphStore
 from loaders.pipeline import load_file
 
 BATCH = 32
+PARALLEL_FROM = 8  # fewer documents than this are read in this process (a pool costs a second to start)
 DOCUMENT_SUFFIXES = {".txt", ".html", ".htm"}
 
 
@@ -48,16 +53,47 @@ def load_paths(store: GraphStore, documents: list[Path], on_document: Callable[[
         report.failed.append(reason)
         on_failure(reason)
 
-    for start in range(0, len(documents), batch):
-        read: list[tuple[Path, PlanGraph]] = []
-        for path in documents[start:start + batch]:
-            try:
-                read.append((path, load_file(path)))
-            except PolicyKGError as e:
-                fail(_reason(path, e))
-            on_document(path)
-        _write(store, read, report, fail)
+    read: list[tuple[Path, PlanGraph]] = []
+    for path, outcome in _read_all(documents, batch):
+        if isinstance(outcome, PolicyKGError):
+            fail(_reason(path, outcome))
+        else:
+            read.append((path, outcome))
+        on_document(path)
+        if len(read) >= batch:
+            _write(store, read, report, fail)
+            read = []
+    _write(store, read, report, fail)
     return report
+
+
+def _read_one(path: Path) -> PlanGraph | PolicyKGError:
+    try:
+        return load_file(path)
+    except PolicyKGError as e:
+        return e
+
+
+def _read_all(documents: list[Path], batch: int) -> Iterator[tuple[Path, PlanGraph | PolicyKGError]]:
+    """Each document read, in order; in worker processes when there are enough to be worth it."""
+    workers = os.cpu_count() or 1
+    if len(documents) < PARALLEL_FROM or workers < 2:
+        for path in documents:
+            yield path, _read_one(path)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        pending: deque[tuple[Path, Future]] = deque()
+        queue = iter(documents)
+        for path in queue:
+            pending.append((path, pool.submit(_read_one, path)))
+            if len(pending) >= 2 * batch:
+                break
+        while pending:
+            path, future = pending.popleft()
+            yield path, future.result()
+            nxt = next(queue, None)
+            if nxt is not None:
+                pending.append((nxt, pool.submit(_read_one, nxt)))
 
 
 def _write(store: GraphStore, read: list[tuple[Path, PlanGraph]], report: LoadReport,

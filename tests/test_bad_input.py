@@ -55,3 +55,21 @@ def test_a_truncated_file_loads_what_it_has():
     whole = read_document(data, "whole.txt")
     assert 0 < len(graph.units) < len(whole.units)
     assert graph.plan.title == whole.plan.title
+
+
+def test_a_large_batch_read_by_worker_processes_names_bad_files_too(tmp_path):
+    from graph.embedded import EmbeddedStore
+    from graph.loading import PARALLEL_FROM, iter_documents, load_paths
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    expected = bad_files(folder)
+    for path in DOCS:
+        (folder / path.name).write_bytes(path.read_bytes())
+    documents = iter_documents([folder])
+    assert len(documents) >= PARALLEL_FROM
+    store = EmbeddedStore(tmp_path / "s")
+    report = load_paths(store, documents, batch=3)
+    store.close()
+    assert report.loaded == len(DOCS)
+    assert sorted(r.split(":")[0] for r in report.failed) == sorted(expected)

@@ -3,10 +3,10 @@
 The route tests need nothing but the app. The browser test starts a real `policykg serve` over a
 store loaded from the bundled corpus, then drives Debian's Chromium (headless, through playwright-core
 from web/node_modules) with tests/browser/e2e.mjs: search → department page → graph view → plan page →
-targets view, and the same pages at a phone's width. Screenshots of every view are written to
-artifacts/screenshots/. Without node, the npm packages or Chromium the browser test is skipped with the
-reason and the command that installs what is missing; set POLICYKG_REQUIRE_BROWSER=1 (as CI should) to
-make a missing browser a failure instead.
+targets view, and the same pages at a phone's width, checking each with axe-core. Screenshots of every
+view are written to artifacts/screenshots/. Without node, the npm packages or Chromium the browser test
+is skipped with the reason and the command that installs what is missing; set
+POLICYKG_REQUIRE_BROWSER=1 (as CI should) to make a missing browser a failure instead.
 """
 
 import json
@@ -88,8 +88,9 @@ def _missing_browser() -> str | None:
     if not shutil.which("node"):
         return "node is not installed, so the explorer's npm packages and playwright-core are absent " \
                "(install node and npm, then run make install)"
-    if not (WEB / "node_modules" / "playwright-core" / "package.json").is_file():
-        return "web/node_modules/playwright-core is missing: run make install (npm ci in web/)"
+    for package in ("playwright-core", "axe-core"):
+        if not (WEB / "node_modules" / package / "package.json").is_file():
+            return f"web/node_modules/{package} is missing: run make install (npm ci in web/)"
     if web.missing_files():
         return "the explorer's npm packages are missing: run make install (npm ci in web/)"
     if not os.access(CHROMIUM, os.X_OK):

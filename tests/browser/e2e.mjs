@@ -2,11 +2,13 @@
 //
 //   node tests/browser/e2e.mjs --base http://127.0.0.1:8000 --out artifacts/screenshots
 //
-// search → department page → graph view → plan page → targets view, then the department and plan
-// pages at a phone's width. Every step asserts that real content appeared; a screenshot of each view
-// is saved. Any request that leaves the server (a CDN, the internet) fails the run, as does any error
-// in the page. Prints one JSON line per step and a final {"ok": true|false, ...} line; exit code 0 when
-// every step passed. playwright-core is resolved from web/node_modules (web/package.json).
+// search → department page → graph view → plan page → plan graph → targets view, then the
+// department, plan and targets pages at a phone's width. Every step asserts that real content
+// appeared and saves a screenshot. The run fails on any request that leaves the server (a CDN, the
+// internet), any error in the page, any sideways scrolling on the phone, and any serious
+// accessibility violation axe-core finds. Prints one JSON line per step and a final
+// {"ok": true|false, ...} line; exit code 0 when every step passed. playwright-core and axe-core
+// are resolved from web/node_modules (web/package.json).
 
 import { createRequire } from 'node:module';
 import { mkdirSync } from 'node:fs';
@@ -27,6 +29,8 @@ const QUERY = '省经济和信息化委';
 
 const require = createRequire(path.join(ROOT, 'web', 'package.json'));
 const { chromium } = require('playwright-core');
+const AXE = require.resolve('axe-core/axe.min.js');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 
 const started = Date.now();
 const steps = [];
@@ -55,6 +59,17 @@ async function shoot(page, name, options = {}) {
   await page.screenshot({ path: file, ...options });
   screenshots.push(file);
   return file;
+}
+
+// axe-core's WCAG 2.1 A/AA and best-practice rules over the whole page: serious or critical
+// violations fail the run; lesser ones are reported in the step's line.
+async function audit(page, label) {
+  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async (tags) => (await window.axe.run(document, { runOnly: { type: 'tag', values: tags } }))
+    .violations.map((v) => ({ rule: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })), AXE_TAGS);
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  check(!serious.length, `${label}: accessibility violations: ${JSON.stringify(serious)}`);
+  return violations.map((v) => v.rule);
 }
 
 function watch(page, label) {
@@ -122,7 +137,7 @@ try {
     const plans = await page.locator('.plan-card').count();
     check(plans >= 5, `home lists ${plans} plans, expected the five bundled ones`);
     await shoot(page, '00-home');
-    return { plans };
+    return { plans, a11y: await audit(page, 'home') };
   });
 
   await step('search', async () => {
@@ -139,8 +154,9 @@ try {
     check(await option.getAttribute('aria-selected') === 'true', 'the arrow keys did not select the department');
     check(await box.getAttribute('aria-expanded') === 'true', 'the combobox does not say it is expanded');
     await shoot(page, '01-search');
+    const a11y = await audit(page, 'search suggestions');
     await navigate(page, () => box.press('Enter'));
-    return { suggestions: options.length };
+    return { suggestions: options.length, a11y };
   });
 
   await step('department', async () => {
@@ -163,7 +179,8 @@ try {
     const partner = page.locator('.partner-list a').filter({ hasText: '安徽省发展和改革委员会' });
     await partner.waitFor();
     await shoot(page, '02-department', { fullPage: true, clip: { x: 0, y: 0, width: 1366, height: 1500 } });
-    return { leads: nLeads, planGroups: groups, partners: await page.locator('.partner-list li').count() };
+    return { leads: nLeads, planGroups: groups, partners: await page.locator('.partner-list li').count(),
+      a11y: await audit(page, 'department') };
   });
 
   await step('graph', async () => {
@@ -187,6 +204,7 @@ try {
     }, null, { timeout: 5000 }).then((h) => h.jsonValue()).catch(() => 0);
     check(painted > 500, `the graph canvas looks blank (${painted} painted samples)`);
     await shoot(page, '03-graph-department');
+    const a11y = await audit(page, 'department graph');
     // Click the node of the first plan on the canvas, as a person would, and follow the panel's link.
     const target = await page.evaluate((title) => {
       const cy = window.policykg.cy;
@@ -200,7 +218,7 @@ try {
     await open.waitFor();
     planTitle = target.title;
     await navigate(page, () => open.click());
-    return { nodes, edges, painted, clicked: target.title };
+    return { nodes, edges, painted, clicked: target.title, a11y };
   });
 
   await step('plan', async () => {
@@ -221,7 +239,7 @@ try {
     await action.locator('.target').first().waitFor();
     await page.evaluate(() => window.scrollTo(0, 0));
     await shoot(page, '04-plan', { fullPage: true, clip: { x: 0, y: 0, width: 1366, height: 1900 } });
-    return { chapters, units };
+    return { chapters, units, a11y: await audit(page, 'plan') };
   });
 
   await step('plan graph', async () => {
@@ -234,7 +252,7 @@ try {
     check(depts >= 10, `the plan's graph shows ${depts} departments`);
     await page.waitForTimeout(150);
     await shoot(page, '05-graph-plan');
-    return { nodes, departments: depts };
+    return { nodes, departments: depts, a11y: await audit(page, 'plan graph') };
   });
 
   await step('targets', async () => {
@@ -253,7 +271,7 @@ try {
     await page.locator('.bar-chart .bar').first().click();
     const filtered = await page.locator('.timeline__row').count();
     check(filtered > 0 && filtered < rows, `picking a bar left ${filtered} of ${rows} rows`);
-    return { bars, rows, baselines: withBase, filtered };
+    return { bars, rows, baselines: withBase, filtered, a11y: await audit(page, 'targets') };
   });
   await context.close();
 
@@ -278,6 +296,7 @@ try {
     await mobile.locator('#leads .unit-card').first().waitFor();
     await noSideways(mobile, 'phone department');
     await shoot(mobile, '07-phone-department');
+    await audit(mobile, 'phone department');
     await navigate(mobile, () => mobile.locator('.plan-group__title a').first().click());
     await mobile.getByRole('list', { name: '规划纲要' }).waitFor();
     await noSideways(mobile, 'phone plan');

@@ -164,9 +164,9 @@ const LAYOUTS = {
     edgeElasticity: (e) => (e.data('role') === 'in' || e.data('role') === 'contains' ? 200 : 60),
     gravity: 0.25, numIter: 2500, nestingFactor: 1, componentSpacing: 80, nodeDimensionsIncludeLabels: false,
     padding: 24, coolingFactor: 0.97 } },
-  concentric: { label: '同心圆', options: { name: 'concentric', animate: false, minNodeSpacing: 14, padding: 24,
+  concentric: { label: '同心圆', options: { name: 'concentric', animate: false, minNodeSpacing: 26, padding: 24,
     concentric: (n) => (n.data('center') ? 10 : n.data('kind') === 'plan' ? 8 : n.data('kind') === 'department' ? (n.data('partner') ? 2 : 4) : n.data('kind') === 'action' ? 6 : 5),
-    levelWidth: () => 1, nodeDimensionsIncludeLabels: true } },
+    levelWidth: () => 1, nodeDimensionsIncludeLabels: false, spacingFactor: 0.9, avoidOverlap: true } },
   breadthfirst: { label: '层次', options: { name: 'breadthfirst', animate: false, directed: false, spacingFactor: 1.1, padding: 24,
     circle: false, grid: false } },
 };
