@@ -9,8 +9,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api.response_cache import ResponseCache
 from api.limits import BodySizeLimit
+from api.response_cache import ResponseCache
 from api.routes import departments, documents, export, guide, health, indicators, plans, search, web
 from graph.errors import PolicyKGError
 from graph.lookups import Lookups

@@ -18,8 +18,8 @@ from tqdm import tqdm
 import queries
 from graph import service
 from graph.errors import BadRequest, PolicyKGError
-from graph.store import GraphStore, open_store
 from graph.loading import iter_documents, load_paths
+from graph.store import GraphStore, open_store
 
 app = typer.Typer(help="policykg: Chinese policy documents as a knowledge graph.", no_args_is_help=True,
                   add_completion=False, pretty_exceptions_enable=False)
@@ -94,7 +94,8 @@ def stats(store: StoreOpt = None, neo4j: Neo4jOpt = None) -> None:
 @app.command()
 def export(
     format: Annotated[str, typer.Option("--format", help="turtle, nt, jsonld or xml")] = "turtle",
-    output: Annotated[Path | None, typer.Option("--output", metavar="FILE", help="write here (default: stdout)")] = None,
+    output: Annotated[Path | None,
+                      typer.Option("--output", metavar="FILE", help="write here (default: stdout)")] = None,
     plan: Annotated[str | None, typer.Option("--plan", metavar="ID", help="only this plan (default: all)")] = None,
     store: StoreOpt = None,
     neo4j: Neo4jOpt = None,

@@ -152,7 +152,8 @@ def _plan_units(asker: Asker, q: Question) -> dict:
               "plan": {"id": plan_id, "title": asker.entities.names.get(plan_id)}, "quote": r["quote"]}
              for r in rows]
     actions = sum(1 for i in items if i["type"] == "action")
-    sentence = f"《{asker.entities.names.get(plan_id)}》包含{actions}个行动（含附件任务）和{len(items) - actions}个项目。"
+    title = asker.entities.names.get(plan_id)
+    sentence = f"《{title}》包含{actions}个行动（含附件任务）和{len(items) - actions}个项目。"
     return {"answer": sentence, "items": items, "query": "plan_units"}
 
 
@@ -176,9 +177,10 @@ def _targets(asker: Asker, q: Question) -> dict:
 
 
 INTENTS = [
-    Intent("plans_implementing", None, re.compile(r"(贯彻|落实|实施|执行|依据|根据|响应).*〔\d{4}〕|〔\d{4}〕.*(贯彻|落实|实施)"),
-           _implements),
-    Intent("unit_supports", "unit", re.compile(r"配合|协助|参与|支持单位|责任单位|协办"), _unit_departments("supports")),
+    Intent("plans_implementing", None,
+           re.compile(r"(贯彻|落实|实施|执行|依据|根据|响应).*〔\d{4}〕|〔\d{4}〕.*(贯彻|落实|实施)"), _implements),
+    Intent("unit_supports", "unit", re.compile(r"配合|协助|参与|支持单位|责任单位|协办"),
+           _unit_departments("supports")),
     Intent("unit_leads", "unit", re.compile(r"谁|哪个|哪些|什么|牵头|负责|主责|主管"), _unit_departments("leads")),
     Intent("department_partners", "department", re.compile(r"合作|协作|一起|共同|伙伴|搭档|联合|协同"), _partners),
     Intent("department_supports", "department", re.compile(r"配合|参与|协助|协办"), _department_units("supports")),

@@ -17,8 +17,8 @@ import ladybug
 
 import queries
 from graph.errors import BadRequest, StoreError
-from graph.model import PlanGraph
 from graph.faults import fault_point
+from graph.model import PlanGraph
 from graph.rows import PlanRows, merge_rows, to_rows
 from graph.schema import NODES, PLAN_OWNED, RELS, columns
 

@@ -10,7 +10,7 @@ import os
 from typing import Any
 
 from neo4j import GraphDatabase, RoutingControl
-from neo4j.exceptions import Neo4jError, ServiceUnavailable, AuthError, DriverError
+from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable
 
 import queries
 from graph.errors import StoreError

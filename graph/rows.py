@@ -84,7 +84,8 @@ def to_rows(graph: PlanGraph) -> PlanRows:
             {"from": i.owner_id, "to": i.id, "plan_id": pid, **evidence(i.evidence)})
     for a in graph.assignments:
         rows.edges[(a.role.upper(), "Department", label[a.unit_id])].append({
-            "from": a.department_id, "to": a.unit_id, "role": a.role, "basis": a.basis, "surface": a.surface, "rank": a.rank,
+            "from": a.department_id, "to": a.unit_id, "role": a.role, "basis": a.basis, "surface": a.surface,
+            "rank": a.rank,
             "deadline": a.deadline, "plan_id": pid, **evidence(a.evidence),
         })
     for imp in graph.implements:

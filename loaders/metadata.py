@@ -73,7 +73,8 @@ def read_metadata(source: SourceText, preamble_end: int) -> Metadata:
         jurisdiction = _jurisdiction_from(issuer) or _jurisdiction_from(notice[0] if notice else None)
     if issuer is None and jurisdiction is not None:
         issuer = f"{jurisdiction.name}人民政府"
-    implements = [Citation(m.group(1), m.group(2), m.start(), m.end()) for m in CITATION.finditer(text, 0, preamble_end)]
+    implements = [Citation(m.group(1), m.group(2), m.start(), m.end())
+                  for m in CITATION.finditer(text, 0, preamble_end)]
     title, span, derived = _title(text, head, notice, issuer, implements)
     if jurisdiction is None:
         jurisdiction = _jurisdiction_from(title)

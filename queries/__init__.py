@@ -5,7 +5,7 @@ and is pasteable as-is into the Neo4j Browser (with `:param` set).
 """
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 from graph.errors import NotFound
@@ -29,7 +29,7 @@ def names() -> list[str]:
     return sorted(p.name[: -len(".cypher")] for p in resources.files("queries").iterdir() if p.name.endswith(".cypher"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str) -> Query:
     if name not in names():
         raise NotFound(f"no query named {name!r}", available=names())

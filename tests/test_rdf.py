@@ -87,8 +87,8 @@ def test_export_route_serves_each_format(client):
 
 
 def test_cli_export_writes_a_file(tmp_path):
-    from tests.test_cli import policykg
     from tests.conftest import DOCS
+    from tests.test_cli import policykg
 
     store = str(tmp_path / "s")
     policykg("load", str(DOCS[3]), "--store", store)

@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, settings
 from api.app import create_app
 from graph import service
 from graph.embedded import EmbeddedStore
-from tests.conftest import DOCS
 from loaders.pipeline import load_file
+from tests.conftest import DOCS
 
 INJECTIONS = [
     "' OR 1=1 //",
@@ -70,9 +70,9 @@ def test_no_query_is_built_from_strings():
     """Every value reaches Cypher as a parameter: no f-string or format() builds a query from input."""
     import inspect
 
-    import graph.service
     import graph.ask
     import graph.rdf
+    import graph.service
 
     for module in (graph.service, graph.ask, graph.rdf):
         source = inspect.getsource(module)

@@ -20,7 +20,8 @@ def list_indicators(
     year: Annotated[int | None, Query(ge=1949, le=2100, description="target year", openapi_examples={
         "2020": {"summary": "targets for 2020", "value": 2020}})] = None,
     q: Annotated[str, Query(description="words in the target's name or quote", openapi_examples={
-        "broadband": {"summary": "宽带", "value": "宽带"}, "ecommerce": {"summary": "电子商务", "value": "电子商务"}})] = "",
+        "broadband": {"summary": "宽带", "value": "宽带"},
+        "ecommerce": {"summary": "电子商务", "value": "电子商务"}})] = "",
 ):
     """Each target with its value, comparator (=, >=, >, ~), unit as written, target year, baseline
     where the text gives one, the unit that states it and the quote; total in `X-Total-Count`."""

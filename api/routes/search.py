@@ -36,7 +36,8 @@ def ask(
         "leads": {"summary": "what a department leads", "value": "省经济和信息化委牵头哪些工作？"},
         "who": {"summary": "who leads a unit", "value": "“互联网+”医疗行动由哪个部门牵头？"},
         "targets": {"summary": "targets", "value": "2020年关于宽带的目标有哪些？"},
-        "implements": {"summary": "plans implementing a national document", "value": "哪些规划贯彻落实国发〔2015〕40号？"},
+        "implements": {"summary": "plans implementing a national document",
+                       "value": "哪些规划贯彻落实国发〔2015〕40号？"},
         "partners": {"summary": "who works with whom", "value": "哪些部门和省发展改革委共同承担任务？"}})],
 ):
     """Recognises the departments, units, plans and national documents the question names (longest
