@@ -8,12 +8,17 @@ CORPUS := corpus
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test eval bench lint clean
+.PHONY: install run test eval bench lint clean browser
 
 CYPHER_LINT := tools/cypher-lint
 CYPHER_LINT_STAMP := $(CYPHER_LINT)/node_modules/.installed
 
-install: $(STAMP) $(CYPHER_LINT_STAMP)
+WEB := web
+WEB_STAMP := $(WEB)/node_modules/.installed
+CHROMIUM := /usr/bin/chromium
+CJK_FONT := /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
+
+install: $(STAMP) $(CYPHER_LINT_STAMP) $(WEB_STAMP) browser
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,6 +32,25 @@ $(CYPHER_LINT_STAMP): $(CYPHER_LINT)/package-lock.json
 	  npm ci --prefix $(CYPHER_LINT) --no-audit --no-fund --engine-strict=false && touch $@; \
 	else \
 	  echo "node/npm not found: skipping $(CYPHER_LINT) (tests/test_cypher_grammar.py will be skipped)"; \
+	fi
+
+# The web explorer's npm packages (cytoscape; playwright-core and axe-core for tests/test_browser.py),
+# exactly as web/package-lock.json pins them. Without node the API still serves and / says what is missing.
+$(WEB_STAMP): $(WEB)/package-lock.json
+	@if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then \
+	  npm ci --prefix $(WEB) --no-audit --no-fund && touch $@; \
+	else \
+	  echo "node/npm not found: skipping $(WEB)/node_modules (/ says what is missing; tests/test_browser.py is skipped)"; \
+	fi
+
+# Debian's Chromium and CJK fonts for tests/test_browser.py; without apt-get as root that test is skipped.
+browser:
+	@if [ -x $(CHROMIUM) ] && [ -f $(CJK_FONT) ]; then :; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk; } \
+	    || echo "apt-get could not install chromium: tests/test_browser.py will be skipped"; \
+	else \
+	  echo "cannot install chromium (apt-get as root is needed): tests/test_browser.py will be skipped"; \
 	fi
 
 run: install
@@ -48,4 +72,4 @@ lint: install
 	$(BIN)/ruff check graph loaders api queries tests
 
 clean:
-	rm -rf $(VENV) .policykg $(CYPHER_LINT)/node_modules
+	rm -rf $(VENV) .policykg $(CYPHER_LINT)/node_modules $(WEB)/node_modules

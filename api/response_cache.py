@@ -4,7 +4,8 @@ Every answer the API gives is a function of the request and the store; the
 embedded store is written only through this process, whose `CachedStore`
 counts writes. A response is replayed while that count is unchanged, so a
 repeated question costs a dictionary lookup. Stores that others may write
-(Neo4j) report no count, and nothing is cached for them.
+(Neo4j) report no count, and nothing is cached for them. Only JSON answers are
+kept: the explorer's pages and assets are files that may change on disk.
 """
 
 from collections import OrderedDict
@@ -47,7 +48,9 @@ class ResponseCache:
 
         await self.app(scope, receive, capture)
         body = b"".join(chunks)
-        if start.get("status") == 200 and len(body) <= MAX_BODY and self.generation() == generation:
+        content_type = dict(start.get("headers") or []).get(b"content-type", b"")
+        if (start.get("status") == 200 and content_type.startswith(b"application/json") and len(body) <= MAX_BODY
+                and self.generation() == generation):  # API answers only: pages and assets may change on disk
             self.entries[key] = (generation, start, body)
             if len(self.entries) > MAX_ENTRIES:
                 self.entries.popitem(last=False)
