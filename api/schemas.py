@@ -81,14 +81,19 @@ class AskOut(BaseModel):
     suggestions: list[str] = Field(default_factory=list, description="questions to try when not understood")
 
 
+class UnitDepartmentOut(DepartmentOut):
+    basis: str | None = Field(None, description="how this role was read: stated, rule or first-listed")
+    quote: str | None = Field(None, description="the responsibility note the role was read from")
+
+
 class UnitOut(BaseModel):
     id: str
     type: Literal["action", "project"]
     title: str
     path: str
     parent_id: str | None
-    leads: list[DepartmentOut]
-    supports: list[DepartmentOut]
+    leads: list[UnitDepartmentOut]
+    supports: list[UnitDepartmentOut]
     indicators: list[IndicatorOut]
     deadline: str | None
     annex: bool = Field(False, description="an annex task (a row of the plan's task table)")

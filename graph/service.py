@@ -37,7 +37,8 @@ def get_plan(store: GraphStore, plan_id: str) -> dict[str, Any]:
     for row in store.run("plan_assignments", {"plan": plan_id}):
         unit = by_id.get(row["unit_id"])
         if unit is not None:
-            unit[row["role"]].append({k: row[k] for k in DEPARTMENT_FIELDS})
+            unit[row["role"]].append({**{k: row[k] for k in DEPARTMENT_FIELDS}, "basis": row["basis"],
+                                      "quote": row["quote"]})
     plan_indicators = []
     for row in store.run("plan_indicators", {"plan": plan_id}):
         row = indicator_row({**row, "plan": plan_id})

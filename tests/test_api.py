@@ -24,6 +24,7 @@ def test_plan_detail_lists_units_in_document_order_with_departments(client):
     assert titles.index("“互联网+”创业创新") < titles.index("“互联网+”制造行动")
     medical = next(u for u in body["units"] if u["title"] == "“互联网+”医疗行动")
     assert [d["name"] for d in medical["leads"]] == ["安徽省卫生和计划生育委员会"]
+    assert medical["leads"][0]["basis"] == "rule" and medical["leads"][0]["quote"].startswith("（省卫生计生委")
     assert "安徽省民政厅" in [d["name"] for d in medical["supports"]]
     assert body["implements"][0]["doc_number"] == "国发〔2015〕40号"
 
