@@ -104,8 +104,8 @@ def _write(store: GraphStore, read: list[tuple[Path, PlanGraph]], report: LoadRe
         store.replace_plans([g for _, g in read])
         report.loaded += len(read)
         return
-    except StoreError:
-        if len(read) == 1:
+    except StoreError as e:
+        if len(read) == 1 or e.detail.get("fatal"):
             raise
     for path, graph in read:  # find the document the store rejects; the others still load
         try:
