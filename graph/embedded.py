@@ -1,18 +1,20 @@
 """The embedded store: LadybugDB in-process, persistent under a directory.
 
 Dialect differences from Neo4j live here and only here: typed DDL before any
-write, bulk writes with `COPY … FROM` Arrow tables inside one explicit
+write, bulk writes with `COPY … FROM` CSV files inside one explicit
 transaction (about 100× faster than row-wise MERGE), a connection per
 thread for reads, and engine errors wrapped as `StoreError`.
 """
 
+import csv
 import hashlib
+import os
+import tempfile
 import threading
 from pathlib import Path
 from typing import Any
 
 import ladybug
-import pyarrow as pa
 
 import queries
 from graph.errors import BadRequest, StoreError
@@ -22,15 +24,18 @@ from graph.rows import PlanRows, merge_rows, to_rows
 from graph.schema import NODES, PLAN_OWNED, RELS, columns
 
 ENGINE_DIR = "graph.lbug"
-ARROW_TYPES = {"STRING": pa.string(), "INT64": pa.int64(), "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_(),
-               "STRING[]": pa.list_(pa.string())}
+# Bulk writes go through CSV files, and LadybugDB 0.22.0's CSV reader can split a quoted line break
+# at a block boundary (1 batch in ~400 of the generated corpus); its Arrow scan, which has no such
+# problem, keeps ~14x the data in memory for good. So line breaks are stored as U+2028 in the
+# embedded store and turned back into line breaks in every row read from it.
+LINE_BREAK = "\u2028"
 SCHEMA_FILE = "policykg-schema"
 # LadybugDB 0.22.0 crashes the process (SIGSEGV) on ORDER BY … SKIP n for n past a few thousand
 # (measured: 7,274 fine, 7,284 crashes on a one-plan store; the threshold moves with the data), while
 # ORDER BY … LIMIT n is fine. So a page is read as SKIP 0 LIMIT offset+limit and sliced here, and
 # pages deeper than MAX_OFFSET are refused to keep that read bounded.
 MAX_OFFSET = 10_000
-CHECKPOINT_EVERY = 256  # documents written between checkpoints of the write-ahead log
+CHECKPOINT_EVERY = 64  # documents written between checkpoints of the write-ahead log
 
 
 def ddl() -> list[str]:
@@ -43,6 +48,28 @@ def ddl() -> list[str]:
         cols = "".join(f", {name} {kind}" for name, kind in props)
         statements.append(f"CREATE REL TABLE IF NOT EXISTS {table}({ends}{cols})")
     return statements
+
+
+def _csv_value(value: Any) -> Any:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return value.replace("\r\n", "\n").replace("\n", LINE_BREAK)
+    return "" if value is None else value
+
+
+def _restore(value: Any) -> Any:
+    if isinstance(value, str) and LINE_BREAK in value:
+        return value.replace(LINE_BREAK, "\n")
+    if isinstance(value, list):
+        return [_restore(v) for v in value]
+    return value
+
+
+def buffer_pool_bytes() -> int:
+    """The engine caches pages up to this much memory (its default is most of the machine's RAM,
+    which made a 1,000-document load peak at 3 GB). $POLICYKG_BUFFER_POOL_MB overrides."""
+    return int(os.environ.get("POLICYKG_BUFFER_POOL_MB", "1024")) * 1024 * 1024
 
 
 def schema_fingerprint() -> str:
@@ -58,7 +85,8 @@ class EmbeddedStore:
         self._check_schema_version()
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            self._db = ladybug.Database(str(self.directory / ENGINE_DIR), read_only=read_only)
+            self._db = ladybug.Database(str(self.directory / ENGINE_DIR), read_only=read_only,
+                                        buffer_pool_size=buffer_pool_bytes(), auto_checkpoint=False)
         except Exception as e:  # the engine raises RuntimeError for locks, versions and I/O alike
             raise StoreError(f"cannot open the embedded store at {self.directory}: {_reason(e)}") from e
         self._local = threading.local()
@@ -70,10 +98,9 @@ class EmbeddedStore:
         if not read_only:
             for statement in ddl():
                 self._execute(self._connection(), statement)
-            # A checkpoint after every commit costs about a second once the store holds a few
-            # thousand units; committed transactions are durable in the write-ahead log anyway,
-            # so checkpoints run every CHECKPOINT_EVERY documents and on close instead.
-            self._execute(self._connection(), "CALL auto_checkpoint=false")
+            # auto_checkpoint=False above: a checkpoint after every commit costs about a second once
+            # the store holds a few thousand units; committed transactions are durable in the
+            # write-ahead log anyway, so checkpoints run every CHECKPOINT_EVERY documents and on close.
             (self.directory / SCHEMA_FILE).write_text(schema_fingerprint() + "\n", encoding="utf-8")
 
     def _check_schema_version(self) -> None:
@@ -106,7 +133,7 @@ class EmbeddedStore:
         except Exception as e:
             raise StoreError(f"embedded store: {_reason(e)}") from e
         names = result.get_column_names()
-        return [dict(zip(names, row, strict=True)) for row in result.get_all()]
+        return [{k: _restore(v) for k, v in zip(names, row, strict=True)} for row in result.get_all()]
 
     def run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         offset = (params or {}).get("offset", 0)
@@ -224,10 +251,11 @@ class EmbeddedStore:
         self._upsert_departments(conn, rows.departments)
         fault_point("embedded-before-copy")
         self._copying = True
-        for label, node_rows in rows.nodes.items():
-            self._copy(conn, label, node_rows, NODES[label])
-        for (rel, start, end), edge_rows in rows.edges.items():
-            self._copy(conn, rel, edge_rows, [("from", "STRING"), ("to", "STRING"), *RELS[rel][1]], start, end)
+        with tempfile.TemporaryDirectory(prefix="policykg-") as tmp:
+            for label, node_rows in rows.nodes.items():
+                self._copy(conn, Path(tmp), label, node_rows, columns(label))
+            for (rel, start, end), edge_rows in rows.edges.items():
+                self._copy(conn, Path(tmp), rel, edge_rows, ["from", "to", *columns(rel)], start, end)
 
     def _upsert_plan(self, conn: ladybug.Connection, row: dict, national: bool) -> None:
         """A cited national document never overwrites a plan loaded under the same number."""
@@ -255,14 +283,18 @@ class EmbeddedStore:
             {"rows": merged},
         )
 
-    def _copy(self, conn, table: str, rows: list[dict], cols: list[tuple[str, str]],
+    def _copy(self, conn, tmp: Path, table: str, rows: list[dict], cols: list[str],
               start: str | None = None, end: str | None = None) -> None:
-        """Bulk-write rows from an Arrow table (quotes with line breaks, NULLs and types intact;
-        the CSV reader split a quoted line break at its block boundary 1 time in ~400 batches)."""
-        schema = pa.schema([(name, ARROW_TYPES[kind]) for name, kind in cols])
-        batch = pa.Table.from_pylist([{name: r[name] for name, _ in cols} for r in rows], schema=schema)
-        options = f" (from='{start}', to='{end}')" if start else ""
-        self._execute(conn, f"COPY {table} FROM $batch{options}", {"batch": batch})
+        """Bulk-write rows through a CSV file with no line break inside any field (see LINE_BREAK)."""
+        path = tmp / f"{table}-{start or ''}-{end or ''}.csv"
+        with path.open("w", encoding="utf-8", newline="") as f:
+            writer = csv.writer(f, lineterminator="\n")
+            writer.writerow(cols)
+            writer.writerows([_csv_value(r[c]) for c in cols] for r in rows)
+        options = "header=true, parallel=false"
+        if start:
+            options += f", from='{start}', to='{end}'"
+        self._execute(conn, f"COPY {table} FROM '{path.as_posix()}' ({options})")
 
     def close(self) -> None:
         if self._broken:

@@ -45,3 +45,15 @@ class StoreError(PolicyKGError):
 class Unauthorized(PolicyKGError):
     status = 401
     code = "unauthorized"
+
+
+class Forbidden(PolicyKGError):
+    """Writes over HTTP are off until the server is given a token."""
+
+    status = 403
+    code = "writes_disabled"
+
+
+class TooLarge(PolicyKGError):
+    status = 413
+    code = "too_large"

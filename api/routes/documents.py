@@ -8,21 +8,11 @@ from pydantic import BaseModel, Field
 
 from api.deps import StoreDep
 from api.schemas import ErrorOut, PlanOut
-from graph.errors import DocumentError, PolicyKGError, Unauthorized
+from graph.errors import DocumentError, Forbidden, TooLarge, Unauthorized
 from loaders.pipeline import read_document
 from loaders.read import MAX_BYTES
 
 router = APIRouter(tags=["documents"])
-
-
-class Forbidden(PolicyKGError):
-    status = 403
-    code = "writes_disabled"
-
-
-class TooLarge(PolicyKGError):
-    status = 413
-    code = "too_large"
 
 
 class Loaded(BaseModel):
