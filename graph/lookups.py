@@ -17,7 +17,7 @@ class Lookups:
         self.store = store
         self._lock = threading.Lock()
         self._generation = 0
-        self._built = -1
+        self._built: tuple | None = None
         self._search: SearchIndex | None = None
         self._asker: Asker | None = None
 
@@ -26,13 +26,18 @@ class Lookups:
         with self._lock:
             self._generation += 1
 
+    def _version(self) -> tuple:
+        """Stale when invalidated, or when the store counts a write (so a search that runs between a
+        write and its invalidate() cannot build, and have cached, an answer from the old index)."""
+        return self._generation, getattr(self.store, "generation", None)
+
     def _ensure(self) -> tuple[SearchIndex, Asker]:
         with self._lock:
-            if self._built != self._generation or self._search is None or self._asker is None:
-                generation = self._generation
+            version = self._version()
+            if self._built != version or self._search is None or self._asker is None:
                 self._search = SearchIndex.build(self.store)
                 self._asker = Asker(self.store, EntityDictionary.build(self.store))
-                self._built = generation
+                self._built = version
             return self._search, self._asker
 
     def search(self) -> SearchIndex:
