@@ -136,6 +136,16 @@ class UnitItem(BaseModel):
     department_id: str
 
 
+class Partner(DepartmentOut):
+    shared: int = Field(description="how many actions and projects the two lead or support together")
+
+
+class DepartmentPartners(BaseModel):
+    departments: list[DepartmentOut]
+    items: list[Partner]
+    total: int
+
+
 class DepartmentUnits(BaseModel):
     departments: list[DepartmentOut]
     items: list[UnitItem]

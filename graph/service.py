@@ -79,6 +79,13 @@ def find_departments(store: GraphStore, name: str, jurisdiction: str = "") -> li
     return found
 
 
+def department_partners(store: GraphStore, name: str, jurisdiction: str, limit: int) -> dict[str, Any]:
+    """Departments that share units with this one, most shared first."""
+    departments = find_departments(store, name, jurisdiction)
+    rows = store.run("department_partners", {"ids": [d["id"] for d in departments], "limit": limit})
+    return {"departments": departments, "items": rows, "total": len(rows)}
+
+
 def department_units(store: GraphStore, name: str, role: str, jurisdiction: str, limit: int,
                      offset: int) -> dict[str, Any]:
     departments = find_departments(store, name, jurisdiction)

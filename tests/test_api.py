@@ -123,3 +123,10 @@ def test_openapi_describes_every_route_with_chinese_examples(client):
     examples = str(spec)
     for example in ("省经济和信息化委", "互联网+医疗", "2020年关于宽带的目标有哪些？", "宽带"):
         assert example in examples
+
+
+def test_partners_are_the_departments_sharing_most_units(client):
+    body = client.get("/departments/省经济和信息化委/partners", params={"jurisdiction": "安徽省"}).json()
+    assert body["items"][0]["name"] == "安徽省发展和改革委员会"
+    shared = [p["shared"] for p in body["items"]]
+    assert shared == sorted(shared, reverse=True) and body["total"] == len(body["items"])

@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Response
 
 from api.deps import PageDep, StoreDep
-from api.schemas import DepartmentOut, DepartmentUnits, ErrorOut
+from api.schemas import DepartmentOut, DepartmentPartners, DepartmentUnits, ErrorOut
 from graph import service
 
 router = APIRouter(prefix="/departments", tags=["departments"])
@@ -61,3 +61,15 @@ async def supports(name: Annotated[str, NAME], store: StoreDep, page: PageDep, r
              jurisdiction: Annotated[str, JURISDICTION] = ""):
     """Every action and project the department supports (配合), across all plans; same shape as leads."""
     return _units("supports", name, jurisdiction, store, page, response)
+
+
+@router.get("/{name}/partners", response_model=DepartmentPartners, summary="Who a department works with",
+            responses={404: {"model": ErrorOut, "description": "no department by that name"}})
+def partners(name: Annotated[str, NAME], store: StoreDep, response: Response,
+             jurisdiction: Annotated[str, JURISDICTION] = "",
+             limit: Annotated[int, Query(ge=1, le=1000, description="at most this many partners")] = 20):
+    """The departments that lead or support the same actions and projects as this one, with how
+    many they share, most shared first."""
+    result = service.department_partners(store, name, jurisdiction, limit)
+    response.headers["X-Total-Count"] = str(result["total"])
+    return result
