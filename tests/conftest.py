@@ -10,9 +10,16 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from graph.embedded import EmbeddedStore
 from loaders.pipeline import load_file
+
+# In CI the property tests and the OpenAPI fuzzing replay the same examples every run, so a red run
+# is a real regression, never a new random draw; locally they explore afresh each time.
+settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
