@@ -13,7 +13,7 @@ from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, SKOS
 
 from graph import service
-from graph.errors import BadRequest
+from graph.errors import BadRequest, NotFound
 from graph.ids import content_id
 from graph.store import GraphStore
 from graph.vocabulary import DATA, NS, PKG
@@ -77,7 +77,10 @@ class Exporter:
         self.add(subject, PROV.wasDerivedFrom, self.source(row.get("source")))
 
     def plan(self, store: GraphStore, plan_id: str) -> None:
-        p = service.get_plan(store, plan_id)
+        found = store.run("plan", {"id": plan_id})  # metadata only: the units etc. are read below, once
+        if not found:
+            raise NotFound(f"no plan with id {plan_id!r}")
+        p = found[0]
         node = iri(plan_id)
         self.add(node, RDF.type, PKG.Plan)
         self.add(node, DCTERMS.title, _zh(p["title"]))

@@ -9,7 +9,6 @@ so that they mean the same on a faster or slower machine.
 import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -18,6 +17,8 @@ import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
+
+from tests.conftest import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -41,10 +42,6 @@ print(time.perf_counter() - started, chars)
 DURATION = os.environ.get("BENCH_DURATION", "10s")
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def wait_until_up(url: str, seconds: float = 60) -> None:
@@ -69,8 +66,8 @@ def wrk(url: str) -> dict:
     return {"rps": rps, "p99_ms": float(p99.group(1)) * scale, "non_2xx": int(errors.group(1)) if errors else 0}
 
 
-def serve(command: list[str], port: int, probe: str) -> subprocess.Popen:
-    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+def serve(command: list[str], port: int, probe: str, env: dict | None = None) -> subprocess.Popen:
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, env=env)
     wait_until_up(f"http://127.0.0.1:{port}{probe}")
     return proc
 
@@ -116,9 +113,8 @@ def measure_flagship(store: Path, port: int, cache: bool) -> dict:
     env = {**os.environ, "POLICYKG_RESPONSE_CACHE": "1" if cache else "0"}
     command = [sys.executable, "-c", "from api.cli import main; main()", "serve", "--port", str(port),
                "--store", str(store)]
-    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, env=env)
+    proc = serve(command, port, "/health", env)
     try:
-        wait_until_up(f"http://127.0.0.1:{port}/health")
         wrk(f"http://127.0.0.1:{port}{FLAGSHIP}")  # warm-up
         return wrk(f"http://127.0.0.1:{port}{FLAGSHIP}")
     finally:

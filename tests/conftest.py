@@ -7,6 +7,7 @@ otherwise), as RDFLib's graph tests run over every registered store.
 
 import json
 import os
+import socket
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,13 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 GOLD = Path(__file__).resolve().parent / "fixtures" / "gold"
 DOCS = sorted(CORPUS.glob("*.txt"))
+
+
+def free_port() -> int:
+    """A port on the loopback nobody listens on now (for servers the tests and the bench start)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def doc(prefix: str) -> Path:

@@ -12,7 +12,6 @@ POLICYKG_REQUIRE_BROWSER=1 (as CI should) to make a missing browser a failure in
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -24,6 +23,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from api.routes import web
+from tests.conftest import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 WEB = ROOT / "web"
@@ -106,10 +106,6 @@ def _policykg() -> list[str]:
     return [sys.executable, "-c", "from api.cli import main; main()"]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -125,7 +121,7 @@ def live_server(tmp_path_factory):
     loaded = subprocess.run([*_policykg(), "load", str(ROOT / "corpus"), "--store", str(store)], cwd=ROOT,
                             capture_output=True, text=True, timeout=180)
     assert loaded.returncode == 0, loaded.stderr
-    port = _free_port()
+    port = free_port()
     log = (tmp / "server.log").open("w")
     server = subprocess.Popen([*_policykg(), "serve", "--store", str(store), "--port", str(port)], cwd=ROOT,
                               stdout=log, stderr=subprocess.STDOUT)

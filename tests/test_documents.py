@@ -13,8 +13,7 @@ from api.app import create_app
 from api.server import Utf8TargetProtocol
 from graph.cache import CachedStore
 from graph.embedded import EmbeddedStore
-from tests.conftest import doc
-from tests.test_server import _free_port
+from tests.conftest import doc, free_port
 
 TOKEN = "s3cret-token"
 
@@ -75,7 +74,7 @@ def test_an_oversized_request_is_refused_before_it_is_read(app_store):
 
 
 def test_queries_keep_answering_consistently_while_documents_load(app_store, graphs):
-    port = _free_port()
+    port = free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(app_store, api_token=TOKEN), host="127.0.0.1", port=port,
                                            http=Utf8TargetProtocol, log_level="warning", lifespan="off"))
     thread = threading.Thread(target=server.run, daemon=True)

@@ -11,9 +11,8 @@ from api.app import create_app
 from graph import service
 from graph.embedded import EmbeddedStore
 from graph.neo4j_store import Neo4jStore
-from tests.conftest import doc
+from tests.conftest import doc, free_port
 from tests.test_cli import policykg
-from tests.test_server import _free_port
 
 
 def test_a_load_killed_mid_document_leaves_the_previous_state(tmp_path):
@@ -53,13 +52,13 @@ def test_a_store_that_cannot_be_opened_is_one_clear_line(tmp_path):
 
 def test_a_neo4j_that_is_down_is_one_clear_line_in_seconds():
     started = time.monotonic()
-    r = policykg("stats", "--neo4j", f"bolt://127.0.0.1:{_free_port()}")
+    r = policykg("stats", "--neo4j", f"bolt://127.0.0.1:{free_port()}")
     assert r.returncode == 1 and "cannot reach Neo4j" in r.stderr and "Traceback" not in r.stderr
     assert time.monotonic() - started < 30
 
 
 def test_the_server_reports_unhealthy_rather_than_hanging():
-    store = Neo4jStore(f"bolt://127.0.0.1:{_free_port()}", "neo4j", "x", connect=False)
+    store = Neo4jStore(f"bolt://127.0.0.1:{free_port()}", "neo4j", "x", connect=False)
     with TestClient(create_app(store)) as client:
         started = time.monotonic()
         r = client.get("/health")

@@ -9,6 +9,7 @@ import uvicorn
 
 from api.app import create_app
 from api.server import Utf8TargetProtocol, percent_encode_high_bytes
+from tests.conftest import free_port
 
 
 def test_high_bytes_are_percent_encoded_and_ascii_is_left_alone():
@@ -17,14 +18,10 @@ def test_high_bytes_are_percent_encoded_and_ascii_is_left_alone():
                                               b"?j=%E5%AE%89%E5%BE%BD%E7%9C%81 HTTP/1.1"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def test_curl_style_raw_utf8_url_is_answered(loaded_store):
-    port = _free_port()
+    port = free_port()
     config = uvicorn.Config(create_app(loaded_store), host="127.0.0.1", port=port, http=Utf8TargetProtocol,
                             log_level="warning", lifespan="off")
     server = uvicorn.Server(config)
