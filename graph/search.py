@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import bm25s
 
 from graph.store import GraphStore
-from loaders.segment import add_words, tokens
+from loaders.segment import tokens
 
 SNIPPET = 36
 
@@ -50,7 +50,6 @@ class SearchIndex:
             documents.append(Document(r["id"], r["type"], r["title"], r["plan_id"], r["plan_title"], r["text"] or ""))
             token_lists.append((r["tokens"] or "").split())
         departments = store.run("all_departments")
-        add_words(n for d in departments for n in (d["name"], *(d["aliases"] or [])))
         for d in departments:
             names = list(dict.fromkeys([d["name"], *(d["aliases"] or [])]))
             documents.append(Document(d["id"], "department", d["name"], None, None,

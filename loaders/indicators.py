@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import cn2an
 
+from loaders.lines import split_lines
+
 CN_DIGITS = "零一二两三四五六七八九十百千万"
 NUMBER = rf"(?P<num>\d+(?:\.\d+)?|[{CN_DIGITS}]+)"
 UNIT = (r"(?P<unit>%|‰|Mbps|Gbps|TB|PB|万元/人|部/百人|兆比特／秒|"
@@ -142,10 +144,8 @@ def running_text_targets(text: str, start: int, end: int, horizon: int | None) -
     """Targets stated in the paragraphs of text[start:end]."""
     targets: list[Target] = []
     last_by_year: int | None = None
-    pos = start
-    for paragraph in text[start:end].split("\n"):
-        p_start, p_end = pos, pos + len(paragraph)
-        pos = p_end + 1
+    for line in split_lines(text, start, end):
+        paragraph, p_start, p_end = line.text, line.start, line.end
         if "\t" in paragraph:
             continue
         fallback = last_by_year or horizon
@@ -203,10 +203,7 @@ def _cell(value: str) -> tuple[float | None, str, bool]:
 
 def table_targets(text: str, start: int, end: int) -> list[Target]:
     """Indicator tables with one cell per line: 指标 / 2015年 / 2020年, then name(unit) / base / target."""
-    lines, pos = [], start
-    for raw in text[start:end].split("\n"):
-        lines.append((pos, raw.strip()))
-        pos += len(raw) + 1
+    lines = [(ln.start, ln.stripped) for ln in split_lines(text, start, end)]
     targets: list[Target] = []
     i = 0
     while i < len(lines) - 2:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from loaders.knowledge import Jurisdiction, jurisdiction_by_name, jurisdiction_of_doc_number, jurisdictions
+from loaders.lines import split_lines
 from loaders.text import SourceText
 
 DOC_NUMBER = r"[\u4e00-\u9fff]{1,8}〔\d{4}〕\d+号"
@@ -44,11 +45,7 @@ class Metadata:
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
-    out, pos = [], 0
-    for raw in text.split("\n"):
-        out.append((pos, raw.strip()))
-        pos += len(raw) + 1
-    return out
+    return [(ln.start, ln.stripped) for ln in split_lines(text)]
 
 
 def read_metadata(source: SourceText, preamble_end: int) -> Metadata:

@@ -9,6 +9,8 @@ the table reader.
 import re
 from dataclasses import dataclass, field
 
+from loaders.lines import Line, split_lines
+
 NUMERALS = "一二三四五六七八九十"
 SECTION = re.compile(rf"^([{NUMERALS}]+)、\s*(.*)$")
 ACTION = re.compile(rf"^（([{NUMERALS}]+)）\s*(.*)$")
@@ -18,13 +20,6 @@ ANNEX = re.compile(r"^附件\s*\d*\s*$")
 ANNEX_REF = re.compile(r"^附件\s*\d*\s*[：:]")
 
 LEVELS = {"section": 1, "action": 2, "project": 3, "box": 3}
-
-
-@dataclass
-class Line:
-    start: int
-    end: int
-    text: str
 
 
 @dataclass
@@ -73,14 +68,6 @@ class Outline:
                 break
             best = h
         return best
-
-
-def split_lines(text: str) -> list[Line]:
-    lines, pos = [], 0
-    for raw in text.split("\n"):
-        lines.append(Line(pos, pos + len(raw), raw))
-        pos += len(raw) + 1
-    return lines
 
 
 def heading_title(rest: str) -> str:

@@ -9,16 +9,16 @@ from pathlib import Path
 
 from graph import ids
 from graph.errors import DocumentError
-from graph.model import Assignment, Department, Evidence, Implements, Indicator, Plan, PlanGraph, Unit
+from graph.model import Assignment, Department, Evidence, Implements, Plan, PlanGraph, Unit
 from loaders.departments import merge_departments, resolve
-from loaders.indicators import dedupe, plan_horizon, running_text_targets, table_targets
 from loaders.knowledge import Jurisdiction
 from loaders.metadata import Metadata, read_metadata
 from loaders.outline import Heading, Outline, parse_outline
 from loaders.read import check_size, read_text
 from loaders.responsibility import Reading, find_notes
-from loaders.segment import add_words, tokens
+from loaders.segment import segment_graph
 from loaders.tables import read_annex_tasks
+from loaders.targets import add_indicators
 from loaders.text import SourceText
 
 UNKNOWN = Jurisdiction("?", "未知地区", "省", ())
@@ -63,7 +63,7 @@ def read_document(data: bytes, name: str) -> PlanGraph:
     _add_notes(graph, outline, unit_ids, jurisdiction, doc)
     read_annex_tasks(graph, source.text, outline.body_end, doc, jurisdiction, add_assignments)
     link_annex_tasks(graph)
-    _add_indicators(graph, outline, unit_ids, doc, meta, first_section)
+    add_indicators(graph, outline, unit_ids, doc, meta, first_section)
     graph.implements = [
         Implements(
             plan=Plan(id=ids.national_plan_id(c.doc_number, c.title), title=c.title, doc_number=c.doc_number,
@@ -73,19 +73,8 @@ def read_document(data: bytes, name: str) -> PlanGraph:
         for c in _unique_citations(meta)
     ]
     graph.departments = merge_departments(graph.departments)
-    segment(graph)
+    segment_graph(graph)
     return graph
-
-
-def segment(graph: PlanGraph) -> None:
-    """Search tokens for the plan, its units and targets (titles count three times)."""
-    add_words([*(n for d in graph.departments for n in (d.name, *d.aliases)), *(u.title for u in graph.units),
-               *(i.name for i in graph.indicators)])
-    graph.plan.tokens = tokens(graph.plan.title)
-    for u in graph.units:
-        u.tokens = tokens(u.title) * 2 + tokens(u.text)
-    for i in graph.indicators:
-        i.tokens = tokens(i.name) * 2 + tokens(i.evidence.quote)
 
 
 def _plan(meta: Metadata, doc: DocumentReader) -> Plan:
@@ -186,34 +175,6 @@ def _add_notes(graph, outline, unit_ids, jurisdiction, doc) -> None:
             continue
         unit = graph.unit(unit_ids[owner.start])
         add_assignments(graph, unit.id, note.reading, jurisdiction, doc.evidence(note.start, note.end), unit.deadline)
-
-
-def _target_owner(outline: Outline, pos: int) -> Heading | None:
-    """The unit whose text states a target; goals of a 发展目标 section belong to the plan."""
-    h = outline.innermost(pos)
-    if h is None or h.kind == "section" or any("目标" in n.title for n in [*h.ancestors(), h]):
-        return None
-    return h
-
-
-def _add_indicators(graph, outline, unit_ids, doc, meta, body_start) -> None:
-    text = doc.source.text
-    found = running_text_targets(text, body_start, outline.body_end, plan_horizon(meta.title))
-    found += table_targets(text, body_start, outline.body_end)
-    issued_year = int(meta.issued[:4]) if meta.issued else None
-    for t in sorted(dedupe(found), key=lambda t: t.start):
-        if issued_year and t.year and t.year < issued_year:
-            continue  # a year already past when the plan was issued: a status report
-        owner = _target_owner(outline, t.start)
-        owner_id = unit_ids[owner.start] if owner else graph.plan.id
-        graph.indicators.append(
-            Indicator(
-                id=ids.indicator_id(graph.plan.id, owner_id, t.name, t.year, t.start),
-                name=t.name, target_value=t.value, comparator=t.comparator, unit=t.unit,  # type: ignore[arg-type]
-                target_year=t.year, baseline_value=t.baseline_value, baseline_year=t.baseline_year,
-                owner_id=owner_id, evidence=doc.evidence(t.start, t.end),
-            )
-        )
 
 
 def add_assignments(graph: PlanGraph, unit_id: str, reading: Reading, jurisdiction: Jurisdiction,

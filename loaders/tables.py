@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from graph import ids
 from graph.model import PlanGraph, Unit
 from loaders.departments import looks_like_body
+from loaders.lines import split_lines
 from loaders.responsibility import Reading, read_note, split_names
 
 TASK = re.compile(r"^(工作任务|重点工作|主要任务|重点任务|任务|工作内容|具体任务)$")
@@ -47,11 +48,7 @@ def _role(header: str) -> str | None:
 
 
 def _lines(text: str, start: int) -> list[Cell]:
-    out, pos = [], start
-    for raw in text[start:].split("\n"):
-        out.append(Cell(raw, pos, pos + len(raw)))
-        pos += len(raw) + 1
-    return out
+    return [Cell(ln.text, ln.start, ln.end) for ln in split_lines(text, start)]
 
 
 def find_rows(text: str, start: int) -> list[Row]:

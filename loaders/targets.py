@@ -1,0 +1,41 @@
+"""Targets placed in the plan: which unit states each one, and which are status reports.
+
+`loaders.indicators` finds targets in text and tables; this module decides
+whom they belong to and drops figures of years already past at issue.
+"""
+
+from graph import ids
+from graph.model import Indicator, PlanGraph
+from loaders.indicators import dedupe, plan_horizon, running_text_targets, table_targets
+from loaders.metadata import Metadata
+from loaders.outline import Heading, Outline
+
+
+def target_owner(outline: Outline, pos: int) -> Heading | None:
+    """The unit whose text states a target; goals of a 发展目标 section belong to the plan."""
+    h = outline.innermost(pos)
+    if h is None or h.kind == "section" or any("目标" in n.title for n in [*h.ancestors(), h]):
+        return None
+    return h
+
+
+def add_indicators(graph: PlanGraph, outline: Outline, unit_ids: dict[int, str], doc, meta: Metadata,
+                   body_start: int) -> None:
+    """Every target of the body, placed in the unit that states it, past years left out."""
+    text = doc.source.text
+    found = running_text_targets(text, body_start, outline.body_end, plan_horizon(meta.title))
+    found += table_targets(text, body_start, outline.body_end)
+    issued_year = int(meta.issued[:4]) if meta.issued else None
+    for t in sorted(dedupe(found), key=lambda t: t.start):
+        if issued_year and t.year and t.year < issued_year:
+            continue  # a year already past when the plan was issued: a status report
+        owner = target_owner(outline, t.start)
+        owner_id = unit_ids[owner.start] if owner else graph.plan.id
+        graph.indicators.append(
+            Indicator(
+                id=ids.indicator_id(graph.plan.id, owner_id, t.name, t.year, t.start),
+                name=t.name, target_value=t.value, comparator=t.comparator, unit=t.unit,  # type: ignore[arg-type]
+                target_year=t.year, baseline_value=t.baseline_value, baseline_year=t.baseline_year,
+                owner_id=owner_id, evidence=doc.evidence(t.start, t.end),
+            )
+        )
