@@ -30,7 +30,7 @@ def unit_id(plan: str, path_key: str) -> str:
     return content_id("unit", plan, path_key)
 
 
-def department_id(jurisdiction: str, canonical_name: str) -> str:
+def department_id(jurisdiction: str | None, canonical_name: str) -> str:
     return content_id("dept", jurisdiction, canonical_name)
 
 

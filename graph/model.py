@@ -59,7 +59,7 @@ class Unit(BaseModel):
 class Department(BaseModel):
     id: str
     name: str
-    jurisdiction: str
+    jurisdiction: str | None = None  # null when the text does not tell
     aliases: list[str] = Field(default_factory=list)
     kind: DepartmentKind = "department"
 
