@@ -98,6 +98,14 @@ class Implements(BaseModel):
     evidence: Evidence
 
 
+class ReadingWarning(BaseModel):
+    """Something the reader could not place or resolve: shown by `policykg read`, never stored as a fact."""
+
+    kind: str  # e.g. note-unplaced | name-unresolved | heading-skipped | jurisdiction-unknown
+    message: str
+    evidence: Evidence | None = None
+
+
 class PlanGraph(BaseModel):
     plan: Plan
     units: list[Unit] = Field(default_factory=list)
@@ -105,6 +113,7 @@ class PlanGraph(BaseModel):
     assignments: list[Assignment] = Field(default_factory=list)
     indicators: list[Indicator] = Field(default_factory=list)
     implements: list[Implements] = Field(default_factory=list)
+    warnings: list[ReadingWarning] = Field(default_factory=list)
 
     def unit(self, unit_id: str) -> Unit:
         return next(u for u in self.units if u.id == unit_id)
