@@ -1,35 +1,72 @@
 """Targets: what a plan promises to reach, by when, from where.
 
-Running text (到2020年，固定宽带家庭普及率达到65%; 培育100家左右…企业; 突破, 超过,
-以上, 不低于, 左右) and indicator tables (指标 / 2015年 / 2020年 with category
-rows). Values keep the unit as written; Chinese numerals go through cn2an.
-A target whose year has passed when the plan was issued is a status report,
-not a target, and is left out.
+Running text (到2020年，固定宽带家庭普及率达到65%; 培育100家左右…企业; 增长5%以上),
+the cells of task tables (| or tab separated; a 落实情况 column reports, it does
+not promise), and indicator tables (指标 / 2015年 / 2020年 with category rows).
+Values keep the unit as written; Chinese numerals go through cn2an. The words
+that qualify a figure (突破, 以上, 左右 …) and the units are reviewed data in
+loaders/data/target_words.tsv. The year comes from the sentence, the paragraph,
+the latest 到X年 or dated heading (一、2024年经济社会发展计划目标), 今年 is the
+plan's year, else the plan's horizon. Whether a year is already past is for
+`loaders.targets` to judge.
 """
 
+import csv
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 import cn2an
 
 from loaders.lines import split_lines
 
 CN_DIGITS = "零一二两三四五六七八九十百千万"
-NUMBER = rf"(?P<num>\d+(?:\.\d+)?|[{CN_DIGITS}]+)"
-UNIT = (r"(?P<unit>%|‰|Mbps|Gbps|TB|PB|万元/人|部/百人|兆比特／秒|"
-        r"[万亿]*(?:美元|元)|[万亿]*(?:户|人|张|个|家|台|件|套|项|所|座|条|处|辆|吨|千瓦|公里|次)|万|亿)?")
-BEFORE = r"(?P<pre>达到|达|突破|超过|超|提高到|提升到|增至|保持在|不低于|不少于|的|为)?"
-AFTER = r"(?P<post>以上|以下|左右|以内)?"
+
+
+@lru_cache(maxsize=1)
+def target_words() -> dict[str, dict[str, str]]:
+    """kind → {word: meaning} from the reviewed file; see its header."""
+    text = resources.files("loaders").joinpath("data", "target_words.tsv").read_text(encoding="utf-8")
+    rows = csv.reader((ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")), delimiter="\t")
+    words: dict[str, dict[str, str]] = {"before": {}, "after": {}, "unit": {}}
+    for kind, word, *meaning in rows:
+        words[kind][word] = meaning[0] if meaning else ""
+    return words
+
+
+def _alternatives(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _units() -> list[str]:
+    """Every unit as it may be written: 个, and for scaled units 万个, 亿元, 万亿元."""
+    forms = []
+    for unit, kind in target_words()["unit"].items():
+        forms += [unit] + ([m + unit for m in ("万", "亿", "万亿", "千亿", "百亿")] if kind == "scaled" else [])
+    return forms
+
+
+COMPARATORS = target_words()["before"]
+QUALIFIERS = target_words()["after"]
+NUMBER = rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[{CN_DIGITS}]+)"
+UNIT = rf"(?P<unit>{_alternatives(_units())})?"
+BEFORE = rf"(?P<pre>{_alternatives(COMPARATORS)})?"
+AFTER = rf"(?P<incl>[（(]含[）)])?(?P<post>{_alternatives(QUALIFIERS)})?"
 TARGET = re.compile(BEFORE + NUMBER + UNIT + AFTER)
 YEAR = re.compile(r"(?:到|至)?(20\d\d)年(?:底|末)?(?:前)?")
+TITLE_YEAR = re.compile(r"(20\d\d)年(?!\d{1,2}月)")  # 2024年经济社会发展目标, not the date 2023年1月19日
 BY_YEAR = re.compile(r"到(20\d\d)年(?:底|末)?")
-HORIZONS = {"十三五": 2020, "十四五": 2025, "十二五": 2015}
-COMPARATORS = {"突破": ">", "超过": ">", "超": ">", "不低于": ">=", "不少于": ">="}
-QUALIFIERS = {"以上": ">=", "左右": "~", "以下": "<=", "以内": "<="}
-NAME_TRIM = re.compile(r"^(?:力争|到20\d\d年(?:底|末)?|20\d\d年(?:底|末)?|实现|全面|使)+"
+THIS_YEAR = re.compile(r"今年|本年度?|年内|全年")
+RANGE = re.compile(r"(20\d\d)\s*[-—－–~～至]+\s*(20\d\d)年")
+HORIZONS = {"十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
+MARKER = r"(?:\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]+、|[①-⑳])"
+NAME_TRIM = re.compile(rf"^(?:{MARKER}|力争|到20\d\d年(?:底|末)?|20\d\d年(?:底|末)?|实现|全面|使)+"
                        r"|(?:力争|将|要|均|基本|进一步|达到|达)+$")
-DELIMS = "，；。、：\n"
+DELIMS = "，；。、：,;:\n"
 NON_NUMERIC = re.compile(r"(覆盖|实现|建成|普及|接入)")
+# A task table's column that reports what was done (落实情况) or remarks on it: no promise there.
+STATUS_COLUMN = re.compile(r"(落实|完成|进展|推进|实施|办理|执行)(情况|进度)|工作进展|进度|备注|成效")
 
 
 @dataclass
@@ -47,8 +84,8 @@ class Target:
 
 
 def to_number(text: str) -> float | None:
-    if re.fullmatch(r"\d+(?:\.\d+)?", text):
-        return float(text)
+    if re.fullmatch(r"[\d,]+(?:\.\d+)?", text):
+        return float(text.replace(",", ""))
     try:
         return float(cn2an.cn2an(("一" + text) if text[0] in "十百千万" else text, "smart"))
     except (ValueError, KeyError):
@@ -58,9 +95,9 @@ def to_number(text: str) -> float | None:
 # -- running text ------------------------------------------------------------------------------
 
 def _clauses(text: str, start: int, end: int):
-    """Clauses of text[start:end] split at ，；。 and line ends, with their offsets."""
+    """Clauses of text[start:end] split at ，；。 (or , ; not inside a number such as 13,000), with offsets."""
     pos = start
-    for m in re.finditer(r"[，；。\n]", text[start:end] + "\n"):
+    for m in re.finditer(r"[，；。;\n]|,(?!\d{3})", text[start:end] + "\n"):
         clause_end = start + m.start()
         if clause_end > pos:
             yield pos, clause_end
@@ -98,7 +135,7 @@ def targets_in_clause(text: str, start: int, end: int) -> list[Target]:
         num, unit, pre, post = m.group("num"), m.group("unit") or "", m.group("pre") or "", m.group("post") or ""
         if clause[m.end("num"):m.end("num") + 1] in ("年", "月", "日", "级", "代", "G", "A", "D"):
             continue
-        if m.start() > 0 and clause[m.start() - 1] in "第在约前对向-—～~":
+        if m.start() > 0 and (clause[m.start() - 1] in "第在约前对向-—～~" or clause[m.start() - 1].isdigit()):
             continue
         if not unit and pre in ("", "的", "为") and not post:
             continue
@@ -108,6 +145,10 @@ def targets_in_clause(text: str, start: int, end: int) -> list[Target]:
         if unit == "千" or (num in ("千", "百") and not unit):
             continue
         after = re.sub(r"^[（(][^）)]*[）)]", "", clause[m.end():])
+        if after[:1] in ("：", ":"):
+            continue  # 知识产权保护方面5项：… counts the items listed next; it promises nothing
+        if after[:1] == "的" and (m.group("incl") or post in ("以下", "以内")):
+            continue  # 职工总数30人（含）以下的企业: a threshold that defines a class
         if after[:1] in ("的", "级") and ("元" in unit or unit in ("亿", "万")):
             continue  # 产值超百亿元的园区: the number describes the thing, it is not the target
         if after and after[0] not in DELIMS:
@@ -122,12 +163,15 @@ def targets_in_clause(text: str, start: int, end: int) -> list[Target]:
             name = name[: name.rfind("（")]
         if len(name) < 2 or re.fullmatch(r"[\d.%]+", name) or name[-1] in "和及与或":
             continue
+        if name.endswith(("方面", "领域")):
+            continue  # 知识产权保护方面5项: a category counted, not a quantity to reach
         comparator = QUALIFIERS.get(post) or COMPARATORS.get(pre) or "="
         found.append(Target(name, value, comparator, unit, None, start, end))
     return found
 
 
-def _year_of(text: str, pos: int, paragraph_start: int, fallback: int | None) -> int | None:
+def _year_of(text: str, pos: int, paragraph_start: int, fallback: int | None, plan_year: int | None) -> int | None:
+    """The year a target at `pos` is set for: its sentence's 到X年, a year in its paragraph, 今年, else fallback."""
     sentence_start = max(text.rfind("。", paragraph_start, pos), paragraph_start)
     years = [int(y) for y in BY_YEAR.findall(text, sentence_start, pos + 1)]
     if years:
@@ -137,28 +181,67 @@ def _year_of(text: str, pos: int, paragraph_start: int, fallback: int | None) ->
     years = [int(y) for y in YEAR.findall(text[paragraph_start:sentence_end])]
     if years:
         return years[-1]
+    if plan_year and THIS_YEAR.search(text, sentence_start, sentence_end):
+        return plan_year
     return fallback
 
 
-def running_text_targets(text: str, start: int, end: int, horizon: int | None) -> list[Target]:
-    """Targets stated in the paragraphs of text[start:end]."""
+def _context_year(line: str, plan_year: int | None) -> int | None:
+    """The year a line sets for what follows: its 到X年, or the year of a heading (一、2024年主要目标; 今年…)."""
+    years = BY_YEAR.findall(line)
+    if years:
+        return int(years[-1])
+    if len(line) > 40 or "。" in line[:-1]:
+        return None  # a paragraph, not a heading: its dates are its own
+    years = TITLE_YEAR.findall(line)
+    if years:
+        return int(years[-1])
+    return plan_year if plan_year and THIS_YEAR.search(line) else None
+
+
+def _pieces(line, header: list[str] | None):
+    """The spans of a line to read: the whole line, or a table row's cells outside report columns."""
+    if "|" not in line.text and "\t" not in line.text:
+        return [(line.start, line.end)]
+    spans, pos = [], line.start
+    for i, cell in enumerate(re.split(r"[|\t]", line.text)):
+        column = header[i] if header and i < len(header) else ""
+        if cell.strip() and not STATUS_COLUMN.search(column):
+            spans.append((pos, pos + len(cell)))
+        pos += len(cell) + 1
+    return spans
+
+
+def _header(line: str) -> list[str] | None:
+    """A table's header row: short cells, no figures (序号 | 具体工作任务 | 责任单位 | 落实情况)."""
+    cells = [c.strip() for c in re.split(r"[|\t]", line)]
+    named = [c for c in cells if c]
+    if len(named) >= 2 and all(len(c) <= 12 and not re.search(r"\d", c) for c in named):
+        return cells
+    return None
+
+
+def running_text_targets(text: str, start: int, end: int, horizon: int | None,
+                         plan_year: int | None = None) -> list[Target]:
+    """Targets stated in the paragraphs (and table cells) of text[start:end]."""
     targets: list[Target] = []
-    last_by_year: int | None = None
+    context: int | None = None
+    header: list[str] | None = None
     for line in split_lines(text, start, end):
-        paragraph, p_start, p_end = line.text, line.start, line.end
-        if "\t" in paragraph:
-            continue
-        fallback = last_by_year or horizon
-        for c_start, c_end in _clauses(text, p_start, p_end):
-            numeric = targets_in_clause(text, c_start, c_end)
-            for t in numeric:
-                t.year = _year_of(text, t.end - 1, p_start, fallback)
-            targets += numeric
-            if not numeric:
-                targets += _non_numeric(text, c_start, c_end, p_start)
-        years = BY_YEAR.findall(paragraph)
-        if years:
-            last_by_year = int(years[-1])
+        if "|" in line.text or "\t" in line.text:
+            header = _header(line.text) or header
+            if _header(line.text):
+                continue
+        fallback = context or horizon
+        for p_start, p_end in _pieces(line, header):
+            for c_start, c_end in _clauses(text, p_start, p_end):
+                numeric = targets_in_clause(text, c_start, c_end)
+                for t in numeric:
+                    t.year = _year_of(text, t.end - 1, p_start, fallback, plan_year)
+                targets += numeric
+                if not numeric:
+                    targets += _non_numeric(text, c_start, c_end, p_start)
+        context = _context_year(line.stripped, plan_year) or context
     return targets
 
 
@@ -235,7 +318,15 @@ def table_targets(text: str, start: int, end: int) -> list[Target]:
 
 
 def plan_horizon(title: str) -> int | None:
-    return next((year for key, year in HORIZONS.items() if key in title), None)
+    """The year a plan's title aims at: 十三五 → 2020, （2016—2020年） → 2020, 2023年…方案 → 2023."""
+    named = next((year for key, year in HORIZONS.items() if key in title), None)
+    if named:
+        return named
+    ranges = RANGE.findall(title)
+    if ranges:
+        return int(ranges[-1][1])
+    years = {int(y) for y in TITLE_YEAR.findall(title)}
+    return years.pop() if len(years) == 1 else None
 
 
 def dedupe(targets: list[Target]) -> list[Target]:

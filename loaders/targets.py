@@ -6,30 +6,46 @@ whom they belong to and drops figures of years already past at issue.
 
 from graph import ids
 from graph.model import Indicator, PlanGraph
-from loaders.indicators import dedupe, plan_horizon, running_text_targets, table_targets
+from loaders.indicators import Target, dedupe, plan_horizon, running_text_targets, table_targets
 from loaders.metadata import Metadata
 from loaders.outline import Heading, Outline
 
 
-def target_owner(outline: Outline, pos: int) -> Heading | None:
-    """The unit whose text states a target; goals of a 发展目标 section belong to the plan."""
+def target_owner(outline: Outline, pos: int, text: str = "") -> Heading | None:
+    """The unit whose text states a target. A unit whose heading is the target (1.地区生产总值增长5%以上)
+    owns it; other goals of a 发展目标 section belong to the plan."""
     h = outline.innermost(pos)
-    if h is None or h.kind == "section" or any("目标" in n.title for n in [*h.ancestors(), h]):
+    if h is None or h.kind == "section":
+        return None
+    title_at = text.find(h.title, h.start) if text else -1
+    if 0 <= title_at <= pos < title_at + len(h.title):
+        return h
+    if any("目标" in n.title for n in [*h.ancestors(), h]):
         return None
     return h
+
+
+def plan_year(meta: Metadata) -> int | None:
+    """The year 今年 means: the year of issue, else the year the title names."""
+    return int(meta.issued[:4]) if meta.issued else plan_horizon(meta.title or "")
+
+
+def is_status_report(t: Target, issued_year: int | None) -> bool:
+    """A figure for a year already past when the plan was issued reports, it does not promise."""
+    return bool(issued_year and t.year and t.year < issued_year)
 
 
 def add_indicators(graph: PlanGraph, outline: Outline, unit_ids: dict[int, str], doc, meta: Metadata,
                    body_start: int) -> None:
     """Every target of the body, placed in the unit that states it, past years left out."""
     text = doc.source.text
-    found = running_text_targets(text, body_start, outline.body_end, plan_horizon(meta.title))
+    found = running_text_targets(text, body_start, outline.body_end, plan_horizon(meta.title or ""), plan_year(meta))
     found += table_targets(text, body_start, outline.body_end)
     issued_year = int(meta.issued[:4]) if meta.issued else None
     for t in sorted(dedupe(found), key=lambda t: t.start):
-        if issued_year and t.year and t.year < issued_year:
-            continue  # a year already past when the plan was issued: a status report
-        owner = target_owner(outline, t.start)
+        if is_status_report(t, issued_year):
+            continue
+        owner = target_owner(outline, t.start, text)
         owner_id = unit_ids[owner.start] if owner else graph.plan.id
         graph.indicators.append(
             Indicator(
