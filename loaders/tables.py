@@ -1,166 +1,125 @@
-"""Annex task tables: 序号 / 工作任务 / 牵头责任单位 / 配合单位 / 时限要求.
+"""Task tables read into units: one task per row, with its departments and deadline.
 
-Two shapes reach us: tab-separated rows, and tables flattened to one cell per
-line (the 十三五 plan's 重点任务分工方案). Each row becomes an annex task of
-its plan, with its departments read from the cells and its deadline.
+`loaders.table_layouts` finds the tables (any layout, body or annex); this module reads a
+row's cells as a reader of the table would:
+  a lead column (牵头单位)            its bodies lead, `stated`; 配合单位 and any 责任单位 support
+  责任单位 beside a 配合单位 column   the 责任单位 lead, `stated`
+  a 责任单位 column alone             the cell's own words (X牵头，Y配合 → `stated`), else the first
+                                     listed leads (`first-listed`, or `rule` when the table says so)
+  a person column (责任领导)          never read: a person is not a department
+A cell is read only when every name in it looks like a body's name, so a narrative cell never
+becomes a department. Each role quotes the cell it was read from.
 """
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from graph import ids
 from graph.model import PlanGraph, Unit
 from loaders.departments import looks_like_body
-from loaders.lines import split_lines
 from loaders.responsibility import Reading, read_note, split_names
+from loaders.table_layouts import Cell, Row, Table, find_tables
 
-TASK = re.compile(r"^(工作任务|重点工作|主要任务|重点任务|任务|工作内容|具体任务)$")
-LEAD = re.compile(r"^(牵头责任单位|牵头单位|牵头部门)$")
-SUPPORT = re.compile(r"^(配合单位|配合部门|参与单位|协办单位)$")
-RESPONSIBLE = re.compile(r"^(责任单位|责任部门|牵头及责任单位)$")
-DEADLINE = re.compile(r"^(时限要求|完成时限|时间要求|时限|完成时间)$")
-ROW_NUMBER = re.compile(r"^\d{1,3}$")
-
-
-@dataclass
-class Cell:
-    text: str
-    start: int
-    end: int
-
-
-@dataclass
-class Row:
-    number: str
-    cells: dict[str, Cell]  # column role → cell
-    start: int
-    end: int
-
-
-def _role(header: str) -> str | None:
-    header = header.strip()
-    for role, pattern in (("task", TASK), ("lead", LEAD), ("support", SUPPORT), ("responsible", RESPONSIBLE),
-                          ("deadline", DEADLINE)):
-        if pattern.match(header):
-            return role
-    return None
-
-
-def _lines(text: str, start: int) -> list[Cell]:
-    return [Cell(ln.text, ln.start, ln.end) for ln in split_lines(text, start)]
-
-
-def find_rows(text: str, start: int) -> list[Row]:
-    lines = _lines(text, start)
-    rows: list[Row] = []
-    i = 0
-    while i < len(lines):
-        line = lines[i].text.strip()
-        if line.startswith("序号") and "\t" in lines[i].text:
-            i = _tabbed(lines, i, rows)
-        elif line == "序号":
-            i = _flattened(lines, i, rows)
-        else:
-            i += 1
-    return rows
-
-
-def _tabbed(lines: list[Cell], i: int, rows: list[Row]) -> int:
-    roles = [_role(h) for h in lines[i].text.split("\t")]
-    i += 1
-    while i < len(lines) and "\t" in lines[i].text:
-        line = lines[i]
-        cells, pos = {}, line.start
-        for role, value in zip(roles, line.text.split("\t"), strict=False):
-            if role:
-                lead = len(value) - len(value.lstrip())
-                cells[role] = Cell(value.strip(), pos + lead, pos + lead + len(value.strip()))
-            pos += len(value) + 1
-        number = line.text.split("\t")[0].strip()
-        if ROW_NUMBER.match(number):
-            rows.append(Row(number, cells, line.start, line.end))
-        i += 1
-    return i
-
-
-def _flattened(lines: list[Cell], i: int, rows: list[Row]) -> int:
-    headers = []
-    i += 1
-    while i < len(lines) and not ROW_NUMBER.match(lines[i].text.strip()):
-        if lines[i].text.strip():
-            headers.append(_role(lines[i].text))
-        i += 1
-    expected = 1
-    while i < len(lines) and lines[i].text.strip() == str(expected):
-        number_line = lines[i]
-        cells: dict[str, Cell] = {}
-        i += 1
-        taken = 0
-        while i < len(lines) and taken < len(headers):
-            cell = lines[i]
-            i += 1
-            if not cell.text.strip():
-                continue
-            role = headers[taken]
-            taken += 1
-            if role:
-                lead = len(cell.text) - len(cell.text.lstrip())
-                cells[role] = Cell(cell.text.strip(), cell.start + lead, cell.start + lead + len(cell.text.strip()))
-        end = max((c.end for c in cells.values()), default=number_line.end)
-        rows.append(Row(str(expected), cells, number_line.start, end))
-        expected += 1
-    return i
-
-
-def read_row(row: Row) -> Reading | None:
-    """The row's departments: separate lead/support columns, or one 责任单位 cell."""
-    if "lead" in row.cells:
-        leads = split_names(row.cells["lead"].text)
-        supports = split_names(row.cells["support"].text) if "support" in row.cells else []
-        if leads and all(looks_like_body(n) for n in leads + supports):
-            return Reading(leads, supports, "stated")
-        return None
-    if "responsible" in row.cells:
-        cell = row.cells["responsible"].text.strip("。 ")
-        reading = read_note(cell)
-        if reading is None:
-            names = split_names(cell)
-            if names and all(looks_like_body(n) for n in names):
-                reading = Reading(names[:1], names[1:], "first-listed")
-        return reading
-    return None
-
-
-def _table_title(text: str, start: int) -> str:
-    for raw in text[start:].split("\n")[:4]:
-        line = raw.strip()
-        if line and line != "附件" and not line.startswith("序号"):
-            return re.sub(r"^附件\s*\d*\s*[：:]?", "", line) or "附件"
-    return "附件"
-
+__all__ = ["Table", "Row", "Cell", "find_tables", "add_table_tasks", "read_annex_tasks", "read_row", "find_rows"]
 
 AddAssignments = Callable[..., None]
+TASK_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\d{1,2}[.．、](?!\d)|[①-⑳])\s*")
 
 
-def read_annex_tasks(graph: PlanGraph, text: str, annex_start: int, doc, jurisdiction, add: AddAssignments) -> None:
-    """Add each annex table row as an annex task (an action) with its departments."""
-    if annex_start >= len(text):
-        return
-    title = _table_title(text, annex_start)
-    for row in find_rows(text, annex_start):
-        task = row.cells.get("task")
-        if task is None or not task.text:
+def _names(cell: Cell, gaps: set[int]) -> list[str] | None:
+    """The names of a department cell, or None when any of them is not a body's name.
+
+    Names may be set apart by spaces alone (县教体局 各相关乡镇政府): `gaps` holds the reading-text
+    offsets where the document had a space the reading text dropped."""
+    pieces, last = [], cell.start
+    for pos in sorted(g for g in gaps if cell.start < g < cell.end):
+        pieces.append((last, pos))
+        last = pos
+    pieces.append((last, cell.end))
+    parts = [cell.text[s - cell.start : e - cell.start] for s, e in pieces]
+    parts = [p for part in parts for p in part.split()]
+    names = [n for part in parts for n in split_names(part.strip("。；; "))]
+    if len(parts) > 1 and not all(looks_like_body(p) or p.endswith("等") for p in parts):
+        names = split_names(cell.text.strip("。；; "))  # the spaces were line wrapping, not separators
+    return names if names and all(looks_like_body(n) for n in names) else None
+
+
+def read_row(table: Table, row: Row, gaps: set[int] | None = None) -> list[tuple[Reading, Cell]]:
+    """The row's departments: one reading per cell read, with the cell it quotes."""
+    gaps = gaps or set()
+    lead, support, responsible = row.cell("lead"), row.cell("support"), row.cell("responsible")
+    readings: list[tuple[Reading, Cell]] = []
+    if table.has("lead") or (table.has("responsible") and table.has("support")):
+        lead_cell = lead if table.has("lead") else responsible
+        if lead_cell is not None:
+            note = read_note(lead_cell.text.strip("。 "))
+            names = _names(lead_cell, gaps)
+            if note is not None and note.basis == "stated":
+                readings.append((note, lead_cell))
+            elif names:
+                readings.append((Reading(names, [], "stated"), lead_cell))
+        for cell in (support, responsible if table.has("lead") else None):
+            names = _names(cell, gaps) if cell is not None else None
+            if cell is not None and names:
+                readings.append((Reading([], names, "stated"), cell))
+        return readings
+    if responsible is not None:
+        note = read_note(responsible.text.strip("。 "), table.rule)
+        if note is None:
+            names = _names(responsible, gaps)
+            if names:
+                note = Reading(names[:1], names[1:], "rule" if table.rule else "first-listed")
+        if note is not None:
+            readings.append((note, responsible))
+    if support is not None and (names := _names(support, gaps)):
+        readings.append((Reading([], names, "stated"), support))
+    return readings
+
+
+def _gaps(doc, start: int, end: int) -> set[int]:
+    """Reading-text offsets in [start, end) where the document as written had a space."""
+    source = getattr(doc, "source", None)
+    if source is None:
+        return set()
+    offsets = source.offsets
+    return {i for i in range(max(start, 1), min(end, len(offsets)))
+            if offsets[i] - offsets[i - 1] > 1 and not source.original[offsets[i - 1] + 1 : offsets[i]].strip()}
+
+
+def _title(task: Cell) -> str:
+    return TASK_MARKER.sub("", task.text).rstrip("。；;，,") or task.text
+
+
+def _path(table: Table, row: Row, key: str) -> str:
+    caption = table.title or "任务表"
+    head = f"附件 {caption}" if table.annex else caption
+    return " > ".join([head, *row.categories, key])
+
+
+def add_table_tasks(graph: PlanGraph, table: Table, table_index: int, doc, jurisdiction, add: AddAssignments,
+                    parent_id: str | None = None) -> list[str]:
+    """One unit per row of `table` (an action, or a project of `parent_id`), with its departments
+    through `add(graph, unit_id, reading, jurisdiction, evidence, deadline)`; returns the unit ids."""
+    made: list[str] = []
+    seen: dict[str, int] = {}
+    for ordinal, row in enumerate(table.rows, 1):
+        task = row.task
+        if task is None:
             continue
-        uid = ids.unit_id(graph.plan.id, f"annex/{row.number}")
-        deadline = row.cells["deadline"].text if "deadline" in row.cells else None
+        key = row.number or f"r{ordinal}"
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] > 1:  # numbering restarted under a new category
+            key = f"{key}#{seen[key]}"
+        uid = ids.unit_id(graph.plan.id, f"table{table_index}/{key}")
+        deadline_cell = row.cell("deadline")
+        deadline = deadline_cell.text if deadline_cell else None
         graph.units.append(
             Unit(
                 id=uid,
-                type="action",
-                title=task.text.rstrip("。；;"),
-                path=f"附件 {title} > {row.number}",
-                parent_id=None,
+                type="action" if parent_id is None else "project",
+                title=_title(task),
+                path=_path(table, row, row.number or str(ordinal)),
+                parent_id=parent_id,
                 order=len(graph.units),
                 text=task.text,
                 deadline=deadline,
@@ -168,16 +127,20 @@ def read_annex_tasks(graph: PlanGraph, text: str, annex_start: int, doc, jurisdi
                 evidence=doc.evidence(row.start, row.end),
             )
         )
-        reading = read_row(row)
-        if reading is None:
-            continue
-        if "lead" in row.cells:  # each role quotes its own cell
-            lead, support = row.cells["lead"], row.cells.get("support")
-            add(graph, uid, Reading(reading.leads, [], reading.basis), jurisdiction,
-                doc.evidence(lead.start, lead.end), deadline)
-            if support is not None and reading.supports:
-                add(graph, uid, Reading([], reading.supports, reading.basis), jurisdiction,
-                    doc.evidence(support.start, support.end), deadline)
-        else:
-            cell = row.cells["responsible"]
+        made.append(uid)
+        for reading, cell in read_row(table, row, _gaps(doc, row.start, row.end)):
             add(graph, uid, reading, jurisdiction, doc.evidence(cell.start, cell.end), deadline)
+    return made
+
+
+def read_annex_tasks(graph: PlanGraph, text: str, annex_start: int, doc, jurisdiction, add: AddAssignments) -> None:
+    """Every task table after `annex_start` read into annex tasks (until the pipeline calls the two above)."""
+    if annex_start >= len(text):
+        return
+    for index, table in enumerate(find_tables(text, annex_start)):
+        add_table_tasks(graph, table, index, doc, jurisdiction, add)
+
+
+def find_rows(text: str, start: int) -> list[Row]:
+    """The rows of every table after `start`, in order."""
+    return [row for table in find_tables(text, start) for row in table.rows]

@@ -1,0 +1,523 @@
+"""Task tables as published, found anywhere in a document: cells and rows with their spans.
+
+A table reaches us in one of three layouts:
+  delimited   one line per row, cells split by tabs (HTML tables, spreadsheets) or `|`;
+  flattened   one cell per line (a page's table copied as text), blank lines in between or not.
+Its header names what each column holds (loaders/data/table_headers.tsv). Rows are told apart by
+their 序号 when the table numbers them, else by the shape of the cells (the task text, then the
+bodies); a row whose trailing cells are missing, or whose text continues on the next line, is
+still one row. Category rows (一、做大做强主导产业) group the rows below them.
+
+This module only finds the cells; `loaders.tables` reads them into units and departments.
+"""
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from loaders.departments import looks_like_body
+from loaders.lines import Line, split_lines
+from loaders.responsibility import RULE, read_note, split_names
+
+DEPARTMENT_ROLES = ("lead", "support", "responsible")
+TEXT_ROLES = ("task", "content", "category")
+NUMERALS = "一二三四五六七八九十"
+ROW_NUMBER = re.compile(r"^(\d{1,3})[.．、]?$")
+# Category rows and numbered cells: 一、 （一） 第一章 / 1． 1、 (1) ①
+CATEGORY = re.compile(rf"^(?:[{NUMERALS}]+、|（[{NUMERALS}]+）|第[{NUMERALS}]+[章节部分篇])")
+MARKER = re.compile(
+    rf"^(?:[{NUMERALS}]+、|（[{NUMERALS}\d]+）|\d{{1,2}}[.．、](?!\d)|[①-⑳]|第[{NUMERALS}]+[章节部分篇])")
+ANNEX_ALONE = re.compile(r"^附件\s*\d*\s*$")
+ANNEX_TITLED = re.compile(r"^附件\s*\d*\s*[：:]\s*(.+)$")
+CAPTION_END = re.compile(r"(表|清单|方案|分工|分解|一览|台账|任务|目录|安排)(（[^）]*）)?$")
+DATE_WORDS = re.compile(r"(\d{4}年|\d{1,2}月|年底|年末|月底|季度|上半年|下半年|长期|持续推进|每年|常态化|前$)")
+PERSON = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
+MAX_HEADER = 14  # a header cell is short: 主要责任单位, 具体工作任务和要求
+
+
+@dataclass
+class Cell:
+    text: str  # stripped, as in the reading text
+    start: int
+    end: int
+
+
+@dataclass
+class Column:
+    header: str
+    role: str | None  # see table_headers.tsv; None for a header we do not know
+
+
+@dataclass
+class Row:
+    number: str | None  # the 序号 as written, None when the table has none
+    cells: list[Cell | None]  # one per column, None where the row has no cell
+    start: int
+    end: int
+    category: str | None = None  # the category row above it, if any
+    roles: list[str | None] = field(default_factory=list, repr=False)
+
+    def cell(self, role: str) -> Cell | None:
+        """The row's (first) non-empty cell in a column of this role."""
+        return next((c for c, r in zip(self.cells, self.roles, strict=True) if r == role and c and c.text), None)
+
+    @property
+    def task(self) -> Cell | None:
+        """The rightmost filled task cell (重点工作 / 主要任务 / 工作措施: the most specific), else content."""
+        tasks = [c for c, r in zip(self.cells, self.roles, strict=True) if r == "task" and c and c.text]
+        return tasks[-1] if tasks else self.cell("content")
+
+    @property
+    def categories(self) -> list[str]:
+        """Task cells left of the row's task, and the category row above: the groups it belongs to."""
+        task = self.task
+        tasks = [c.text for c, r in zip(self.cells, self.roles, strict=True)
+                 if r in ("task", "category") and c and c.text and c is not task]
+        return ([self.category] if self.category else []) + tasks
+
+
+@dataclass
+class Table:
+    start: int  # the header's first line to the last row's end, in the reading text
+    end: int
+    title: str  # the caption line above it, or its 附件's title; "" when it has none
+    columns: list[Column]
+    rows: list[Row]
+    annex: bool = False  # it stands under a 附件 marker
+    rule: bool = False  # its caption or a note under it says 列第一位的为牵头单位
+
+    def has(self, role: str) -> bool:
+        return any(c.role == role for c in self.columns)
+
+
+# -- headers ------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def header_rules() -> tuple[dict[str, str], tuple[tuple[str, tuple[str, ...]], ...]]:
+    """(exact header → role, ordered (role, words) rules for headers that contain the words)."""
+    text = resources.files("loaders").joinpath("data", "table_headers.tsv").read_text(encoding="utf-8")
+    exact: dict[str, str] = {}
+    contains: list[tuple[str, tuple[str, ...]]] = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        role, header, match = (part.strip() for part in line.split("\t"))
+        if match == "exact":
+            exact[header] = role
+        else:
+            contains.append((role, tuple(header.split("+"))))
+    return exact, tuple(contains)
+
+
+def header_role(header: str) -> str | None:
+    """序号 → number, 牵头部门 → lead, 具体工作任务和要求 → task, 责任领导 → person."""
+    header = re.sub(r"\s+", "", header).strip("：:")
+    if not header or len(header) > MAX_HEADER:
+        return None
+    exact, contains = header_rules()
+    if header in exact:
+        return exact[header]
+    if CAPTION_END.search(header) or re.search(r"\d", header):
+        return None  # a caption (…任务分解表) or a cell, not a header
+    return next((role for role, words in contains if all(w in header for w in words)), None)
+
+
+def _is_header(columns: list[Column]) -> bool:
+    roles = [c.role for c in columns]
+    return (len(columns) >= 3 and any(r in ("task", "content") for r in roles)
+            and any(r in DEPARTMENT_ROLES for r in roles)
+            and sum(r is not None for r in roles) >= max(3, len(roles) - 1))
+
+
+# -- what a cell looks like ---------------------------------------------------------------------
+
+
+def cell_kind(text: str) -> str:
+    """empty | number | bodies | person | date | text: enough to tell which column a cell fits.
+
+    Lenient on purpose (most names look like bodies): it places cells, it never reads them."""
+    text = text.strip()
+    if not text or text in ("—", "-", "/", "无", "——"):
+        return "empty"
+    if ROW_NUMBER.match(text):
+        return "number"
+    if len(text) <= 200 and "。" not in text.rstrip("。"):
+        names = [n for part in text.split() for n in split_names(part)]
+        bodies = sum(looks_like_body(n) for n in names)
+        if names and looks_like_body(names[0]) and 2 * bodies >= len(names):
+            return "bodies"
+        if read_note(text) is not None:
+            return "bodies"
+        if len(text) <= 30 and DATE_WORDS.search(text):
+            return "date"
+        if names and all(PERSON.match(n) and not looks_like_body(n) for n in names) and len(text) <= 30:
+            return "person"
+    return "text"
+
+
+# How well a cell of a kind fits a column of a role: higher is better, None is impossible.
+FIT: dict[str | None, dict[str, int | None]] = {
+    "number": {"number": 3, "empty": 0},
+    "task": {"text": 2, "date": 0, "number": 0, "empty": 0},
+    "content": {"text": 2, "date": 0, "number": 0, "empty": 0},
+    "category": {"text": 1, "empty": 0},
+    "lead": {"bodies": 3, "text": 0, "empty": 0},
+    "support": {"bodies": 3, "text": 0, "empty": 0},
+    "responsible": {"bodies": 3, "text": 0, "empty": 0},
+    "person": {"person": 2, "empty": 0},
+    "deadline": {"date": 2, "text": 0, "number": 0, "empty": 0},
+    "other": {"text": 0, "date": 0, "number": 0, "empty": 0, "person": 0},
+    None: {"text": 0, "date": 0, "number": 0, "empty": 0, "person": 0},
+}
+
+
+def align(cells: list[Cell], roles: list[str | None]) -> list[Cell | None] | None:
+    """Place cells in columns, in order, each where it fits; missing cells fall at the end
+    when nothing says otherwise. None when the cells cannot all be placed."""
+    n, m = len(cells), len(roles)
+    kinds = [cell_kind(c.text) for c in cells]
+    fit = [[FIT[r].get(k) for r in roles] for k in kinds]
+    # best[i][j]: best score placing cells i.. in columns j..; None when impossible
+    best: list[list[int | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    for j in range(m + 1):
+        best[n][j] = 0
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            options = [best[i][j + 1]]
+            if fit[i][j] is not None and best[i + 1][j + 1] is not None:
+                options.append(fit[i][j] + best[i + 1][j + 1])  # type: ignore[operator]
+            valid = [o for o in options if o is not None]
+            best[i][j] = max(valid) if valid else None
+    if best[0][0] is None:
+        return None
+    placed: list[Cell | None] = [None] * m
+    i = j = 0
+    while i < n:
+        if fit[i][j] is not None and best[i + 1][j + 1] is not None and fit[i][j] + best[i + 1][j + 1] == best[i][j]:  # type: ignore[operator]
+            placed[j] = cells[i]
+            i += 1
+        j += 1
+    return placed
+
+
+# -- finding tables -----------------------------------------------------------------------------
+
+
+def _cell(line: Line, start: int, raw: str) -> Cell:
+    lead = len(raw) - len(raw.lstrip())
+    text = raw.strip()
+    return Cell(text, start + lead, start + lead + len(text))
+
+
+def _split(line: Line, sep: str) -> list[Cell]:
+    """A delimited line's cells with their spans; the empty cell outside a leading or trailing `|` dropped."""
+    cells, pos = [], line.start
+    for raw in line.text.split(sep):
+        cells.append(_cell(line, pos, raw))
+        pos += len(raw) + 1
+    if sep == "|":
+        if cells and not cells[-1].text:
+            cells.pop()
+        if cells and not cells[0].text:
+            cells.pop(0)
+    return cells
+
+
+def _separator(text: str) -> str | None:
+    if "\t" in text:
+        return "\t"
+    if text.count("|") >= 2:
+        return "|"
+    return None
+
+
+def find_tables(text: str, start: int = 0, end: int | None = None) -> list["Table"]:
+    """Every task table in `text[start:end]`, in order."""
+    lines = split_lines(text, start, end)
+    tables: list[Table] = []
+    i = 0
+    while i < len(lines):
+        found = _delimited_header(lines, i) or _flattened_header(lines, i)
+        if found is None:
+            i += 1
+            continue
+        columns, body, layout = found
+        rows, after = (_delimited_rows if layout else _flattened_rows)(lines, body, columns, layout)
+        if rows:
+            table = Table(lines[i].start, max(r.end for r in rows), "", columns, rows)
+            _caption(lines, i, table)
+            table.rule = table.rule or _rule_below(lines, after)
+            tables.append(table)
+            i = max(after, i + 1)
+        else:
+            i += 1
+    return tables
+
+
+def _delimited_header(lines: list[Line], i: int) -> tuple[list[Column], int, str] | None:
+    sep = _separator(lines[i].text)
+    if sep is None:
+        return None
+    columns = [Column(c.text, header_role(c.text)) for c in _split(lines[i], sep)]
+    return (columns, i + 1, sep) if _is_header(columns) else None
+
+
+def _flattened_header(lines: list[Line], i: int) -> tuple[list[Column], int, str] | None:
+    """A run of short lines, each a header (or two lines that join into one: 主要 / 任务);
+    a short unknown header just before the first 序号 is a column too."""
+    if header_role(lines[i].text) is None:
+        return None
+    columns: list[Column] = []
+    j = i
+    while j < len(lines):
+        line = lines[j].stripped
+        if not line:
+            j += 1
+            continue
+        role = header_role(line)
+        nxt = _next_nonblank(lines, j + 1)
+        if nxt is not None and len(line) <= 4 and header_role(lines[nxt].stripped) is None:
+            joined = line + lines[nxt].stripped
+            if joined in header_rules()[0]:
+                columns.append(Column(joined, header_role(joined)))
+                j = nxt + 1
+                continue
+        if role is None:
+            break
+        columns.append(Column(line, role))
+        j += 1
+    if columns and columns[0].role == "number":
+        k = j
+        unknown: list[Column] = []
+        while k < len(lines) and len(unknown) < 2:
+            line = lines[k].stripped
+            k += 1
+            if not line:
+                continue
+            if ROW_NUMBER.match(line):
+                columns, j = columns + unknown, (j if not unknown else k - 1)
+                break
+            if len(line) > MAX_HEADER or MARKER.match(line) or re.search(r"[，。；、]", line):
+                break
+            unknown.append(Column(line, None))
+    return (columns, j, "") if _is_header(columns) else None
+
+
+def _next_nonblank(lines: list[Line], j: int) -> int | None:
+    while j < len(lines) and not lines[j].stripped:
+        j += 1
+    return j if j < len(lines) else None
+
+
+def _make_row(number: str | None, cells: list[Cell | None], columns: list[Column], category: str | None) -> Row:
+    present = [c for c in cells if c is not None]
+    return Row(number, cells, present[0].start, present[-1].end, category, [c.role for c in columns])
+
+
+def _positional(cells: list[Cell], m: int) -> list[Cell | None]:
+    placed: list[Cell | None] = list(cells[:m])
+    return placed + [None] * (m - len(placed))
+
+
+def _delimited_rows(lines: list[Line], i: int, columns: list[Column], sep: str) -> tuple[list[Row], int]:
+    """One line per row; a line with fewer cells than the header continues the row above
+    when that row is not complete (a cell's text broken over two lines)."""
+    m, numbered = len(columns), columns[0].role == "number"
+    rows: list[Row] = []
+    pending: list[Cell] = []
+    category: str | None = None
+
+    def flush() -> None:
+        nonlocal pending
+        if pending and any(c.text for c in pending):
+            placed = (_by_position(pending, columns) if len(pending) >= m
+                      else align(pending, [c.role for c in columns]) or _positional(pending, m))
+            row = _make_row(pending[0].text if numbered else None, placed, columns, category)
+            if row.task is not None:
+                rows.append(row)
+        pending = []
+
+    blank = False
+    while i < len(lines):
+        line = lines[i]
+        if not line.stripped:
+            blank = True
+            i += 1
+            continue
+        if blank and _separator(line.text) != sep:
+            break
+        blank = False
+        cells = _split(line, sep) if _separator(line.text) == sep else [_cell(line, line.start, line.text)]
+        filled = [c for c in cells if c.text]
+        starts_row = numbered and ROW_NUMBER.match(cells[0].text) is not None
+        if len(filled) == 1 and CATEGORY.match(filled[0].text) and not starts_row:
+            flush()
+            category = filled[0].text
+        elif starts_row or not pending or len(pending) >= m:
+            if _separator(line.text) != sep:
+                break  # plain text after the table
+            flush()
+            pending = cells
+        else:  # the row above continues on this line
+            last = pending[-1]
+            first = cells[0]
+            pending[-1] = Cell((last.text + first.text).strip(), last.start if last.text else first.start,
+                               first.end if first.text else last.end)
+            pending += cells[1:]
+        i += 1
+    flush()
+    return rows, i
+
+
+def _by_position(cells: list[Cell], columns: list[Column]) -> list[Cell | None]:
+    return [c if c.text else None for c in cells[: len(columns)]]
+
+
+def _flattened_rows(lines: list[Line], i: int, columns: list[Column], _sep: str) -> tuple[list[Row], int]:
+    cells = [(k, _cell(lines[k], lines[k].start, lines[k].text)) for k in range(i, len(lines)) if lines[k].stripped]
+    if columns[0].role == "number":
+        return _numbered_rows(cells, columns, lines, i)
+    return _unnumbered_rows(cells, columns, lines, i)
+
+
+def _numbered_rows(cells: list[tuple[int, Cell]], columns: list[Column], lines: list[Line],
+                   i: int) -> tuple[list[Row], int]:
+    """Rows start at their 序号 (1, 2 … rising, gaps allowed where rows were cut)."""
+    roles = [c.role for c in columns[1:]]
+    rows: list[Row] = []
+    category: str | None = None
+    number: Cell | None = None
+    pending: list[Cell] = []
+    previous = 0
+    after = i
+
+    def close() -> bool:
+        """The pending row, placed; False when its cells do not fit (the table ended before them)."""
+        nonlocal pending
+        if number is None:
+            return True
+        placed = align(pending, roles)
+        kept = len(pending)
+        while placed is None and kept > 0:  # trailing lines that fit no column are not the table's
+            kept -= 1
+            placed = align(pending[:kept], roles)
+        row = Row(number.text, [number, *(placed or [None] * len(roles))], number.start, number.end, category,
+                  [c.role for c in columns])
+        row.end = max([number.end] + [c.end for c in pending[:kept]])
+        if row.task is not None:
+            rows.append(row)
+        ok = kept == len(pending)
+        pending = []
+        return ok
+
+    for k, cell in cells:
+        m = ROW_NUMBER.match(cell.text)
+        value = int(m.group(1)) if m else None
+        if value is not None and (value == previous + 1 or (previous < value <= previous + 10 and
+                                                            (number is None or len(pending) >= 2))):
+            if not close():
+                return rows, k
+            number, previous = cell, value
+        elif CATEGORY.match(cell.text) and len(cell.text) <= 40 and (number is None or len(pending) >= 2):
+            if not close():
+                return rows, k
+            number, category = None, cell.text
+        elif ANNEX_ALONE.match(cell.text) or ANNEX_TITLED.match(cell.text):
+            close()
+            return rows, k
+        elif number is None:
+            return rows, k  # text where a row should start: the table has ended
+        elif len(pending) >= len(roles):
+            close()
+            return rows, k
+        else:
+            pending.append(cell)
+        after = k + 1
+    close()
+    return rows, after
+
+
+def _unnumbered_rows(cells: list[tuple[int, Cell]], columns: list[Column], lines: list[Line],
+                     i: int) -> tuple[list[Row], int]:
+    """Without 序号 a row is its text cells (categories, then the task) followed by its bodies,
+    then any short trailing cells (备注, 时限); a numbered text cell after the bodies starts the next row."""
+    roles = [c.role for c in columns]
+    first_dept = next(j for j, r in enumerate(roles) if r in DEPARTMENT_ROLES)
+    text_cols = [j for j in range(first_dept) if roles[j] in TEXT_ROLES]
+    rows: list[Row] = []
+    texts: list[Cell] = []
+    depts: list[Cell] = []
+    trailing: list[Cell] = []
+    after = i
+
+    def close() -> None:
+        nonlocal texts, depts, trailing
+        if depts and texts:
+            placed: list[Cell | None] = [None] * len(roles)
+            for j, cell in zip(text_cols[-len(texts):], texts[-len(text_cols):], strict=False):
+                placed[j] = cell
+            dept_cols = [j for j, r in enumerate(roles) if r in DEPARTMENT_ROLES]
+            for j, cell in zip(dept_cols, depts, strict=False):
+                placed[j] = cell
+            tail_cols = [j for j in range(max(dept_cols) + 1, len(roles))]
+            for j, cell in zip(tail_cols, trailing, strict=False):
+                placed[j] = cell
+            rows.append(_make_row(None, placed, columns, None))
+        texts, depts, trailing = [], [], []
+
+    tail = len(roles) - 1 - max(j for j, r in enumerate(roles) if r in DEPARTMENT_ROLES)
+    dept_count = sum(r in DEPARTMENT_ROLES for r in roles)
+    for k, cell in cells:
+        kind = cell_kind(cell.text)
+        if ANNEX_ALONE.match(cell.text) or ANNEX_TITLED.match(cell.text):
+            break
+        if kind == "bodies" and texts and not trailing and len(depts) < dept_count:
+            depts.append(cell)
+        elif depts and (MARKER.match(cell.text) or len(trailing) >= tail or len(cell.text) > 60 or kind == "bodies"):
+            close()  # the next row's first text cell
+            if kind == "bodies" or not text_cols:
+                break
+            texts.append(cell)
+        elif depts:
+            trailing.append(cell)
+        elif kind != "bodies" and len(texts) < len(text_cols):
+            texts.append(cell)
+        else:
+            break  # more text than a row has columns for, or bodies with no task: not this table
+        after = k + 1
+    close()
+    return rows, after
+
+
+# -- caption and rule ---------------------------------------------------------------------------
+
+
+def _caption(lines: list[Line], i: int, table: Table) -> None:
+    """The caption above the header (…任务分解表), or the title of the 附件 the table stands under."""
+    seen = 0
+    j = i - 1
+    while j >= 0 and seen < 3:
+        line = lines[j].stripped
+        j -= 1
+        if not line:
+            continue
+        seen += 1
+        if RULE.search(line):
+            table.rule = True
+            continue
+        titled = ANNEX_TITLED.match(line)
+        if ANNEX_ALONE.match(line) or titled:
+            table.annex = True
+            if titled and not table.title:
+                table.title = titled.group(1).strip()
+            return
+        if not table.title and len(line) <= 60 and CAPTION_END.search(line.rstrip("。 ")):
+            table.title = line.strip("。 ")
+
+
+def _rule_below(lines: list[Line], after: int) -> bool:
+    """A note under the table: 注：责任单位中列第一位的为牵头单位。"""
+    below = [ln.stripped for ln in lines[after : after + 3] if ln.stripped][:1]
+    return any(RULE.search(line) for line in below)
