@@ -37,7 +37,7 @@ class DepartmentOut(BaseModel):
     name: str = Field(description="full canonical name, e.g. 安徽省经济和信息化委员会")
     jurisdiction: str
     aliases: list[str] = Field(description="every surface form seen in the documents plus known abbreviations")
-    kind: str = Field(description="department, government, group, central-branch or enterprise")
+    kind: str = Field(description="department, government, group, central-branch, enterprise or party")
 
 
 class IndicatorOut(BaseModel):

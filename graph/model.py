@@ -13,7 +13,7 @@ UnitType = Literal["action", "project"]
 Basis = Literal["stated", "rule", "first-listed"]
 Role = Literal["leads", "supports"]
 Comparator = Literal["=", ">=", ">", "<=", "<", "~"]
-DepartmentKind = Literal["department", "government", "group", "central-branch", "enterprise"]
+DepartmentKind = Literal["department", "government", "group", "central-branch", "enterprise", "party"]
 
 
 class Evidence(BaseModel):
