@@ -1,31 +1,158 @@
 """Who leads and who supports: the responsibility notes of a plan.
 
-Reads the styles policy documents use, in body notes and in annex cells:
-  （X、Y等负责，列第一位的为牵头部门，下同）   rule: the first listed leads
-  （X牵头，Y等配合） / X牵头，Y等按职责分工负责   stated
-  （牵头单位：X，配合单位：Y）                   stated
-  （责任单位：X、Y等）                           first-listed: no lead named
+A reader of Chinese official documents finds them in a few shapes:
+  （X、Y等负责，列第一位的为牵头部门，下同）       rule: the first listed leads, 下同 carries it on
+  （X牵头，Y、Z配合） / 由X牵头，Y参与 / X会同有关部门负责   stated
+  （牵头单位：X；责任单位：Y） / label lines / 【牵头单位】X    stated
+  （责任单位：X、Y） / （X、Y按职责分工负责） / （X，各县政府）  first-listed: no lead named
 A note is read only when every name in it looks like a body's name, so an
-ordinary parenthesis is never taken for one.
+ordinary parenthesis is never taken for one; a bare list with no label or
+verb must also stand where a note stands (after a sentence, ending the item).
+The words (labels, bodies' endings) are reviewed data: data/responsibility_terms.tsv.
 """
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 from loaders.departments import looks_like_body
+from loaders.lines import split_lines
 
-LABEL = re.compile(r"(牵头单位|牵头部门|牵头责任单位|配合单位|配合部门|参与单位|协办单位|责任单位|责任部门)\s*[：:]")
-LEAD_LABELS = {"牵头单位", "牵头部门", "牵头责任单位"}
-SUPPORT_LABELS = {"配合单位", "配合部门", "参与单位", "协办单位"}
-RULE = re.compile(r"[，,]?\s*列第一位的为牵头(?:部门|单位)(?:[，,]\s*下同)?")
-SAME_BELOW = "下同"
-LEAD_VERB = re.compile(r"^(?P<leads>.+?)牵头(?:[，,、]\s*(?P<supports>.+?))?$")
-SUPPORT_TAIL = re.compile(r"(?:等)?(?:单位)?(?:配合|按职责分工负责|分工负责|参与|协助|共同负责|负责)$")
-PLAIN_TAIL = re.compile(r"(?:等)?(?:按职责分工负责|分工负责|负责)$")
-# 各市、县人民政府 / 各市、县（市、区）人民政府 / 各区政府（新区管委会）: one group, not two names.
-GROUP_LIST = re.compile(r"各[^、，,（]{1,6}、[^、，,（]{1,6}(?:（[^）]*）)?(?:人民政府|政府)")
-# A note in parentheses, allowing one nested pair: （…各市、县（市、区）人民政府…）
-NOTE = re.compile(r"（((?:[^（）\n]|（[^（）\n]*）)+)）")
+
+@cache
+def _terms() -> dict[str, list[str]]:
+    text = resources.files("loaders").joinpath("data", "responsibility_terms.tsv").read_text(encoding="utf-8")
+    terms: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, term = line.split("\t")[:2]
+            terms.setdefault(kind, []).append(term.strip())
+    return terms
+
+
+def _alternatives(*kinds: str) -> str:
+    words = [w for k in kinds for w in _terms().get(k, [])]
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _label_pattern() -> re.Pattern[str]:
+    """A label: `牵头单位：`, `【牵头单位】`, `[牵头单位]` (colon optional after brackets)."""
+    words = _alternatives("lead", "support", "responsible", "aside")
+    return re.compile(rf"(?:【\s*(?P<b>{words})\s*】|\[(?P<s>{words})\]|(?P<p>{words})\s*[：:])\s*[：:]?")
+
+
+@cache
+def _body_end(weak: bool) -> re.Pattern[str]:
+    kinds = ("body-end", "weak-body-end") if weak else ("body-end",)
+    return re.compile(rf"(?:{_alternatives(*kinds)})$")
+
+
+@cache
+def _label_words() -> frozenset[str]:
+    return frozenset(w for k in ("lead", "support", "responsible", "aside") for w in _terms()[k])
+
+
+def _label_role(label: str) -> str:
+    return next(k for k in ("lead", "support", "responsible", "aside") if label in _terms()[k])
+
+
+# --- names -------------------------------------------------------------------------------------
+
+OPENERS, CLOSERS = "（(〔【[", "）)〕】]"
+PARTNER = {"）": "（(", ")": "（(", "〕": "〔", "】": "【", "]": "["}
+# 各县（市、区）, 各街道（功能区）, 各乡镇: a group of governments, named by place words only.
+PLACE_GROUP = re.compile(r"^各(?:[省市县区州盟旗乡镇、]|街道|乡镇|镇街|功能区|开发区|园区|地区|县市区)+$")
+# a place named before a shared suffix: 各市、县人民政府 / 咸安区、嘉鱼县、通山县人民政府
+PLACE_STUB = re.compile(r"^(?:各?[省市县区州盟旗]|[\u4e00-\u9fff]{1,8}[市县区州盟旗])$")
+SHARED_SUFFIX = re.compile(r"^(?!各)[\u4e00-\u9fff]{0,8}[省市县区州盟旗](?:人民政府|政府)$")
+# 有关部门, 各有关单位, 其他相关部门: no body in particular.
+VAGUE = re.compile(r"^(?:各|其他|其它|其余|有关|相关)+(?:部门|单位|机构|方面)$")
+ETC = re.compile(r"等(?:[^、，,；;]{0,8}?(?:部门|单位|机构))?$")
+AND = re.compile(r"等和|以及|和|及|与")
+PLACE_AFTER_BODY = re.compile(
+    r"(?<=[局委厅办部院行室会])(?=各(?:有关|相关)?(?:[省市县区州盟旗乡镇]|街道|开发区|园区|功能区))"
+)
+NOT_A_NAME = re.compile(r"[0-9０-９%％：:。]|简称|设在|详见|包括")
+TRAILING_BRACKETS = re.compile(r"(?:[（(〔][^（）()〔〕]*[）)〕])+$")
+
+
+def _split_top(text: str, separators: str) -> list[str]:
+    """Split at separators outside any brackets."""
+    depth, buf, parts = 0, [], []
+    for ch in text:
+        if ch in OPENERS:
+            depth += 1
+        elif ch in CLOSERS:
+            depth = max(depth - 1, 0)
+        if depth == 0 and ch in separators:
+            parts.append("".join(buf))
+            buf = []
+        else:
+            buf.append(ch)
+    parts.append("".join(buf))
+    return parts
+
+
+def is_body(name: str, strong: bool = False) -> bool:
+    """The name ends the way a body's name ends; `strong` refuses the weak endings (所, 站, 馆)."""
+    if not name or len(name) > 40 or NOT_A_NAME.search(name) or name in _label_words():
+        return False
+    core = TRAILING_BRACKETS.sub("", name) or name
+    if PLACE_GROUP.match(re.sub(r"[（(〔][^）)〕]*[）)〕]", "", core)):
+        return True
+    return looks_like_body(core) or bool(_body_end(weak=not strong).search(core))
+
+
+def _split_and(part: str) -> list[str]:
+    """`X等和Y`, `X和Y`, `X及Y` are two bodies only when both sides are bodies (not 文化和旅游部)."""
+    for m in AND.finditer(part):
+        left, right = ETC.sub("", part[: m.start()]).strip(), part[m.end() :].strip()
+        if m.group(0) == "等和" or (is_body(left) and is_body(right)):
+            return [left, *_split_and(right)]
+    return [part]
+
+
+def _join_shared_suffix(parts: list[str]) -> list[str]:
+    """`各市`, `县人民政府` → `各市、县人民政府`: places sharing one suffix are one group."""
+    out: list[str] = []
+    i = 0
+    while i < len(parts):
+        j = i
+        while j < len(parts) and PLACE_STUB.match(parts[j]):
+            j += 1
+        last = re.sub(r"[（(〔][^）)〕]*[）)〕]", "", parts[j]) if j < len(parts) else ""
+        if j > i and SHARED_SUFFIX.match(last):
+            out.append("、".join(parts[i : j + 1]))
+            i = j + 1
+        else:
+            out.append(parts[i])
+            i += 1
+    return out
+
+
+def split_names(text: str, keep_vague: bool = False) -> list[str]:
+    """`省发改委、省科技厅、各市、县人民政府等` → the names, groups kept whole, 等 tails and
+    bare 有关部门 dropped (kept with `keep_vague`, as after 会同)."""
+    parts: list[str] = []
+    for raw in _split_top(text, "、，,；;"):
+        for piece in re.split(r"\s+", raw.strip()) if " " in raw.strip() else [raw]:
+            for sub in PLACE_AFTER_BODY.split(piece.strip()):
+                parts += [p.strip() for p in _split_and(sub.strip())]
+    names = _join_shared_suffix([n for n in (ETC.sub("", p).strip() for p in parts) if n])
+    return [n for n in names if keep_vague or not VAGUE.match(n)]
+
+
+def _bodies(text: str, keep_vague: bool = False) -> list[str] | None:
+    """The bodies named in `text`; None when a name is not a body's (then it is no note)."""
+    names = split_names(text, keep_vague=True)
+    if not names or not all(is_body(n) for n in names):
+        return None
+    return [n for n in names if keep_vague or not VAGUE.match(n)]
+
+
+# --- one note ----------------------------------------------------------------------------------
 
 
 @dataclass
@@ -35,121 +162,273 @@ class Reading:
     leads: list[str]
     supports: list[str]
     basis: str  # stated | rule | first-listed
-    declares_rule: bool = False  # the note states 列第一位的为牵头部门，下同
+    declares_rule: bool = False  # the note states 列第一位的为牵头部门 (and, with 下同, for what follows)
+    bare: bool = False  # a list of bodies with no label or verb: a note only where a note stands
 
 
-def split_names(text: str) -> list[str]:
-    """`省发改委、省科技厅、各市、县人民政府等` → the names, groups kept whole."""
-    protected: list[str] = []
-
-    def keep(m: re.Match[str]) -> str:
-        protected.append(m.group(0))
-        return f"\x00{len(protected) - 1}\x00"
-
-    masked = GROUP_LIST.sub(keep, text)
-    depth, buf, parts = 0, [], []
-    for ch in masked:
-        if ch == "（":
-            depth += 1
-        elif ch == "）":
-            depth -= 1
-        if depth == 0 and ch in "、，,；;":
-            parts.append("".join(buf))
-            buf = []
-        else:
-            buf.append(ch)
-    parts.append("".join(buf))
-    names = []
-    for part in parts:
-        name = re.sub(r"\x00(\d+)\x00", lambda m: protected[int(m.group(1))], part).strip()
-        name = re.sub(r"(?:等(?:单位|部门)?)$", "", name).strip()
-        if name:
-            names.append(name)
-    return names
-
-
-def _all_bodies(names: list[str]) -> bool:
-    return bool(names) and all(looks_like_body(n) for n in names)
+RULE = re.compile(
+    r"(?:(?:其中)?[，,；;]?\s*)"
+    r"(?:[列排位](?:在|于|名)?)?(?:第一位?|首位|第一个|首个|最前面?)(?:的|者)?(?:部门|单位)?(?:[（(](?:部门|单位)[）)])?"
+    r"(?:为|是|作为)(?:牵头|主办|主责)(?:责任)?(?:部门|单位)(?:[（(](?:部门|单位)[）)])?"
+    r"(?:[，,；;]\s*(?:其他|其余|其它)(?:的)?(?:部门|单位)?(?:为|是)?(?:配合|责任|参与|协办|协同)(?:部门|单位))?"
+    r"(?P<below>[，,；;]\s*(?:下同|以下同|后同|以下均同|下文同))?"
+)
+LEAD_CLAUSE = re.compile(r"^由?(?P<n>.+?)(?:共同)?牵头(?:负责|落实|组织实施|实施|推进)?$")
+WITH_CLAUSE = re.compile(r"^由?(?P<n>.+?)会同(?P<o>.+?)(?:共同)?(?:负责|落实|组织实施|实施|推进)?$")
+SUPPORT_CLAUSE = re.compile(r"^(?P<n>.+?)(?:共同|积极|协助)?(?:配合|参与|协助|协同|协办)(?:落实|实施|推进)?$")
+DUTY_CLAUSE = re.compile(
+    r"^由?(?P<n>.+?)(?:按照?职责分工|按照?职能分工|按照?职责|根据职责|分工|共同|分别|具体)?(?:负责落实|负责|落实)$"
+)
+NO_ONE = {"无", "/", "—", "－", "-", "——"}
 
 
 def read_labelled(text: str) -> Reading | None:
-    """`牵头单位：X，配合单位：Y` and `责任单位：X、Y等` (labels inline or on their own lines)."""
-    parts = LABEL.split(text)
-    if len(parts) < 3 or parts[0].strip(" ，,；;\n"):
+    """`牵头单位：X，配合单位：Y`, `责任单位：X、Y等`, labels inline, on their own lines or in 【】;
+    a person's or a deadline's label among them is skipped."""
+    found = [m for m in _label_pattern().finditer(text) if m.start() == 0 or text[m.start() - 1] in " \t\n，,；;。】]"]
+    if not found or text[: found[0].start()].strip(" \t\n，,；;。"):
         return None
-    leads: list[str] = []
-    supports: list[str] = []
-    responsible: list[str] = []
-    for label, value in zip(parts[1::2], parts[2::2], strict=True):
-        names = split_names(value.strip(" ，,；;。\n"))
-        if not _all_bodies(names):
+    roles: dict[str, list[str]] = {"lead": [], "support": [], "responsible": []}
+    for m, nxt in zip(found, [*found[1:], None], strict=True):
+        role = _role_of(m)
+        value = text[m.end() : nxt.start() if nxt else len(text)].strip(" \t\n，,；;。")
+        if role == "aside" or value in NO_ONE:
+            continue
+        names = _bodies(value)
+        if names is None:
             return None
-        if label in LEAD_LABELS:
-            leads += names
-        elif label in SUPPORT_LABELS:
-            supports += names
-        else:
-            responsible += names
+        roles[role] += names
+    leads, supports, responsible = roles["lead"], roles["support"], roles["responsible"]
     if leads:
-        supports += [n for n in responsible if n not in leads]
-        return Reading(leads, supports, "stated")
+        return Reading(leads, supports + [n for n in responsible if n not in leads], "stated")
     if responsible:
         return Reading(responsible[:1], responsible[1:] + supports, "first-listed")
     return None
 
 
-def read_note(text: str, rule_in_force: bool = False) -> Reading | None:
-    """Read one responsibility note (without its parentheses), or None if it is not one."""
-    text = text.strip()
-    labelled = read_labelled(text)
-    if labelled is not None or LABEL.search(text):
-        return labelled
-    declares = bool(RULE.search(text))
-    core = RULE.sub("", text).strip(" ，,。")
-    m = LEAD_VERB.match(core)
-    if m and "牵头" not in (m.group("supports") or ""):
-        leads = split_names(m.group("leads"))
-        supports_text = SUPPORT_TAIL.sub("", m.group("supports") or "").strip(" ，,")
-        supports = split_names(supports_text) if supports_text else []
-        if _all_bodies(leads) and (not supports_text or _all_bodies(supports)):
-            return Reading(leads, supports, "stated", declares)
-        return None
-    if PLAIN_TAIL.search(core):
-        names = split_names(PLAIN_TAIL.sub("", core).strip(" ，,"))
-        if not _all_bodies(names):
+def _read_clauses(core: str) -> Reading | None:
+    """`X牵头，Y配合`, `由X牵头，Y参与`, `X会同Y负责`, `X负责，Y配合`, `X、Y按职责分工负责`, `X、Y`."""
+    leads: list[str] = []
+    supports: list[str] = []
+    duty: list[str] = []
+    pending: list[str] = []
+    verbs = False
+    for clause in (c.strip() for c in _split_top(core, "，,；;")):
+        if not clause:
+            continue
+        names: list[str] | None
+        if m := LEAD_CLAUSE.match(clause):
+            names = _bodies(m.group("n"))
+            leads += pending + (names or [])
+        elif m := WITH_CLAUSE.match(clause):
+            names, others = _bodies(m.group("n")), _bodies(m.group("o"), keep_vague=True)
+            if others is None:
+                return None
+            leads += pending + (names or [])
+            supports += others
+        elif m := SUPPORT_CLAUSE.match(clause):
+            names = _bodies(m.group("n"))
+            supports += pending + (names or [])
+        elif m := DUTY_CLAUSE.match(clause):
+            names = _bodies(m.group("n"))
+            duty += pending + (names or [])
+        else:
+            names = _bodies(clause)
+            if names is None:
+                return None
+            pending += names
+            continue
+        if names is None:
             return None
-        basis = "rule" if declares or rule_in_force else "first-listed"
-        return Reading(names[:1], names[1:], basis, declares)
-    return None
+        verbs, pending = True, []
+    if leads:
+        return Reading(leads, [n for n in supports + duty + pending if n not in leads], "stated")
+    if duty and supports:  # X负责，Y配合
+        return Reading(duty, supports + pending, "stated")
+    listed = duty + pending
+    if listed:
+        return Reading(listed[:1], listed[1:], "first-listed", bare=not verbs)
+    return Reading([], supports, "stated") if supports else None
+
+
+def read_note(text: str, rule_in_force: bool = False) -> Reading | None:
+    """Read one responsibility note (without its brackets), or None if it is not one."""
+    text = text.strip(" \t\n。；;")
+    if _label_pattern().search(text):
+        reading = read_labelled(text)
+    else:
+        rule = RULE.search(text)
+        core = (text[: rule.start()] + text[rule.end() :] if rule else text).strip(" ，,。；;")
+        reading = _read_clauses(core) if core else None
+        if reading is not None and rule:
+            reading.declares_rule = True
+    if reading is None:
+        return None
+    if reading.bare and not all(is_body(n, strong=True) for n in reading.leads + reading.supports):
+        return None
+    if reading.basis == "first-listed" and (rule_in_force or reading.declares_rule):
+        reading.basis = "rule"
+    return reading
 
 
 def declares_same_below(text: str) -> bool:
     m = RULE.search(text)
-    return bool(m and SAME_BELOW in m.group(0))
+    return bool(m and m.group("below"))
+
+
+# --- notes in a text ---------------------------------------------------------------------------
 
 
 @dataclass
 class Note:
-    start: int  # span of the whole note, parentheses included, in the reading text
+    start: int  # span of the whole note, brackets included, in the reading text
     end: int
     reading: Reading
-    standalone: bool  # the note is a paragraph of its own
+    standalone: bool  # the note is a paragraph (or a block of label lines) of its own
+    form: str = "bracket"  # bracket | labels (label lines or an inline label tail) | sentence
+
+
+SENTENCE_END = "。；;"
+# where a bare list may stand: after a sentence, ending the item (before the next numbering)
+NEXT_ITEM = r"(?:\d{1,3}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)"
+ITEM_END = re.compile(rf"[。；;]?[ \t]*(?:$|\n|{NEXT_ITEM})")
+NUMBERING = re.compile(rf"[ \t]+(?={NEXT_ITEM})")
+
+
+def _bracket_pairs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Every matched bracket pair on one line, outer before inner."""
+    pairs, stack = [], []
+    for i in range(start, end):
+        ch = text[i]
+        if ch == "\n":
+            stack = []
+        elif ch in OPENERS:
+            stack.append((ch, i))
+        elif ch in CLOSERS:
+            while stack and stack[-1][0] not in PARTNER[ch]:
+                stack.pop()
+            if stack:
+                pairs.append((stack.pop()[1], i + 1))
+    return sorted(pairs, key=lambda p: (p[0], -p[1]))
+
+
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    return line_start, len(text) if line_end < 0 else line_end
+
+
+def _bracket_notes(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[Note]:
+    notes: list[Note] = []
+    for s, e in _bracket_pairs(text, start, end):
+        if any(a <= s < b for a, b in taken):
+            continue
+        reading = read_note(text[s + 1 : e - 1])
+        if reading is None:
+            continue
+        line_start, line_end = _line_bounds(text, s)
+        before = text[line_start:s].rstrip()
+        if reading.bare and not ((not before or before[-1] in "。；;！？") and ITEM_END.match(text, e)):
+            continue
+        standalone = not before and not text[e:line_end].strip(" 。；;")
+        notes.append(Note(s, e, reading, standalone))
+        taken.append((s, e))
+    return notes
+
+
+def _label_notes(text: str, start: int, end: int) -> list[Note]:
+    """Blocks of label lines (牵头单位：X / 牵头领导：张三 / 责任单位：Y …), or a label tail
+    after a sentence (…。牵头单位：X；责任单位：Y); a person's or a deadline's line does not
+    end a block, a list broken after 、 goes on to the next line."""
+    notes: list[Note] = []
+    block: list[tuple[int, int, bool]] = []  # (start, end, names bodies) of the block's lines
+    inline = False
+
+    def close() -> None:
+        nonlocal block
+        named = [(s, e) for s, e, bodies in block if bodies]
+        reading = read_labelled("\n".join(text[s:e] for s, e, _ in block)) if named else None
+        if reading is not None:
+            notes.append(Note(named[0][0], named[-1][1], reading, not inline, "labels"))
+        block = []
+
+    for line in split_lines(text, start, end):
+        body = line.text.strip()
+        if not body:
+            continue
+        s = line.start + len(line.text) - len(line.text.lstrip())
+        m = _label_pattern().match(body)
+        if m is None and block and text[block[-1][1] - 1] in "、，," and _bodies(body) is not None:
+            block.append((s, _note_end(text, s, s + len(body)), True))  # a list wrapped onto this line
+            continue
+        if m is not None:
+            if inline:
+                close()
+            inline = False
+            block.append((s, _note_end(text, s, s + len(body)), _role_of(m) != "aside"))
+            continue
+        close()
+        tail = _label_tail(body)
+        if tail is not None:
+            block, inline = [(s + tail, _note_end(text, s + tail, s + len(body)), True)], True
+    close()
+    return notes
+
+
+def _role_of(m: re.Match[str]) -> str:
+    return _label_role(m.group("b") or m.group("s") or m.group("p"))
+
+
+def _note_end(text: str, start: int, end: int) -> int:
+    """A label note ends with its sentence, or where the next item's numbering starts on the line."""
+    stop = text.find("。", start, end)
+    cut = NUMBERING.search(text, start, end)
+    ends = [x for x in (stop, cut.start() if cut else -1) if x >= 0]
+    return min(ends) if ends else end
+
+
+def _label_tail(line: str) -> int | None:
+    """Where a label follows a sentence on its line (…。牵头单位：X；责任单位：Y), if it does."""
+    for m in _label_pattern().finditer(line):
+        if m.start() > 0 and line[m.start() - 1] in SENTENCE_END and _role_of(m) != "aside":
+            return m.start()
+    return None
+
+
+def _sentence_notes(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[Note]:
+    """A whole sentence that is a note: 由X牵头，Y参与。 / X牵头，Y等按职责分工负责。"""
+    notes: list[Note] = []
+    for m in re.finditer(r"[^。；;\n]+", text[start:end]):
+        s, e = start + m.start(), start + m.end()
+        sentence = m.group(0)
+        if not re.search("牵头|会同|配合|负责", sentence) or any(a < e and s < b for a, b in taken):
+            continue
+        lead_ws = len(sentence) - len(sentence.lstrip())
+        reading = read_note(sentence)
+        if reading is None or reading.bare or any(n.startswith("各") for n in reading.leads):
+            continue
+        line_start, line_end = _line_bounds(text, s)
+        standalone = not text[line_start : s + lead_ws].strip() and not text[e:line_end].strip(" 。；;")
+        notes.append(Note(s + lead_ws, e - (len(sentence) - len(sentence.rstrip())), reading, standalone, "sentence"))
+    return notes
 
 
 def find_notes(text: str, start: int = 0, end: int | None = None) -> list[Note]:
-    """Every responsibility note in `text[start:end]`, in order, with 下同 carried forward."""
+    """Every responsibility note in `text[start:end]`, in order; a rule stated with 下同 (in a
+    note or in the text) makes later first-listed notes `rule`."""
     end = len(text) if end is None else end
-    notes: list[Note] = []
-    rule_in_force = False
-    for m in NOTE.finditer(text, start, end):
-        reading = read_note(m.group(1), rule_in_force)
-        if reading is None:
-            continue
-        if reading.declares_rule and declares_same_below(m.group(1)):
-            rule_in_force = True
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        line_end = text.find("\n", m.end())
-        line_end = len(text) if line_end < 0 else line_end
-        standalone = not text[line_start : m.start()].strip() and not text[m.end() : line_end].strip(" 。")
-        notes.append(Note(m.start(), m.end(), reading, standalone))
+    notes = _label_notes(text, start, end)
+    taken = [(n.start, n.end) for n in notes]
+    notes += _bracket_notes(text, start, end, taken)
+    notes += _sentence_notes(text, start, end, taken + [(n.start, n.end) for n in notes])
+    notes.sort(key=lambda n: n.start)
+    spans = [(n.start, n.end) for n in notes]
+    prose_rules = [m.start() for m in RULE.finditer(text, start, end) if not any(a <= m.start() < b for a, b in spans)]
+    for note in notes:
+        in_force = any(p < note.start for p in prose_rules) or any(
+            n.reading.declares_rule and n.start < note.start and declares_same_below(text[n.start : n.end])
+            for n in notes
+        )
+        if in_force and note.reading.basis == "first-listed":
+            note.reading.basis = "rule"
     return notes
