@@ -278,7 +278,7 @@ def _flattened_header(lines: list[Line], i: int) -> tuple[list[Column], int, str
             continue
         role = header_role(line)
         nxt = _next_nonblank(lines, j + 1)
-        if nxt is not None and len(line) <= 4 and header_role(lines[nxt].stripped) is None:
+        if nxt is not None and len(line) <= 4 and (role is None or header_role(lines[nxt].stripped) is None):
             joined = line + lines[nxt].stripped
             if joined in header_rules()[0]:
                 columns.append(Column(joined, header_role(joined)))
@@ -464,7 +464,14 @@ def _unnumbered_rows(cells: list[tuple[int, Cell]], columns: list[Column], lines
             tail_cols = [j for j in range(max(dept_cols) + 1, len(roles))]
             for j, cell in zip(tail_cols, trailing, strict=False):
                 placed[j] = cell
-            rows.append(_make_row(None, placed, columns, None))
+            row = _make_row(None, placed, columns, None)
+            first_text = next(j for j in text_cols if placed[j] is not None)
+            if rows and first_text > text_cols[0]:  # cells merged down from the row above (rowspan)
+                above = rows[-1]
+                inherited = [above.category] if above.category else []
+                inherited += [c.text for j, c in enumerate(above.cells) if j < first_text and j in text_cols and c]
+                row.category = " > ".join(inherited) or None
+            rows.append(row)
         texts, depts, trailing = [], [], []
 
     tail = len(roles) - 1 - max(j for j, r in enumerate(roles) if r in DEPARTMENT_ROLES)

@@ -23,6 +23,7 @@ from loaders.table_layouts import Cell, Row, Table, find_tables
 __all__ = ["Table", "Row", "Cell", "find_tables", "add_table_tasks", "read_annex_tasks", "read_row", "find_rows"]
 
 AddAssignments = Callable[..., None]
+PAREN_TAIL = re.compile(r"（[^（）]*）$")
 TASK_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\d{1,2}[.．、](?!\d)|[①-⑳])\s*")
 
 
@@ -39,9 +40,14 @@ def _names(cell: Cell, gaps: set[int]) -> list[str] | None:
     parts = [cell.text[s - cell.start : e - cell.start] for s, e in pieces]
     parts = [p for part in parts for p in part.split()]
     names = [n for part in parts for n in split_names(part.strip("。；; "))]
-    if len(parts) > 1 and not all(looks_like_body(p) or p.endswith("等") for p in parts):
+    if len(parts) > 1 and not all(_is_body(p) or p.endswith("等") for p in parts):
         names = split_names(cell.text.strip("。；; "))  # the spaces were line wrapping, not separators
-    return names if names and all(looks_like_body(n) for n in names) else None
+    return names if names and all(_is_body(n) for n in names) else None
+
+
+def _is_body(name: str) -> bool:
+    """A body's name, allowing a gloss in parentheses after it: 各镇政府（街道办事处）."""
+    return looks_like_body(name) or looks_like_body(PAREN_TAIL.sub("", name))
 
 
 def read_row(table: Table, row: Row, gaps: set[int] | None = None) -> list[tuple[Reading, Cell]]:
