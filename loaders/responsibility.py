@@ -63,12 +63,16 @@ def _label_role(label: str) -> str:
 OPENERS, CLOSERS = "（(〔【[", "）)〕】]"
 PARTNER = {"）": "（(", ")": "（(", "〕": "〔", "】": "【", "]": "["}
 # 各县（市、区）, 各街道（功能区）, 各乡镇: a group of governments, named by place words only.
-PLACE_GROUP = re.compile(r"^各(?:[省市县区州盟旗乡镇、]|街道|乡镇|镇街|功能区|开发区|园区|地区|县市区)+$")
+PLACE_GROUP = re.compile(r"^各(?:[省市县区州盟旗乡镇、]|街道|乡镇|镇街|功能区|开发区|园区|县市区)+$")
 # a place named before a shared suffix: 各市、县人民政府 / 咸安区、嘉鱼县、通山县人民政府
 PLACE_STUB = re.compile(r"^(?:各?[省市县区州盟旗]|[\u4e00-\u9fff]{1,8}[市县区州盟旗])$")
 SHARED_SUFFIX = re.compile(r"^(?!各)[\u4e00-\u9fff]{0,8}[省市县区州盟旗](?:人民政府|政府)$")
 # 有关部门, 各有关单位, 其他相关部门: no body in particular.
-VAGUE = re.compile(r"^(?:各|其他|其它|其余|有关|相关)+(?:部门|单位|机构|方面)$")
+VAGUE = re.compile(r"^(?:各(?:地区|地|级)?|其他|其它|其余|有关|相关)+(?:部门|单位|机构|方面)$")
+# words that end like a body's name and are none: 东部, 布局, 试行, 好处
+NOT_A_BODY = re.compile(
+    r"^..?$(?<![省市县区州]委)(?<!海关)|[东西南北中内外全局干底头]部$|[格布大全结开]局$|(?<![银支分])行$|[各好用到住难益]处$"
+)
 ETC = re.compile(r"等(?:[^、，,；;]{0,8}?(?:部门|单位|机构))?$")
 AND = re.compile(r"等和|以及|和|及|与")
 PLACE_AFTER_BODY = re.compile(
@@ -102,6 +106,8 @@ def is_body(name: str, strong: bool = False) -> bool:
     core = TRAILING_BRACKETS.sub("", name) or name
     if PLACE_GROUP.match(re.sub(r"[（(〔][^）)〕]*[）)〕]", "", core)):
         return True
+    if NOT_A_BODY.search(core):
+        return False
     return looks_like_body(core) or bool(_body_end(weak=not strong).search(core))
 
 
@@ -185,7 +191,7 @@ NO_ONE = {"无", "/", "—", "－", "-", "——"}
 def read_labelled(text: str) -> Reading | None:
     """`牵头单位：X，配合单位：Y`, `责任单位：X、Y等`, labels inline, on their own lines or in 【】;
     a person's or a deadline's label among them is skipped."""
-    found = [m for m in _label_pattern().finditer(text) if m.start() == 0 or text[m.start() - 1] in " \t\n，,；;。】]"]
+    found = [m for m in _label_pattern().finditer(text) if not m.group("p") or _label_starts(text, m.start())]
     if not found or text[: found[0].start()].strip(" \t\n，,；;。"):
         return None
     roles: dict[str, list[str]] = {"lead": [], "support": [], "responsible": []}
@@ -204,6 +210,11 @@ def read_labelled(text: str) -> Reading | None:
     if responsible:
         return Reading(responsible[:1], responsible[1:] + supports, "first-listed")
     return None
+
+
+def _label_starts(text: str, pos: int) -> bool:
+    """`牵头单位：` is a label at the start of the text or after a delimiter, not inside a name."""
+    return pos == 0 or text[pos - 1] in " \t\n，,；;。】]）)"
 
 
 def _read_clauses(core: str) -> Reading | None:
