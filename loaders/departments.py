@@ -1,9 +1,15 @@
 """Department names as written → one department per body, within a jurisdiction.
 
 `省发展改革委` and `省发改委` in an Anhui plan are one node, 安徽省发展和改革委员会;
-Zhejiang's `省发改委` is another. Names listed without their prefix
-(`配合单位：市发展改革委、经贸信息委`) are read at the document's own level.
-Groups (`各市、县人民政府`) are kept whole.
+Zhejiang's `省发改委` is another. The level prefix says whose body it is: the
+document's own (省 in a provincial document, 区 in a district's), a government
+above it (市 in a district's document is its city's), or a place named in full
+(成都市人民政府, 咸宁高新区管委会). Names listed without their prefix
+(`配合单位：市发展改革委、经贸信息委`) are read at the document's own level; national
+documents name ministries (发展改革委 = 国家发展和改革委员会). Groups
+(`各市、县人民政府`) are kept whole. Where the jurisdiction is unknown a name is
+kept as written, never given a placeholder place. Forms whose meaning changed
+with the 2018 and 2023 reforms are read by the document's date (`issued`).
 """
 
 import re
@@ -11,13 +17,29 @@ from dataclasses import dataclass
 
 from graph.ids import department_id
 from graph.model import Department
-from loaders.knowledge import Jurisdiction, aliases_of, named_bodies, stems
+from loaders.divisions import chain_at
+from loaders.knowledge import (
+    NATIONAL_NAME,
+    Jurisdiction,
+    aliases_of,
+    ancestor_at_level,
+    branch,
+    central_body,
+    from_division,
+    groups,
+    named_body,
+    place_names,
+    stem_at,
+    stem_rows,
+)
 
-LEVEL_PREFIXES = ("省", "市", "区", "县")
-GROUP = re.compile(r"(^各|^有关|各成员单位$|成员单位$|^省有关|^市有关|有关部门$|各新区管委会$)")
+LEVEL_PREFIXES = ("自治区", "省", "市", "州", "盟", "县", "区", "旗")
+GROUP = re.compile(r"(^各|^有关|各成员单位$|成员单位$|^省有关|^市有关|^区有关|^县有关|有关部门$|相关部门$|有关单位$"
+                   r"|各新区管委会$|各部门$)")
 GOVERNMENT = re.compile(r"(人民政府|政府)$")
+ENTERPRISE = re.compile(r"(公司|集团)$")
 BODY_SUFFIX = re.compile(
-    r"(委员会|委|厅|局|办|部|部门|社|院|行|公司|集团|中心|政府|支行|海关|单位|小组|处|署|室|管委会|联席会议)$"
+    r"(委员会|委|厅|局|办|部|部门|社|院|行|公司|集团|中心|政府|支行|海关|单位|小组|处|署|室|管委会|联席会议|会|联|总队)$"
 )
 
 
@@ -32,39 +54,103 @@ def looks_like_body(name: str) -> bool:
     return bool(name) and len(name) <= 40 and bool(BODY_SUFFIX.search(name))
 
 
-def _strip_level(name: str, jurisdiction: Jurisdiction) -> tuple[str, bool]:
-    """`省发改委` → (`发改委`, True); a name without the document's level prefix stays."""
-    for prefix in (jurisdiction.name, jurisdiction.level):
-        if name.startswith(prefix) and len(name) > len(prefix):
-            return name[len(prefix) :], True
-    return name, False
+def _kind(name: str) -> str:
+    if GROUP.search(name):
+        return "group"
+    return "government" if GOVERNMENT.search(name) else "enterprise" if ENTERPRISE.search(name) else "department"
 
 
-def resolve(name: str, jurisdiction: Jurisdiction) -> Department:
-    """One surface form → its department node (canonical name, kind, aliases)."""
-    named = named_bodies().get((jurisdiction.name, name))
-    if named is not None:
-        return _department(named.canonical, jurisdiction, named.kind, [name])
-    stem = name
-    known = stems().get(name)
-    if known is None:
-        stem, _prefixed = _strip_level(name, jurisdiction)
-        known = stems().get(stem)
+def _starts_with_place(name: str) -> bool:
+    """咸宁高新区管委会, 沈阳近海经济区管委会: a body named after a place keeps its name."""
+    places = place_names()
+    return any(name[:size] in places for size in range(min(len(name) - 1, 8), 1, -1))
+
+
+def _owner(name: str, j: Jurisdiction) -> tuple[Jurisdiction, str, bool]:
+    """Whose body `name` is and its stem: (jurisdiction, stem, written with a level prefix)."""
+    if name.startswith(j.name) and len(name) > len(j.name):
+        return j, name[len(j.name) :], True
+    if name in stem_rows():
+        return j, name, False
+    for level in LEVEL_PREFIXES:
+        if name.startswith(level) and len(name) > len(level):
+            if level == j.level or (level == "省" and j.level == "自治区"):
+                return j, name[len(level) :], True
+            above = ancestor_at_level(j, level)
+            if above is not None:
+                return above, name[len(level) :], True
+    return j, name, False
+
+
+def resolve(name: str, jurisdiction: Jurisdiction | None, issued: str | None = None) -> Department:
+    """One surface form → its department node (canonical name, kind, aliases).
+
+    `jurisdiction` is the document's (None when the text does not tell) and `issued`
+    its date (YYYY-MM-DD or None), which decides forms that named different bodies
+    before and after a reform.
+    """
+    name = name.strip()
+    national = jurisdiction is not None and jurisdiction.national
+    own = jurisdiction.name if jurisdiction is not None else None
+    central = central_body(name, national, issued)
+    if central is not None:
+        return _department(central.canonical, NATIONAL_NAME, central.kind, [name])
+    if GROUP.search(name):
+        return _group(name, jurisdiction)
+    found = branch(name, issued)
+    if found is not None:
+        row, place = found
+        return _department(row.canonical.replace("{P}", place), own, row.kind, [name])
+    chain = chain_at(name)
+    if chain and GOVERNMENT.search(name) and name[len("".join(d.name for d in chain)) :] in ("人民政府", "政府"):
+        place = chain[-1].name  # 成都市人民政府: the government of a place, in its own jurisdiction
+        return _department(place + "人民政府", place, "government", [name])
+    if jurisdiction is None or national:
+        if chain and not national:
+            return _in(name, from_division(chain[-1]), issued, name[len("".join(d.name for d in chain)) :])
+        return _department(name, own, _kind(name), [name])
+    return _in(name, jurisdiction, issued)
+
+
+def _group(name: str, jurisdiction: Jurisdiction | None) -> Department:
+    """A group kept whole, in the document's jurisdiction: 省有关部门 → 安徽省有关部门."""
+    canonical = groups().get(name, name)
+    if jurisdiction is None or jurisdiction.national:
+        return _department(canonical, jurisdiction.name if jurisdiction else None, "group", [name])
+    owner, rest, prefixed = _owner(canonical, jurisdiction)
+    if not prefixed and not canonical.startswith(owner.name):
+        rest = canonical
+    if not canonical.startswith(owner.name):
+        canonical = owner.name + rest
+    return _department(canonical, owner.name, "group", [name])
+
+
+def _in(name: str, jurisdiction: Jurisdiction, issued: str | None, stem: str | None = None) -> Department:
+    """`name` read as a body of `jurisdiction` or of a government above it."""
+    if stem is None:
+        owner, stem, prefixed = _owner(name, jurisdiction)
+    else:
+        owner, prefixed = jurisdiction, True
+    body = named_body(owner.name, name, issued) or named_body(owner.name, owner.level + stem, issued)
+    if body is not None:
+        return _department(body.canonical, owner.name, body.kind, [name])
+    known = stem_at(stem, issued)
     if known is not None:
-        canonical = jurisdiction.name + known.canonical
-        aliases = [name] + [jurisdiction.level + s for s in aliases_of(known.canonical)]
-        return _department(canonical, jurisdiction, known.kind, aliases)
-    kind = "group" if GROUP.search(name) else "government" if GOVERNMENT.search(name) else "department"
-    canonical = name if name.startswith(jurisdiction.name) else jurisdiction.name + stem
-    return _department(canonical, jurisdiction, kind, [name])
+        canonical = known.full_name(owner.name)
+        aliases = [name] + [owner.level + s for s in aliases_of(known.canonical)]
+        return _department(canonical, owner.name, known.kind, aliases)
+    if not prefixed and (_starts_with_place(name) or name.startswith(LEVEL_PREFIXES)):
+        # named after a place, or a body of another level (县教育局 in a city's document): as written
+        return _department(name, owner.name, _kind(name), [name])
+    return _department(owner.name + stem, owner.name, _kind(name), [name])
 
 
-def _department(canonical: str, jurisdiction: Jurisdiction, kind: str, aliases: list[str]) -> Department:
+def _department(canonical: str, jurisdiction: str | None, kind: str, aliases: list[str]) -> Department:
     seen = list(dict.fromkeys([*aliases, canonical]))
     return Department(
-        id=department_id(jurisdiction.name, canonical),
+        id=department_id(jurisdiction, canonical),
         name=canonical,
-        jurisdiction=jurisdiction.name,
+        jurisdiction=jurisdiction,
         aliases=seen,
         kind=kind,  # type: ignore[arg-type]
     )

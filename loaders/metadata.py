@@ -1,27 +1,44 @@
 """A plan's metadata: title, issuer, jurisdiction, issued date, number, what it implements.
 
-Read from the notice that wraps a plan (关于印发…的通知, the issuer and date
-lines, the document number) and from the preamble's citations
-(《…》（国发〔2015〕40号）). A title the text does not give is derived honestly
-from what the text does say and marked as derived, never the document number.
+Read as published: a page's metadata labels (发文字号：…, 成文日期：…, 发文机关：…,
+标题：…) when present; the heading that names the document (joined when split
+over lines, cut where a page ran the number on); the notice that wraps a plan
+(关于印发…的通知: the plan's title, or the notice's own when it prints several);
+the signature and date lines; the number wherever it stands in the head; and the
+preamble's citations (《…》（国发〔2015〕40号）). A date the text garbles (2024115)
+is read only when the page's publication date leaves one reading. A title the
+text does not give is derived honestly and marked as derived, never the number.
 """
 
 import re
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
-from loaders.knowledge import Jurisdiction, jurisdiction_by_name, jurisdiction_of_doc_number, jurisdictions
+from loaders.jurisdiction import read_jurisdiction
+from loaders.knowledge import NATIONAL, Jurisdiction, doc_number_candidates, jurisdiction_by_name
 from loaders.lines import split_lines
 from loaders.text import SourceText
 
-DOC_NUMBER = r"[\u4e00-\u9fff]{1,8}〔\d{4}〕\d+号"
-OWN_NUMBER = re.compile(rf"^（?({DOC_NUMBER})）?$")
-CITATION = re.compile(rf"《([^《》\n]+)》（({DOC_NUMBER})）")
-DATE_LINE = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
+OPEN, CLOSE = "〔\\[［【(（", "〕\\]］】)）"
+DOC_NUMBER = rf"[\u4e00-\u9fff]{{1,12}}[{OPEN}]\d{{4}}[{CLOSE}]\d+号"
+_NUMBER = re.compile(rf"([\u4e00-\u9fff]{{1,12}})[{OPEN}](\d{{4}})[{CLOSE}](\d+)号")
+CITATION = re.compile(rf"《([^《》\n]+)》[（(]({DOC_NUMBER})[）)]")
+DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+DATE_LINE = re.compile(rf"^{DATE}$")
+ISO_DATE = re.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})")
+GARBLED_DATE = re.compile(r"^(\d{4})(\d{2,4})$")
+LABEL = re.compile(r"(发文字号|文号|成文日期|发布日期|发布时间|发文机关|发文单位|标题|名称|索引号|主题分类|来源)"
+                   r"[：:]\s*")
 NOTICE = re.compile(r"关于印发(.+?)的通知")
 TITLE_IN_NOTICE = re.compile(r"(?:现将|将)?《([^《》\n]+)》(?:印发|已经)")
-ISSUER = re.compile(r"(?:人民政府|政府|办公厅|委员会)$")
-GENRES = [("提出以下意见", "实施意见"), ("制定以下实施方案", "实施方案"), ("制定本行动计划", "行动计划"),
-          ("制定本规划", "规划"), ("制定本方案", "实施方案")]
+GENRE_END = re.compile(r"(通知|意见|方案|决定|规划|计划|办法|细则|纲要|要点|报告|批复|通报|公告|函|"
+                       r"分解表|分工表|清单|任务表)$")
+ISSUER = re.compile(r"(?:国务院|人民政府|政府|办公厅|办公室|委员会)$")
+ISSUER_HEAD = re.compile(r"^(.{2,30}?(?:国务院办公厅|国务院|人民政府办公厅|人民政府办公室|人民政府|"
+                         r"政府办公室|政府办公厅|政府|办公厅|办公室|委员会))关于")
+TOC = re.compile(r"^目\s*录$")
+GENRES = [("提出以下意见", "实施意见"), ("提出如下意见", "实施意见"), ("制定以下实施方案", "实施方案"),
+          ("制定本行动计划", "行动计划"), ("制定本规划", "规划"), ("制定本方案", "实施方案")]
 
 
 @dataclass
@@ -44,70 +61,237 @@ class Metadata:
     implements: list[Citation] = field(default_factory=list)
 
 
-def _lines(text: str) -> list[tuple[int, str]]:
-    return [(ln.start, ln.stripped) for ln in split_lines(text)]
+def standard_number(head: str, year: str, serial: str) -> str:
+    """Any brackets → 〔〕, as GB/T 9704 writes them: 辽政发[2023]2号 → 辽政发〔2023〕2号."""
+    return f"{head}〔{year}〕{serial}号"
+
+
+def _number_head(run: str) -> str:
+    """The number's own head within a run of characters a page joined to it
+    (…若干意见国发〔2019〕3号 → 国发): a known stem, else what follows a genre word."""
+    for size in range(min(len(run), 12), 0, -1):
+        if doc_number_candidates(run[-size:] + "〔"):
+            return run[-size:]
+    cut = max((m.end() for m in re.finditer(r"(通知|意见|方案|决定|规划|计划|办法|报告)", run)), default=0)
+    return run[cut:] or run
+
+
+def _labels(lines: list[tuple[int, str]]) -> dict[str, str]:
+    """`标签：值` pairs of a page's metadata block (several may share a line)."""
+    out: dict[str, str] = {}
+    for _, ln in lines[:30]:
+        marks = list(LABEL.finditer(ln))
+        if not marks or marks[0].start() != 0:
+            continue
+        for m, nxt in zip(marks, [*marks[1:], None], strict=True):
+            value = ln[m.end() : nxt.start() if nxt else len(ln)].strip()
+            if value:
+                out.setdefault(m.group(1), re.split(r"\s{2,}", value)[0].strip())
+    return out
+
+
+def _doc_number(head_lines: list[tuple[int, str]], labels: dict[str, str]) -> str | None:
+    for text in [labels.get("发文字号"), labels.get("文号"), *(ln for _, ln in head_lines[:15])]:
+        if not text:
+            continue
+        for m in _NUMBER.finditer(text):
+            before = text[: m.start()]
+            if re.search(r"》\s*[（(]?$", before):  # a citation: 《…》（国发〔2015〕40号）
+                continue
+            return standard_number(_number_head(m.group(1)), m.group(2), m.group(3))
+    return None
+
+
+def _iso(y: int, m: int, d: int) -> str | None:
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _published(labels: dict[str, str]) -> str | None:
+    for key in ("发布日期", "发布时间"):
+        m = ISO_DATE.search(labels.get(key, "")) or re.search(DATE, labels.get(key, ""))
+        if m:
+            return _iso(*(int(g) for g in m.groups()))
+    return None
+
+
+def _garbled(digits: str, published: str | None) -> str | None:
+    """2024115 → 2024-01-15 when the publication date rules out 2024-11-05; else None."""
+    m = GARBLED_DATE.match(digits)
+    if not m or published is None:
+        return None
+    y, rest = int(m.group(1)), m.group(2)
+    readings = {_iso(y, int(rest[:i]), int(rest[i:])) for i in range(1, len(rest)) if len(rest) - i <= 2}
+    pub = date.fromisoformat(published)
+    fits = [r for r in readings if r and pub - timedelta(days=92) <= date.fromisoformat(r) <= pub]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _issued(lines: list[tuple[int, str]], labels: dict[str, str]) -> tuple[str | None, int | None]:
+    """The notice's date and the index of its line (the signature stands above it)."""
+    m = re.search(DATE, labels.get("成文日期", ""))
+    if m:
+        return _iso(*(int(g) for g in m.groups())), None
+    published = _published(labels)
+    for i, (_, ln) in enumerate(lines):
+        m = DATE_LINE.match(ln) or re.match(rf"^{DOC_NUMBER}\s*{DATE}$", ln)
+        if m:
+            return _iso(*(int(g) for g in m.groups()[-3:])), i
+        if published and GARBLED_DATE.match(ln) and i and ISSUER.search(_previous(lines, i)):
+            return _garbled(ln, published), i
+    return None, None
+
+
+def _previous(lines: list[tuple[int, str]], i: int) -> str:
+    return next((ln for _, ln in reversed(lines[:i]) if ln), "")
+
+
+def _heading(head: list[tuple[int, str]]) -> tuple[str, int, int] | None:
+    """The heading that names the document (X关于…的通知/意见), joined over up to three
+    lines and cut at a number the page ran on; with its start and end."""
+    nonempty = _without_contents([(pos, ln) for pos, ln in head if ln])[:14]
+    for i, (pos, ln) in enumerate(nonempty):
+        if ln.startswith(("为", "根据", "现将", "《", "经")) or ("关于" not in ln and not ISSUER.search(ln)):
+            continue
+        joined, end = ln, pos + len(ln)
+        for npos, nxt in nonempty[i + 1 : i + 4]:
+            if "关于" in joined and GENRE_END.search(_cut(joined)):
+                break
+            if _NUMBER.match(nxt) or nxt.endswith(("：", ":")) or len(joined + nxt) > 120:
+                break
+            joined, end = joined + nxt, npos + len(nxt)
+        cut = _cut(joined)
+        if "关于" in cut and GENRE_END.search(cut) and "。" not in cut:
+            return cut, pos, pos + len(cut) if cut == ln[: len(cut)] else end
+    return None
+
+
+def _without_contents(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A gazette's table of contents (目录, then the titles it lists) names other documents too."""
+    out, in_toc = [], False
+    for pos, ln in lines:
+        if TOC.match(ln):
+            in_toc = True
+            continue
+        if in_toc and (len(ln) <= 8 or ("关于" in ln and GENRE_END.search(ln))):
+            continue
+        in_toc = False
+        out.append((pos, ln))
+    return out
+
+
+def _cut(line: str) -> str:
+    """A heading the page ran on into its number or first sentence: cut after the genre word."""
+    m = _NUMBER.search(line)
+    if m:
+        line = line[: m.start() + len(m.group(1)) - len(_number_head(m.group(1)))]
+    return re.split(r"[：:]", line, maxsplit=1)[0].strip()
 
 
 def read_metadata(source: SourceText, preamble_end: int) -> Metadata:
     text = source.text
-    lines = _lines(text)
-    head = [(pos, ln) for pos, ln in lines if pos < preamble_end]
-    doc_number = next((m.group(1) for _, ln in head[:20] if (m := OWN_NUMBER.match(ln))), None)
-    date_index = next((i for i, (_, ln) in enumerate(lines) if DATE_LINE.match(ln)), None)
-    issued = None
-    issuer = None
+    lines = [(ln.start, ln.stripped) for ln in split_lines(text)]
+    head = [(pos, ln) for pos, ln in lines if pos < max(preamble_end, 1)] or lines[:1]
+    labels = _labels(head)
+    doc_number = _doc_number(head, labels)
+    issued, date_index = _issued(lines, labels)
+    year = int(issued[:4]) if issued else None
+    heading = _heading(head)
+    signature = None
     if date_index is not None:
-        y, mo, d = DATE_LINE.match(lines[date_index][1]).groups()  # type: ignore[union-attr]
-        issued = f"{int(y):04d}-{int(mo):02d}-{int(d):02d}"
-        before = next((ln for _, ln in reversed(lines[:date_index]) if ln), "")
+        before = _previous(lines, date_index)
         if ISSUER.search(before) and len(before) <= 30:
-            issuer = before
-    jurisdiction = jurisdiction_of_doc_number(doc_number) if doc_number else None
-    notice = _notice_title(head)
-    if issuer is None and notice and "关于印发" in notice[0]:
-        issuer = notice[0].split("关于印发")[0] or None
-    if jurisdiction is None:
-        jurisdiction = _jurisdiction_from(issuer) or _jurisdiction_from(notice[0] if notice else None)
-    if issuer is None and jurisdiction is not None:
-        issuer = f"{jurisdiction.name}人民政府"
-    implements = [Citation(m.group(1), m.group(2), m.start(), m.end())
-                  for m in CITATION.finditer(text, 0, preamble_end)]
-    title, span, derived = _title(text, head, notice, issuer, implements)
-    if jurisdiction is None:
-        jurisdiction = _jurisdiction_from(title)
+            signature = before
+    heading_issuer = None
+    if heading:
+        m = ISSUER_HEAD.match(heading[0])
+        heading_issuer = m.group(1) if m else None
+    issuers = [i for i in (labels.get("发文机关"), signature, heading_issuer) if i]
+    title, span, derived = _title(text, head, heading, labels)
+    jurisdiction = read_jurisdiction(issuers=issuers, doc_number=doc_number, title=heading[0] if heading else title,
+                                     lines=[ln for _, ln in head if ln], text=text, year=year)
+    issuer = _issuer(issuers, jurisdiction, doc_number)
+    implements = [Citation(m.group(1), _standard(m.group(2)), m.start(), m.end())
+                  for m in CITATION.finditer(text, 0, max(preamble_end, min(len(text), 3000)))]
+    if derived:
+        title = _derived_title(head, issuer, implements)
     return Metadata(title, derived, issuer, jurisdiction, issued, doc_number, span, implements)
 
 
-def _notice_title(head: list[tuple[int, str]]) -> tuple[str, int] | None:
-    """The notice's heading, joined when it is split over lines (…关于印发“互联网＋”/行动计划的通知)."""
-    nonempty = [(pos, ln) for pos, ln in head if ln]
-    for i, (pos, ln) in enumerate(nonempty[:12]):
-        if "关于印发" in ln:
-            joined = ln
-            for _, nxt in nonempty[i + 1 : i + 3]:
-                if "的通知" in joined:
-                    break
-                joined += nxt
-            return joined, pos
+def _standard(number: str) -> str:
+    m = _NUMBER.search(number)
+    return standard_number(m.group(1), m.group(2), m.group(3)) if m else number
+
+
+def _issuer(issuers: list[str], jurisdiction: Jurisdiction | None, doc_number: str | None) -> str | None:
+    """The issuer as written; a level-only one (市人民政府) named in full; from the number
+    (皖政 → 安徽省人民政府, 国办发 → 国务院办公厅) when the text names none."""
+    issuer = issuers[0] if issuers else None
+    level_only = re.match(r"^(省|市|县|区|旗|州|盟)(人民)?政府", issuer or "")
+    if issuer and jurisdiction and not jurisdiction.national and level_only:
+        return jurisdiction.name + issuer[1:].replace("政府", "人民政府", 1).replace("人民人民", "人民")
+    if issuer or jurisdiction is None or not doc_number:
+        return issuer
+    head = doc_number.split("〔")[0]
+    if jurisdiction is NATIONAL or jurisdiction.national:
+        return "国务院办公厅" if head.startswith("国办") else "国务院"
+    if "办" not in head and jurisdiction_by_name(jurisdiction.name) is not None:
+        return f"{jurisdiction.name}人民政府"
     return None
 
 
-def _title(text, head, notice, issuer, implements) -> tuple[str, tuple[int, int], bool]:
+def _title(text, head, heading, labels) -> tuple[str, tuple[int, int], bool]:
+    if labels.get("标题"):
+        return labels["标题"], (0, 0), False
+    if heading:
+        joined, start, end = heading
+        m = NOTICE.search(joined)
+        if m and not _prints_several(text, head):
+            quoted = _quoted_title(head)
+            if quoted:
+                return quoted
+            inner = m.group(1).strip("《》")
+            return _nested(inner), (start, end), False
+        return joined, (start, end), False
+    quoted = _quoted_title(head)
+    if quoted:
+        return quoted
+    first = next(((pos, ln) for pos, ln in _without_contents(head) if ln), None)
+    if first and _looks_like_title(first[1]):
+        return first[1], (first[0], first[0] + len(first[1])), False
+    return "", (0, 0), True
+
+
+def _quoted_title(head) -> tuple[str, tuple[int, int], bool] | None:
+    """现将《X》印发 / 《X》已经…审议通过: the plan's title (inner 〈〉 are its own 《》)."""
     for pos, ln in head[:40]:
         m = TITLE_IN_NOTICE.search(ln)
         if m:
-            return m.group(1), (pos + ln.find(m.group(1)) , pos + ln.find(m.group(1)) + len(m.group(1))), False
-    if notice:
-        m = NOTICE.search(notice[0])
-        if m:
-            return m.group(1), (notice[1], notice[1] + len(notice[0])), False
-    first = next(((pos, ln) for pos, ln in head if ln), None)
-    if first and len(first[1]) <= 60 and not re.search(r"[。：:；]|〔\d{4}〕", first[1]):
-        return first[1], (first[0], first[0] + len(first[1])), False
-    return _derived_title(text, head, issuer, implements), (0, 0), True
+            return _nested(m.group(1)), (pos + m.start(1), pos + m.end(1)), False
+    return None
 
 
-def _derived_title(text, head, issuer, implements) -> str:
+def _nested(title: str) -> str:
+    """Inside 《》 a title's own 《》 are written 〈〉; the title itself has 《》 again."""
+    return title.replace("〈", "《").replace("〉", "》")
+
+
+def _prints_several(text: str, head) -> bool:
+    """A notice that prints several documents (现将《A》、《B》…印发) is itself the title."""
+    for _, ln in head[:40]:
+        if "印发" in ln and len(re.findall(r"《[^《》]+》", ln.split("印发")[0])) >= 2:
+            return True
+    return False
+
+
+def _looks_like_title(line: str) -> bool:
+    return (len(line) <= 60 and not re.search(r"[。：:；，,]|〔\d{4}〕|\d{4}\s*年\s*\d{1,2}\s*月", line)
+            and not re.match(r"^[（(]?[一二三四五六七八九十\d]+[、.．）)]", line) and bool(GENRE_END.search(line)))
+
+
+def _derived_title(head, issuer, implements) -> str:
     """No title in the text: `{issuer}关于{topic}的{genre}` from the cited document and the closing phrase."""
     preamble = "".join(ln for _, ln in head)
     genre = next((g for phrase, g in GENRES if phrase in preamble), "文件")
@@ -119,15 +303,3 @@ def _derived_title(text, head, issuer, implements) -> str:
         return f"{who}关于{topic}的{genre}"
     first_line = next((ln for _, ln in head if len(ln) > 4), "")
     return f"{who}{genre}（{first_line[:20]}…）"
-
-
-def _jurisdiction_from(name: str | None) -> Jurisdiction | None:
-    if not name:
-        return None
-    for j in jurisdictions():
-        if name.startswith(j.name):
-            return j
-    m = re.match(r"^([\u4e00-\u9fff]{1,6}?[省市])", name)
-    if m and not m.group(1).endswith(("各市", "城市")):
-        return jurisdiction_by_name(m.group(1)) or Jurisdiction(m.group(1)[:1], m.group(1), m.group(1)[-1], ())
-    return None

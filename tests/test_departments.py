@@ -73,6 +73,17 @@ def test_gold_distinct_department_facts_hold(graphs):
         assert resolve(na, juris[pa]).id != resolve(nb, juris[pb]).id, (a, b)
 
 
-def test_a_slip_within_one_document_is_one_department():
-    assert resolve("省林业局", ZHEJIANG).id == resolve("省林业厅", ZHEJIANG).id
-    assert resolve("省林业局", ANHUI).id != resolve("省林业厅", ANHUI).id
+def test_zhejiangs_forestry_bureau_is_its_forestry_department_only_before_the_2018_reform():
+    assert resolve("省林业局", ZHEJIANG, "2016-01-14").id == resolve("省林业厅", ZHEJIANG, "2016-01-14").id
+    after = resolve("省林业局", ZHEJIANG, "2019-03-01")
+    assert after.name == "浙江省林业局" and after.id != resolve("省林业厅", ZHEJIANG, "2019-03-01").id
+    assert resolve("省林业局", ZHEJIANG).name == "浙江省林业局"  # date unknown: as written
+    assert resolve("省林业局", ANHUI, "2016-01-14").id != resolve("省林业厅", ANHUI, "2016-01-14").id
+
+
+@pytest.mark.parametrize("name", ["省投资集团", "省信用担保集团"])
+def test_anhuis_provincial_companies_are_not_expanded_in_another_province(name):
+    assert resolve(name, ANHUI).name.startswith("安徽省") and resolve(name, ANHUI).name.endswith("公司")
+    other = resolve(name, ZHEJIANG)
+    assert other.name == "浙江省" + name[1:] and "有限" not in other.name
+    assert resolve(name, jurisdiction_by_name("河南省")).name == "河南省" + name[1:]

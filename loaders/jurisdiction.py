@@ -1,0 +1,114 @@
+"""Whose document it is: the government read from the places a reader looks.
+
+In order of trust: the issuer as named (a 发文机关 label, the signature above the
+date, the heading's 沈阳市辽中区人民政府关于…), the document number's stem (皖政,
+辽政发, 国办发; a stem two governments share is told apart by the issuer's level),
+a level-only issuer completed by the place its title names (市人民政府关于咸宁市…),
+a masthead or first line naming a government (咸宁市人民政府主办…), the address
+line of a State Council document (各省、自治区、直辖市人民政府), and last the place
+the document's own bodies are named after (咸宁高新区管委会 beside 市发改委). When
+none tells, the answer is None: never a placeholder.
+"""
+
+import re
+from collections import Counter
+
+from loaders.divisions import chain_at
+from loaders.knowledge import (
+    NATIONAL,
+    Jurisdiction,
+    from_division,
+    jurisdiction_by_name,
+    jurisdiction_of_doc_number,
+)
+
+GOVERNMENT_WORDS = ("人民政府", "政府", "委员会", "办公厅", "办公室", "党委", "委")
+LEVEL_ONLY = re.compile(r"^(省|市|县|区|旗|州|盟|自治区|自治州|自治县)(人民政府|政府)")
+NATIONAL_ISSUER = re.compile(r"^(国务院|中共中央|中华人民共和国国务院)")
+NATIONAL_ADDRESS = re.compile(r"各省、自治区、直辖市人民政府|各省（自治区、直辖市）人民政府|国务院各部委")
+NAMED_AFTER_PLACE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:国家级)?(?:高新区|高新技术产业开发区|经开区|经济技术开发区|"
+                               r"经济开发区|开发区|新区|示范区)管委会")
+BODY_LEVEL = re.compile(r"(?<![\u4e00-\u9fff])(省|市|县|区)[\u4e00-\u9fff]{1,8}?(?:局|委|厅)")
+
+
+def of_government(name: str | None, year: int | None = None) -> Jurisdiction | None:
+    """沈阳市辽中区人民政府 → 辽中区; 国务院办公厅 → 全国; 市人民政府 → None."""
+    if not name:
+        return None
+    if NATIONAL_ISSUER.match(name):
+        return NATIONAL
+    chain = chain_at(name, 0, year)
+    if not chain:
+        return None
+    return jurisdiction_by_name(chain[-1].name, year) or from_division(chain[-1])
+
+
+def _level_only(issuer: str | None) -> str | None:
+    m = LEVEL_ONLY.match(issuer or "")
+    return m.group(1) if m else None
+
+
+def _named_in_title(title: str | None, level: str, year: int | None) -> Jurisdiction | None:
+    """市人民政府关于咸宁市贯彻落实… → 咸宁市 (a place of the issuer's level after 关于)."""
+    if not title or "关于" not in title:
+        return None
+    rest = title.split("关于", 1)[1]
+    chain = chain_at(rest, 0, year)
+    if chain and chain[-1].level == level:
+        return from_division(chain[-1])
+    return None
+
+
+def _first_lines(lines: list[str], year: int | None) -> Jurisdiction | None:
+    """A masthead or heading line that starts with a government's name (咸宁市人民政府主办…)."""
+    for line in lines[:6]:
+        chain = chain_at(line, 0, year)
+        if chain:
+            rest = line[len("".join(d.name for d in chain)) :]
+            if rest.startswith(GOVERNMENT_WORDS):
+                return from_division(chain[-1])
+    return None
+
+
+def _named_bodies(text: str, year: int | None) -> Jurisdiction | None:
+    """The one place the document's bodies are named after, at the level they are written with."""
+    levels = Counter(m.group(1) for m in BODY_LEVEL.finditer(text))
+    if not levels:
+        return None
+    level = levels.most_common(1)[0][0]
+    places = set()
+    for m in NAMED_AFTER_PLACE.finditer(text):
+        for size in range(len(m.group(1)), 1, -1):
+            place = next((j for j in (jurisdiction_by_name(m.group(1)[:size] + level, year),) if j), None)
+            if place is not None:
+                places.add(place)
+                break
+    return places.pop() if len(places) == 1 else None
+
+
+def read_jurisdiction(*, issuers: list[str], doc_number: str | None, title: str | None, lines: list[str],
+                      text: str, year: int | None) -> Jurisdiction | None:
+    """The document's jurisdiction from its clues, most trusted first (see the module docstring)."""
+    for issuer in issuers:
+        found = of_government(issuer, year)
+        if found is not None:
+            return found
+    level_only = next((lv for i in issuers if (lv := _level_only(i))), None)
+    if doc_number:
+        found = jurisdiction_of_doc_number(doc_number, next(iter(issuers), None))
+        if found is not None:
+            return found
+    if level_only:
+        found = _named_in_title(title, level_only, year)
+        if found is not None:
+            return found
+    found = _first_lines(lines, year)
+    if found is not None:
+        return found
+    if title and not level_only:
+        found = of_government(title, year)
+        if found is not None:
+            return found
+    if any(NATIONAL_ADDRESS.search(line) for line in lines[:12]):
+        return NATIONAL
+    return _named_bodies(text, year)

@@ -1,0 +1,81 @@
+"""Whose document it is, read as a reader would: the issuer, the number, the title, the address."""
+
+import pytest
+
+from loaders.jurisdiction import of_government, read_jurisdiction
+from loaders.knowledge import doc_number_candidates, jurisdiction_by_name, jurisdiction_of_doc_number
+
+
+def _read(issuers=(), doc_number=None, title=None, lines=(), text=""):
+    j = read_jurisdiction(issuers=list(issuers), doc_number=doc_number, title=title, lines=list(lines), text=text,
+                          year=None)
+    return j.name if j else None
+
+
+@pytest.mark.parametrize("number, name", [("皖政〔2018〕20号", "安徽省"), ("辽政发〔2023〕2号", "辽宁省"),
+                                          ("豫政〔2023〕5号", "河南省"), ("川办函〔2015〕160号", "四川省"),
+                                          ("内政发〔2020〕1号", "内蒙古自治区"), ("沈辽中政发〔2024〕1号", "辽中区"),
+                                          ("东府〔2021〕54号", "东莞市"), ("三政办〔2023〕1号", "三门峡市"),
+                                          ("国发〔2019〕3号", "全国"), ("国办发〔2018〕126号", "全国"),
+                                          ("国办函〔2020〕9号", "全国")])
+def test_the_number_names_its_government(number, name):
+    assert jurisdiction_of_doc_number(number).name == name
+
+
+def test_a_stem_two_governments_use_is_told_apart_by_the_issuer():
+    assert {j.name for j in doc_number_candidates("宁政发〔2019〕3号")} == {"宁夏回族自治区", "南京市"}
+    assert jurisdiction_of_doc_number("宁政发〔2019〕3号") is None
+    assert jurisdiction_of_doc_number("宁政发〔2019〕3号", "自治区人民政府").name == "宁夏回族自治区"
+    assert jurisdiction_of_doc_number("宁政发〔2019〕3号", "南京市人民政府").name == "南京市"
+
+
+def test_an_unknown_number_stem_tells_nothing():
+    assert jurisdiction_of_doc_number("市政办函〔2024〕26号") is None
+
+
+@pytest.mark.parametrize("issuer, name", [("沈阳市辽中区人民政府", "辽中区"), ("济南市钢城区人民政府办公室", "钢城区"),
+                                          ("国务院办公厅", "全国"), ("国务院", "全国"), ("河南省人民政府", "河南省"),
+                                          ("立山区人民政府", "立山区"), ("兴安盟行政公署", "兴安盟"),
+                                          ("内蒙古自治区兴安盟科尔沁右翼前旗人民政府", "科尔沁右翼前旗"),
+                                          ("延边朝鲜族自治州人民政府", "延边朝鲜族自治州"), ("吉水县人民政府", "吉水县")])
+def test_the_issuer_names_its_government_at_the_lowest_level_it_names(issuer, name):
+    assert of_government(issuer).name == name
+
+
+def test_the_issuer_wins_over_a_number_it_does_not_contradict():
+    assert _read(["沈阳市辽中区人民政府"], "沈辽中政发〔2024〕1号") == "辽中区"
+
+
+def test_a_level_only_issuer_is_completed_by_the_place_its_title_names():
+    title = "市人民政府关于某某市贯彻落实若干政策措施的通知".replace("某某市", "咸宁市")
+    assert _read(["市人民政府"], None, title) == "咸宁市"
+    assert _read(["市人民政府"], None, "市人民政府关于印发河南省某方案的通知") is None  # a province is no 市
+
+
+def test_a_masthead_naming_a_government_tells_it():
+    assert _read(lines=["钢城区人民政府公报2021年第3期", "目录"]) == "钢城区"
+
+
+def test_a_state_council_address_line_tells_a_national_document():
+    assert _read(lines=["各省、自治区、直辖市人民政府，国务院各部委、各直属机构："]) == "全国"
+
+
+def test_bodies_named_after_one_place_at_the_documents_own_level():
+    text = "（牵头单位：市发改委；责任单位：孝感高新区管委会）\n（牵头单位：市财政局）"
+    assert _read(text=text) == "孝感市"
+
+
+def test_nothing_to_tell_is_none_never_a_placeholder():
+    assert _read(lines=["一、工作任务"], text="（牵头单位：区司法局）") is None
+
+
+@pytest.mark.parametrize("name", ["全国", "安徽省", "辽中区", "东莞市", "兴安盟", "科尔沁右翼前旗", "延边朝鲜族自治州"])
+def test_every_government_is_known_by_its_own_name(name):
+    assert jurisdiction_by_name(name).name == name
+
+
+def test_levels_are_how_a_governments_bodies_are_prefixed():
+    levels = {n: jurisdiction_by_name(n).level for n in ("安徽省", "内蒙古自治区", "深圳市", "兴安盟", "辽中区",
+                                                          "吉水县", "科尔沁右翼前旗", "延边朝鲜族自治州")}
+    assert levels == {"安徽省": "省", "内蒙古自治区": "自治区", "深圳市": "市", "兴安盟": "盟", "辽中区": "区",
+                      "吉水县": "县", "科尔沁右翼前旗": "旗", "延边朝鲜族自治州": "州"}
