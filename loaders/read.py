@@ -1,8 +1,12 @@
-"""Bytes in, reading text out: encoding, HTML and Traditional characters.
+"""Bytes in, reading text out: encoding, HTML, and the text as a reader reads it.
 
 Encodings are detected by charset-normalizer (after BOMs and strict UTF-8);
-HTML is reduced to its text by BeautifulSoup; Traditional characters are
-converted by OpenCC while quotes keep the text as written.
+an HTML page becomes its visible text and the document inside it (loaders.html).
+The reading text is then cleaned step by step, each step keeping the map back to
+the text as written: Traditional → Simplified (OpenCC, length-preserving),
+full-width digits and letters → ASCII, page furniture lines dropped, pinyin
+annotations dropped, lost line breaks restored, spaces read as separators or
+dropped, punctuation made full-width.
 """
 
 import codecs
@@ -11,10 +15,14 @@ from functools import lru_cache
 
 import charset_normalizer
 import opencc
-from bs4 import BeautifulSoup
 
 from graph.errors import DocumentError
-from loaders.text import SourceText, normalise
+from loaders.furniture import drop_furniture
+from loaders.html import read_page
+from loaders.pinyin import drop_pinyin
+from loaders.runon import break_run_on_lines
+from loaders.spaces import separate_names
+from loaders.text import ASCII_FORMS, Draft, SourceText, finish
 
 MAX_BYTES = 16 * 1024 * 1024  # the largest real plans are around 1 MB; a 50 MB file is not one
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -69,20 +77,6 @@ def looks_like_html(name: str, text: str) -> bool:
     return head.startswith("<!doctype html") or head.startswith("<html") or "<body" in head
 
 
-def html_to_text(html: str) -> str:
-    """The visible text of a page, one block per line (scripts and styles dropped)."""
-    soup = BeautifulSoup(html, "html.parser")
-    for tag in soup(["script", "style", "noscript", "head"]):
-        tag.decompose()
-    for br in soup.find_all("br"):
-        br.replace_with("\n")
-    for cell in soup.find_all(["td", "th"]):
-        cell.insert_after("\t")
-    text = soup.get_text("")
-    lines = [line.rstrip("\t ") for line in text.splitlines()]
-    return "\n".join(line for line in lines if line.strip())
-
-
 @lru_cache(maxsize=1)
 def _t2s() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
@@ -104,14 +98,25 @@ def to_simplified(text: str) -> str:
     return "\n".join(out)
 
 
+def clean(draft: Draft) -> Draft:
+    """Every cleaning step but the last (`text.finish`), in order."""
+    draft = draft.convert(to_simplified(draft.text).translate(ASCII_FORMS))
+    draft = drop_furniture(draft)
+    draft = drop_pinyin(draft)
+    draft = break_run_on_lines(draft)
+    return separate_names(draft)
+
+
 def read_text(data: bytes, name: str) -> SourceText:
     text = decode(data, name)
     if looks_like_html(name, text):
-        text = html_to_text(text)
-    check_text(text, name)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    simplified = to_simplified(text)
-    source = normalise(text, simplified if simplified != text else None)
+        page = read_page(text)
+        original, draft = page.text, page.draft
+    else:
+        original = text.replace("\r\n", "\n").replace("\r", "\n")
+        draft = Draft.of(original)
+    check_text(original, name)
+    source = finish(clean(draft), original)
     if not source.text.strip():
         raise DocumentError(f"{name}: no text")
     return source
