@@ -119,7 +119,7 @@ def header_role(header: str) -> str | None:
     exact, contains = header_rules()
     if header in exact:
         return exact[header]
-    if CAPTION_END.search(header) or re.search(r"\d", header):
+    if CAPTION_END.search(header) or re.search(r"[\d，。；！？]", header):
         return None  # a caption (…任务分解表) or a cell, not a header
     return next((role for role, words in contains if all(w in header for w in words)), None)
 
