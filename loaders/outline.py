@@ -1,51 +1,69 @@
-"""The outline of a plan: 一、 sections, （一） actions, 1． projects, 专栏 boxes.
+"""The outline of a plan: numbered headings of any family, nested as a reader nests them.
 
-Headings are found line by line in the reading text; each becomes a node with
-its span, so later stages can place a responsibility note or a target in the
-innermost unit that contains it. Everything after the annex marker is left to
-the table reader.
+Families (loaders/numbering.py) nest in the order they first appear: the first family met is the
+top level, a new family nests under the heading open when it appears (a notice whose top level
+is 1. has 1. as its first level). A numbered line is a heading only when it continues its
+family's sequence: 1 under a new parent, n+1 after n, or the number after the family's last one
+(projects numbered 1–21 across their actions); a number that starts a run (k, then k+1) is read
+too, so an excerpt that begins at 2. still reads. A stray "2." in prose is not a heading.
+
+Which headings are tasks is `Outline.classify`'s rule: tasks sit at the levels that carry them.
+By default the second numbered level holds actions and the third projects (the first level
+groups them), or the only level holds actions; levels where responsibility notes sit are task
+levels too. Headings such as 总体要求 / 指导思想 / 保障措施 (loaders/data/outline_headings.txt) hold
+no tasks unless a note names departments there. Lines inside task tables and after the annex
+marker are left to the table reader.
 """
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
 from loaders.lines import Line, split_lines
+from loaders.numbering import CONTAINERS, CONVENTION, INLINE, inline_items, label, line_marker
 
-NUMERALS = "一二三四五六七八九十"
-SECTION = re.compile(rf"^([{NUMERALS}]+)、\s*(.*)$")
-ACTION = re.compile(rf"^（([{NUMERALS}]+)）\s*(.*)$")
-PROJECT = re.compile(r"^(\d{1,2})[．.、](?!\d)\s*(.*)$")
-BOX = re.compile(rf"^专栏\s*([{NUMERALS}\d]+)\s*[：:]?\s*(.*)$")
 ANNEX = re.compile(r"^附件\s*\d*\s*$")
 ANNEX_REF = re.compile(r"^附件\s*\d*\s*[：:]")
+UNIT_KINDS = ("action", "project", "box")
 
-LEVELS = {"section": 1, "action": 2, "project": 3, "box": 3}
 
-
-@dataclass
+@dataclass(eq=False)
 class Heading:
-    kind: str  # section | action | project | box
-    marker: str
+    family: str
+    number: int
+    marker: str  # the numeral as written: 一, 1, ①
     title: str
-    start: int  # offset of the heading line in the reading text
+    start: int  # offset of the marker in the reading text
     line_end: int
-    end: int = 0  # where the next heading of the same or a higher level starts
+    end: int = 0  # where the next heading of the same or a higher level starts (inline: the paragraph's end)
     parent: "Heading | None" = None
     children: list["Heading"] = field(default_factory=list)
+    kind: str = "section"  # section (holds no tasks) | action | project | box | item (text of its unit)
+    run: int = 0  # how many times the family's numbering restarted under the same parent before this one
 
     @property
     def level(self) -> int:
-        return LEVELS[self.kind]
+        return 1 if self.parent is None else self.parent.level + 1
+
+    @property
+    def inline(self) -> bool:
+        return self.family == INLINE
+
+    @property
+    def is_unit(self) -> bool:
+        return self.kind in UNIT_KINDS
 
     @property
     def label(self) -> str:
-        prefix = {
-            "section": f"{self.marker}、",
-            "action": f"（{self.marker}）",
-            "project": f"{self.marker}．",
-            "box": f"专栏{self.marker} ",
-        }[self.kind]
-        return f"{prefix}{self.title}"
+        return f"{label(self.family, self.marker)}{self.title}"
+
+    @property
+    def key(self) -> str:
+        """The heading's place among its siblings, as unit ids spell it."""
+        restart = f"~{self.run}" if self.run else ""
+        return f"{label(self.family, self.marker).strip()}{restart}"
 
     def ancestors(self) -> list["Heading"]:
         chain, node = [], self.parent
@@ -54,27 +72,98 @@ class Heading:
             node = node.parent
         return chain[::-1]
 
+    def contains(self, pos: int) -> bool:
+        return self.start <= pos < self.end
+
+
+@dataclass
+class Skipped:
+    start: int
+    end: int
+    reason: str
+
 
 @dataclass
 class Outline:
-    headings: list[Heading]
+    headings: list[Heading]  # every heading, items included, in document order
     body_end: int  # where the annex begins (or the end of the text)
+    action_level: int = 1  # the default level of actions (see classify)
+    skipped: list[Skipped] = field(default_factory=list)
+
+    @property
+    def roots(self) -> list[Heading]:
+        return [h for h in self.headings if h.parent is None]
+
+    @property
+    def units(self) -> list[Heading]:
+        return [h for h in self.headings if h.is_unit]
+
+    def deepest(self, pos: int) -> Heading | None:
+        """The innermost heading whose span holds `pos` (an inline item included)."""
+        if pos >= self.body_end:
+            return None
+        found, level = None, self.roots
+        while True:
+            inside = next((h for h in level if h.contains(pos)), None)
+            if inside is None:
+                return found
+            found, level = inside, inside.children
 
     def innermost(self, pos: int) -> Heading | None:
-        """The most recent heading at or before `pos`, within the body."""
-        best = None
+        """The innermost unit or section holding `pos` (text of an item is its unit's text)."""
+        h = self.deepest(pos)
+        while h is not None and h.kind == "item":
+            h = h.parent
+        return h
+
+    def classify(self, owners: Iterable[Heading] = ()) -> None:
+        """Decide which headings are tasks, given the headings responsibility notes belong to.
+
+        Actions sit at the default action level, or higher when a note sits higher; projects
+        under them down to the deepest level a note sits at (at least one level). Levels above
+        group (sections); levels below are text of their unit. Inline items (一是…) are units only
+        when a note belongs to them. Under a heading that holds no tasks (总体要求 …) only the
+        headings a note belongs to, and their ancestors, are tasks."""
+        owned = set(owners)
+        levels = [h.level for h in owned]
+        top = min([self.action_level, *levels])
+        bottom = max([top + 1, *levels])
+        carrying = {a for h in owned for a in [h, *h.ancestors()]}
         for h in self.headings:
-            if h.start > pos:
-                break
-            best = h
-        return best
+            if h.level < top:
+                h.kind = "section"
+            elif h.family == "box":
+                h.kind = "box"
+            elif h.level > bottom or (h.inline and h not in owned):
+                h.kind = "item"
+            else:
+                h.kind = "action" if h.level == top else "project"
+            if h.is_unit and _holds_no_tasks(h) and h not in carrying:
+                h.kind = "section"
 
 
-def heading_title(rest: str) -> str:
+@lru_cache(maxsize=1)
+def _no_task_pattern() -> re.Pattern[str]:
+    text = resources.files("loaders").joinpath("data", "outline_headings.txt").read_text(encoding="utf-8")
+    terms = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    term = "|".join(sorted(map(re.escape, terms), key=len, reverse=True))
+    return re.compile(rf"^(?:{term})(?:[和与及、](?:{term}))*$")
+
+
+def holds_no_tasks(title: str) -> bool:
+    """总体要求, 指导思想和发展目标, 发展现状及形势 …: a heading of this kind states no task itself."""
+    return bool(_no_task_pattern().match(re.sub(r"[\s。：:；;，,]+$", "", title)))
+
+
+def _holds_no_tasks(h: Heading) -> bool:
+    return any(holds_no_tasks(n.title) for n in [*h.ancestors(), h])
+
+
+def heading_title(rest: str, stops: str = "。") -> str:
     """A heading's title is its text up to the first full stop."""
     rest = rest.strip()
-    cut = rest.find("。")
-    title = rest[:cut] if cut >= 0 else rest
+    cuts = [i for i in (rest.find(s) for s in stops) if i >= 0]
+    title = rest[: min(cuts)] if cuts else rest
     return title.strip().rstrip("：:；;，,")
 
 
@@ -87,41 +176,163 @@ def annex_start(lines: list[Line]) -> int | None:
     return refs[-1] if refs else None
 
 
-def _match(text: str) -> tuple[str, str, str] | None:
-    for kind, pattern in (("section", SECTION), ("action", ACTION), ("box", BOX), ("project", PROJECT)):
-        m = pattern.match(text)
-        if m:
-            return kind, m.group(1), m.group(2)
-    return None
-
-
-def parse_outline(text: str) -> Outline:
+def parse_outline(text: str, skip: Iterable[tuple[int, int]] = ()) -> Outline:
+    """The headings of the body; lines inside the `skip` spans (task tables) are not read."""
     lines = split_lines(text)
     cut = annex_start(lines)
     body_end = lines[cut].start if cut is not None else len(text)
-    headings: list[Heading] = []
+    spans = sorted(skip)
+    outline = Outline([], body_end)
+    entries: list[tuple[Line, Heading | None]] = []
     for line in lines[:cut]:
-        found = _match(line.text.strip())
-        if not found:
+        if any(s <= line.start < e for s, e in spans):
             continue
-        kind, marker, rest = found
-        title = heading_title(rest)
-        if not title:
-            continue
-        headings.append(Heading(kind, marker, title, line.start, line.end))
-    _link(headings, body_end)
-    return Outline(headings, body_end)
+        stripped = line.text.strip()
+        marker = line_marker(stripped)
+        h = None
+        if marker is not None:
+            start = line.start + line.text.index(stripped[:1])
+            title = heading_title(marker.rest)
+            if title:
+                h = Heading(marker.family, marker.number, marker.numeral, title, start, line.end)
+            else:
+                outline.skipped.append(Skipped(start, line.end, f"{stripped[:12]}: a numbered line without a title"))
+        entries.append((line, h))
+    _Builder(outline, entries).build()
+    outline.classify()
+    return outline
 
 
-def _link(headings: list[Heading], body_end: int) -> None:
-    """Give each heading its parent and the end of its span."""
-    stack: list[Heading] = []
-    for h in headings:
-        while stack and stack[-1].level >= h.level:
-            stack.pop().end = h.start
-        h.parent = stack[-1] if stack else None
-        if h.parent is not None:
-            h.parent.children.append(h)
-        stack.append(h)
-    for h in stack:
-        h.end = body_end
+class _Builder:
+    """Reads the body line by line, keeping the headings open above the current line."""
+
+    def __init__(self, outline: Outline, entries: list[tuple[Line, Heading | None]]) -> None:
+        self.outline = outline
+        self.entries = entries
+        self.order: list[str] = []  # families, outermost first
+        self.stack: list[Heading] = []
+        self.roots: list[Heading] = []
+        self.last: dict[str, int] = {}  # the family's last accepted number anywhere
+        found = [h for _line, h in entries if h is not None]
+        self.following: dict[Heading, Heading] = {}  # a heading → the next candidate of its family
+        latest: dict[str, Heading] = {}
+        for h in found:
+            if h.family in latest:
+                self.following[latest[h.family]] = h
+            latest[h.family] = h
+
+    def build(self) -> None:
+        for line, h in self.entries:
+            if h is not None and h.family == "box":
+                self._open_box(h)
+            elif h is not None and self._accept(h):
+                self._open(h)
+            else:
+                if h is not None:
+                    self.outline.skipped.append(
+                        Skipped(h.start, h.line_end, f"{h.label[:20]}: its number does not continue a sequence"))
+                h = None
+            owner = h if h is not None else (self.stack[-1] if self.stack else None)
+            if owner is not None:
+                self._open_inline(owner, line, (h.start - line.start) if h is not None else 0)
+        self.outline.headings.sort(key=lambda x: x.start)
+        self._close_spans()
+        self.outline.action_level = self._action_level()
+
+    # -- nesting ---------------------------------------------------------------------------
+    def _rank(self, family: str) -> int:
+        return self.order.index(family)
+
+    def _settle(self, family: str) -> None:
+        """A family met for the first time nests under the heading open now; among the families
+        already known below that one, it goes after those a reader puts above it by convention."""
+        if family in self.order:
+            return
+        open_line = [h for h in self.stack if h.family in self.order]
+        at = self._rank(open_line[-1].family) + 1 if open_line else 0
+        conv = CONVENTION.index(family) if family in CONVENTION else len(CONVENTION)
+        while at < len(self.order) and CONVENTION.index(self.order[at]) < conv:
+            at += 1
+        self.order.insert(at, family)
+
+    def _parent_for(self, family: str) -> Heading | None:
+        rank = self._rank(family)
+        for h in reversed(self.stack):
+            if h.family in self.order and self._rank(h.family) < rank:
+                return h
+        return None
+
+    def _siblings(self, parent: Heading | None) -> list[Heading]:
+        return parent.children if parent is not None else self.roots
+
+    def _accept(self, h: Heading) -> bool:
+        known = h.family in self.order
+        self._settle(h.family)
+        parent = self._parent_for(h.family)
+        prev = next((s for s in reversed(self._siblings(parent)) if s.family == h.family), None)
+        if prev is None:
+            ok = h.number == 1 or h.number == self.last.get(h.family, -1) + 1 or self._starts_run(h)
+        elif h.number == prev.number + 1:
+            ok, h.run = True, prev.run
+        elif h.number == 1 and self._starts_run(h):
+            ok, h.run = True, prev.run + 1  # the list starts again (a new part, a new group)
+        else:
+            ok, h.run = prev.number + 1 < h.number <= prev.number + 3 and self._starts_run(h), prev.run
+        if not ok and not known:
+            self.order.remove(h.family)
+        return ok
+
+    def _starts_run(self, h: Heading) -> bool:
+        """The next numbered line of the family continues from this one (k, then k+1)."""
+        nxt = self.following.get(h)
+        return nxt is not None and nxt.number == h.number + 1
+
+    def _open(self, h: Heading) -> None:
+        parent = self._parent_for(h.family)
+        while self.stack and self.stack[-1] is not parent:
+            self.stack.pop()
+        self._attach(h, parent)
+        self.last[h.family] = h.number
+
+    def _open_box(self, h: Heading) -> None:
+        """A 专栏 box is a project of the action it sits in: it closes anything deeper."""
+        level = self._action_level()
+        while self.stack and (self.stack[-1].level > level or self.stack[-1].family in ("box", INLINE)):
+            self.stack.pop()
+        self._attach(h, self.stack[-1] if self.stack else None)
+
+    def _attach(self, h: Heading, parent: Heading | None) -> None:
+        h.parent = parent
+        (parent.children if parent is not None else self.roots).append(h)
+        self.outline.headings.append(h)
+        self.stack.append(h)
+
+    def _open_inline(self, owner: Heading, line: Line, offset: int) -> None:
+        """一是…二是… in a paragraph: items of the heading the paragraph belongs to, each to the next."""
+        items = inline_items(line.text[offset:])
+        for n, (pos, number, numeral) in enumerate(items):
+            start = line.start + offset + pos
+            end = line.start + offset + items[n + 1][0] if n + 1 < len(items) else line.end
+            title = heading_title(line.text[offset + pos + len(numeral) + 1 :], "。；;")
+            item = Heading(INLINE, number, numeral, title or f"{numeral}是", start, end, end=end)
+            item.parent = owner
+            owner.children.append(item)
+            self.outline.headings.append(item)
+
+    # -- spans and levels ------------------------------------------------------------------
+    def _close_spans(self) -> None:
+        def close(nodes: list[Heading], end: int) -> None:
+            line_nodes = [n for n in nodes if not n.inline]
+            for n, h in enumerate(line_nodes):
+                h.end = line_nodes[n + 1].start if n + 1 < len(line_nodes) else end
+            for h in nodes:
+                close(h.children, h.end)
+
+        close(self.outline.roots, self.outline.body_end)
+
+    def _action_level(self) -> int:
+        """By default the first numbered level groups and the second holds actions; with one
+        numbered level, it holds them. Chapters (第一章, 第一节) only group."""
+        containers = sum(1 for f in self.order if f in CONTAINERS)
+        numbered = [f for f in self.order if f not in CONTAINERS]
+        return containers + (2 if len(numbered) >= 2 else 1)

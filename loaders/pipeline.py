@@ -1,4 +1,4 @@
-"""One document in, one `PlanGraph` out: read → outline → notes → resolve.
+"""One document in, one `PlanGraph` out: read → tables → outline → notes → place → resolve.
 
 The only entry point loaders offer the rest of policykg. It never touches a
 store; a document that yields no plan raises `DocumentError` with the reason.
@@ -9,19 +9,20 @@ from pathlib import Path
 
 from graph import ids
 from graph.errors import DocumentError
-from graph.model import Assignment, Department, Evidence, Implements, Plan, PlanGraph, Unit
+from graph.model import Assignment, Department, Evidence, Implements, Plan, PlanGraph, ReadingWarning, Unit
 from loaders.departments import merge_departments, resolve
 from loaders.knowledge import Jurisdiction
 from loaders.metadata import Metadata, read_metadata
 from loaders.outline import Heading, Outline, parse_outline
+from loaders.placement import place_notes
 from loaders.read import check_size, read_text
-from loaders.responsibility import Reading, find_notes
+from loaders.reading_warnings import reading_warnings
+from loaders.responsibility import Note, Reading, find_notes
 from loaders.segment import segment_graph
-from loaders.tables import read_annex_tasks
+from loaders.tables import Table, add_table_tasks, find_tables
 from loaders.targets import add_indicators
 from loaders.text import SourceText
 
-UNKNOWN = Jurisdiction("?", "未知地区", "省", ())
 DEADLINE = re.compile(r"20\d\d年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末)?前")
 
 
@@ -50,20 +51,32 @@ def load_file(path: str | Path) -> PlanGraph:
 def read_document(data: bytes, name: str) -> PlanGraph:
     source = read_text(data, name)
     doc = DocumentReader(source, name)
-    outline = parse_outline(source.text)
-    first_section = next((h.start for h in outline.headings if h.kind == "section"), outline.body_end)
-    meta = read_metadata(source, first_section)
-    units = [h for h in outline.headings if h.kind != "section"]
-    if not units:
-        raise DocumentError(f"{name}: no plan structure found (no 一、/（一）/1． outline)")
-    plan = _plan(meta, doc)
-    graph = PlanGraph(plan=plan)
-    jurisdiction = meta.jurisdiction or UNKNOWN
+    text = source.text
+    tables = find_tables(text)
+    outline = parse_outline(text, skip=[(t.start, t.end) for t in tables])
+    notes = [n for n in find_notes(text, 0, outline.body_end) if not _in_table(n.start, tables)]
+    owners = place_notes(outline, notes)
+    outline.classify(o for o in owners if o is not None)
+    body_start = min([*(h.start for h in outline.headings[:1]), *(t.start for t in tables[:1]), outline.body_end])
+    meta = read_metadata(source, body_start)
+    graph = PlanGraph(plan=_plan(meta, doc))
+
+    def add(g: PlanGraph, unit_id: str, reading: Reading, jurisdiction, evidence: Evidence,
+            deadline: str | None = None) -> None:
+        add_assignments(g, unit_id, reading, jurisdiction, evidence, deadline, issued=meta.issued)
+
     unit_ids = _add_units(graph, outline, doc)
-    _add_notes(graph, outline, unit_ids, jurisdiction, doc)
-    read_annex_tasks(graph, source.text, outline.body_end, doc, jurisdiction, add_assignments)
+    _add_notes(graph, notes, owners, unit_ids, meta.jurisdiction, doc, add)
+    for index, table in enumerate(tables):
+        parent = outline.innermost(table.start)
+        add_table_tasks(graph, table, index, doc, meta.jurisdiction, add,
+                        parent_id=unit_ids.get(parent.start) if parent is not None and parent.is_unit else None)
+    if not graph.units:
+        raise DocumentError(f"{name}: no plan structure found (no numbered outline such as 一、/（一）/1. "
+                            "and no task table)")
+    check_unique_ids(graph, name)
     link_annex_tasks(graph)
-    add_indicators(graph, outline, unit_ids, doc, meta, first_section)
+    add_indicators(graph, outline, unit_ids, doc, meta, body_start)
     graph.implements = [
         Implements(
             plan=Plan(id=ids.national_plan_id(c.doc_number, c.title), title=c.title, doc_number=c.doc_number,
@@ -73,8 +86,13 @@ def read_document(data: bytes, name: str) -> PlanGraph:
         for c in _unique_citations(meta)
     ]
     graph.departments = merge_departments(graph.departments)
+    graph.warnings += reading_warnings(graph, outline, meta, doc)
     segment_graph(graph)
     return graph
+
+
+def _in_table(pos: int, tables: list[Table]) -> bool:
+    return any(t.start <= pos < t.end for t in tables)
 
 
 def _plan(meta: Metadata, doc: DocumentReader) -> Plan:
@@ -102,35 +120,29 @@ def _unique_citations(meta: Metadata):
 
 
 def _path_key(h: Heading) -> str:
-    return "/".join(f"{n.kind[0]}{n.marker}" for n in [*h.ancestors(), h])
+    """A unit's id key: the numbering of its place in the outline (二、/（三）/2．)."""
+    return "/".join(n.key for n in [*h.ancestors(), h])
 
 
-def _owning_action(h: Heading) -> Heading | None:
-    return next((a for a in reversed(h.ancestors()) if a.kind == "action"), None)
+def _unit_parent(h: Heading) -> Heading | None:
+    return next((a for a in reversed(h.ancestors()) if a.is_unit), None)
 
 
 def _add_units(graph: PlanGraph, outline: Outline, doc: DocumentReader) -> dict[int, str]:
-    """Actions and projects of the body, in document order; returns heading start → unit id."""
+    """The outline's tasks, in document order; returns heading start → unit id."""
     by_start: dict[int, str] = {}
-    seen_keys: dict[str, int] = {}
-    for h in outline.headings:
-        if h.kind == "section":
-            continue
-        key = _path_key(h)
-        seen_keys[key] = seen_keys.get(key, 0) + 1
-        if seen_keys[key] > 1:
-            key = f"{key}#{seen_keys[key]}"
-        uid = ids.unit_id(graph.plan.id, key)
+    for h in outline.units:
+        uid = ids.unit_id(graph.plan.id, _path_key(h))
         by_start[h.start] = uid
-        parent = _owning_action(h) if h.kind != "action" else None
-        own_end = h.children[0].start if h.children else h.end
+        parent = _unit_parent(h)
+        own_end = min([c.start for c in h.children if c.kind != "item"] + [h.end])
         title_end = doc.source.text.find(h.title, h.start) + len(h.title)
         graph.units.append(
             Unit(
                 id=uid,
                 type="action" if h.kind == "action" else "project",
                 title=h.title,
-                path=" > ".join(n.label for n in [*h.ancestors(), h]),
+                path=" > ".join(n.label for n in [*h.ancestors(), h] if n.kind != "item" or n is h),
                 parent_id=by_start.get(parent.start) if parent else None,
                 order=len(graph.units),
                 text=doc.source.text[h.start:own_end].strip(),
@@ -139,6 +151,16 @@ def _add_units(graph: PlanGraph, outline: Outline, doc: DocumentReader) -> dict[
             )
         )
     return by_start
+
+
+def check_unique_ids(graph: PlanGraph, name: str) -> None:
+    """Two units with one id would overwrite each other in the store: the reading is wrong, say so."""
+    seen: dict[str, Unit] = {}
+    for u in graph.units:
+        if u.id in seen:
+            raise DocumentError(f"{name}: two units read at one place in the outline "
+                                f"({seen[u.id].path} / {u.path})", unit_id=u.id)
+        seen[u.id] = u
 
 
 def unit_deadline(text: str) -> str | None:
@@ -157,32 +179,29 @@ def link_annex_tasks(graph: PlanGraph) -> None:
         task.related_ids = [u.id for u in named if not any(u.title in o.title and u is not o for o in named)]
 
 
-def _note_owner(outline: Outline, pos: int, standalone: bool) -> Heading | None:
-    """The unit a note belongs to: the innermost one, or for a note standing on its
-    own line after a block of projects, the action that holds them."""
-    h = outline.innermost(pos)
-    if h is None or h.kind == "section":
-        return None
-    if standalone and h.kind in ("project", "box"):
-        return _owning_action(h) or h
-    return h
-
-
-def _add_notes(graph, outline, unit_ids, jurisdiction, doc) -> None:
-    for note in find_notes(doc.source.text, 0, outline.body_end):
-        owner = _note_owner(outline, note.start, note.standalone)
-        if owner is None:
+def _add_notes(graph: PlanGraph, notes: list[Note], owners: list[Heading | None], unit_ids: dict[int, str],
+               jurisdiction: Jurisdiction | None, doc: DocumentReader, add) -> None:
+    """Each note's departments on the unit it belongs to (loaders/placement.py); a note that
+    belongs to no unit is a warning, never a guess."""
+    for note, owner in zip(notes, owners, strict=True):
+        evidence = doc.evidence(note.start, note.end)
+        unit_owner = owner if owner is None or owner.is_unit else _unit_parent(owner)
+        if unit_owner is None:
+            graph.warnings.append(ReadingWarning(
+                kind="note-unplaced", message="a responsibility note outside every task of the outline",
+                evidence=evidence))
             continue
-        unit = graph.unit(unit_ids[owner.start])
-        add_assignments(graph, unit.id, note.reading, jurisdiction, doc.evidence(note.start, note.end), unit.deadline)
+        unit = graph.unit(unit_ids[unit_owner.start])
+        add(graph, unit.id, note.reading, jurisdiction, evidence, unit.deadline)
 
 
-def add_assignments(graph: PlanGraph, unit_id: str, reading: Reading, jurisdiction: Jurisdiction,
-                    evidence: Evidence, deadline: str | None = None) -> None:
-    """LEADS and SUPPORTS edges for one reading, each department resolved in the jurisdiction."""
+def add_assignments(graph: PlanGraph, unit_id: str, reading: Reading, jurisdiction: Jurisdiction | None,
+                    evidence: Evidence, deadline: str | None = None, issued: str | None = None) -> None:
+    """LEADS and SUPPORTS edges for one reading, each department resolved in the jurisdiction
+    (None when the text does not tell) as it stood when the document was issued."""
     for role, names in (("leads", reading.leads), ("supports", reading.supports)):
         for rank, name in enumerate(names):
-            dept: Department = resolve(name, jurisdiction)
+            dept: Department = resolve(name, jurisdiction, issued)
             graph.departments.append(dept)
             if any(a.department_id == dept.id and a.unit_id == unit_id and a.role == role for a in graph.assignments):
                 continue
