@@ -39,18 +39,20 @@ def _alternatives(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-def _units() -> list[str]:
-    """Every unit as it may be written: 个, and for scaled units 万个, 亿元, 万亿元."""
-    forms = []
-    for unit, kind in target_words()["unit"].items():
-        forms += [unit] + ([m + unit for m in ("万", "亿", "万亿", "千亿", "百亿")] if kind == "scaled" else [])
-    return forms
+def _unit_pattern() -> str:
+    """A unit as written: %, 个百分点; 个, 万个, 亿元, 万亿元; 4000万; with 余/多 (31万余张) marked `more`."""
+    kinds = target_words()["unit"]
+    plain = _alternatives(u for u, k in kinds.items() if k == "")
+    scaled = _alternatives(u for u, k in kinds.items() if k == "scaled")
+    magnitude = _alternatives(u for u, k in kinds.items() if k == "magnitude")
+    return (rf"(?P<unit>{plain}|(?P<mag>{magnitude})?(?P<more>[余多])?(?P<base>{scaled})"
+            rf"|(?P<bare>{magnitude})(?P<more_bare>[余多])?)?")
 
 
 COMPARATORS = target_words()["before"]
 QUALIFIERS = target_words()["after"]
 NUMBER = rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[{CN_DIGITS}]+)"
-UNIT = rf"(?P<unit>{_alternatives(_units())})?"
+UNIT = _unit_pattern()
 BEFORE = rf"(?P<pre>{_alternatives(COMPARATORS)})?"
 AFTER = rf"(?P<incl>[（(]含[）)])?(?P<post>{_alternatives(QUALIFIERS)})?"
 TARGET = re.compile(BEFORE + NUMBER + UNIT + AFTER)
@@ -65,6 +67,10 @@ NAME_TRIM = re.compile(rf"^(?:{MARKER}|力争|到20\d\d年(?:底|末)?|20\d\d年
                        r"|(?:力争|将|要|均|基本|进一步|达到|达)+$")
 DELIMS = "，；。、：,;:\n"
 NON_NUMERIC = re.compile(r"(覆盖|实现|建成|普及|接入)")
+# What stands before a count that names existing things rather than a quantity to reach.
+COUNTED_BEFORE = re.compile(r"(?:\d+(?:\.\d+)?[个家所项座条][^\d，。；,;]{0,12}?[和及与、])+$")  # 13个市和
+REFERRING = re.compile(r"(?:其余|其他|上述|现有|已有|这|该|推进|深化|巩固)$")
+NAMES_LISTED = re.compile(r"(?:^|[，,：:])(?:[^、，,：:\d]{2,6}、)+[^、，,：:\d]{2,6}$")
 # A task table's column that reports what was done (落实情况) or remarks on it: no promise there.
 STATUS_COLUMN = re.compile(r"(落实|完成|进展|推进|实施|办理|执行)(情况|进度)|工作进展|进度|备注|成效")
 
@@ -132,18 +138,25 @@ def targets_in_clause(text: str, start: int, end: int) -> list[Target]:
     clause = text[start:end]
     found = []
     for m in TARGET.finditer(clause):
-        num, unit, pre, post = m.group("num"), m.group("unit") or "", m.group("pre") or "", m.group("post") or ""
+        num, pre, post = m.group("num"), m.group("pre") or "", m.group("post") or ""
+        unit = (m.group("mag") or "") + m.group("base") if m.group("base") else m.group("bare") or m.group("unit") or ""
+        more = m.group("more") or m.group("more_bare")
         if clause[m.end("num"):m.end("num") + 1] in ("年", "月", "日", "级", "代", "G", "A", "D"):
             continue
-        if m.start() > 0 and (clause[m.start() - 1] in "第在约前对向-—～~" or clause[m.start() - 1].isdigit()):
+        if m.start() > 0 and (clause[m.start() - 1] in "第约前对向-—～~" or clause[m.start() - 1].isdigit()):
             continue
+        if not pre and _names_existing(clause[: m.start()]):
+            continue  # 加快推进20个城市试点, 合肥、芜湖市3个示范市: the count says which, not how many to reach
         if not unit and pre in ("", "的", "为") and not post:
             continue
         value = to_number(num)
-        if value is None or (not num[0].isdigit() and not (num in ("千", "百", "万") and unit.endswith("元"))):
-            continue  # 一批, 四个全面, 十二项任务: Chinese numerals count only as 千亿元-style magnitudes
+        if value is None or (not num[0].isdigit() and not (num in ("千", "百", "万") and unit[:1] in "万亿"
+                                                           and unit.endswith("元"))):
+            continue  # 一批, 四个全面, 万元产值: Chinese numerals count only as 千亿元-style magnitudes
         if unit == "千" or (num in ("千", "百") and not unit):
             continue
+        if _opens_heading(text, start + m.start()):
+            continue  # 一、10件民生实事任务分解表: the heading counts what it introduces
         after = re.sub(r"^[（(][^）)]*[）)]", "", clause[m.end():])
         if after[:1] in ("：", ":"):
             continue  # 知识产权保护方面5项：… counts the items listed next; it promises nothing
@@ -165,9 +178,26 @@ def targets_in_clause(text: str, start: int, end: int) -> list[Target]:
             continue
         if name.endswith(("方面", "领域")):
             continue  # 知识产权保护方面5项: a category counted, not a quantity to reach
-        comparator = QUALIFIERS.get(post) or COMPARATORS.get(pre) or "="
+        comparator = QUALIFIERS.get(post) or (">" if more else None) or COMPARATORS.get(pre) or "="
         found.append(Target(name, value, comparator, unit, None, start, end))
     return found
+
+
+def _names_existing(before: str) -> bool:
+    """Whether a count, by what stands before it, names things already there: the remaining or these
+    (其余13个市和9个示范县), ones carried on (推进20个城市试点), or a list of names it counts (合肥、芜湖市3个)."""
+    before = COUNTED_BEFORE.sub("", before)
+    return bool(REFERRING.search(before) or NAMES_LISTED.search(before))
+
+
+def _opens_heading(text: str, pos: int) -> bool:
+    """Whether pos begins a heading line's words, right after its numbering (一、10件民生实事)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    line = text[line_start:len(text) if line_end < 0 else line_end].strip()
+    if len(line) > 40 or "。" in line[:-1]:
+        return False
+    return re.fullmatch(rf"\s*{MARKER}?\s*", text[line_start:pos]) is not None
 
 
 def _year_of(text: str, pos: int, paragraph_start: int, fallback: int | None, plan_year: int | None) -> int | None:
@@ -315,6 +345,28 @@ def table_targets(text: str, start: int, end: int) -> list[Target]:
         else:
             i += 1
     return targets
+
+
+def units_from_text(targets: list[Target]) -> None:
+    """A table row with no unit (电子信息制造业总产值 / 2807 / 5000) takes the unit the text gives the same
+    figure of the same thing (规模以上电子信息制造业年产值达2807亿元): the reader's cross-reference."""
+    stated = [t for t in targets if not t.from_table and t.unit and t.value is not None]
+    for row in (t for t in targets if t.from_table and not t.unit and t.value is not None):
+        for t in stated:
+            if t.value in (row.value, row.baseline_value) and _shared_run(t.name, row.name) >= 4:
+                row.unit = t.unit
+                break
+
+
+def _shared_run(a: str, b: str) -> int:
+    """Length of the longest piece of text two names share."""
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] not in b:
+                break
+            best = j - i
+    return best
 
 
 def plan_horizon(title: str) -> int | None:

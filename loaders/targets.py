@@ -6,7 +6,7 @@ whom they belong to and drops figures of years already past at issue.
 
 from graph import ids
 from graph.model import Indicator, PlanGraph
-from loaders.indicators import Target, dedupe, plan_horizon, running_text_targets, table_targets
+from loaders.indicators import Target, dedupe, plan_horizon, running_text_targets, table_targets, units_from_text
 from loaders.metadata import Metadata
 from loaders.outline import Heading, Outline
 
@@ -17,8 +17,8 @@ def target_owner(outline: Outline, pos: int, text: str = "") -> Heading | None:
     h = outline.innermost(pos)
     if h is None or h.kind == "section":
         return None
-    title_at = text.find(h.title, h.start) if text else -1
-    if 0 <= title_at <= pos < title_at + len(h.title):
+    title_at = text.find(h.title, h.start) if text else -1  # the heading line's title, after its numbering
+    if title_at >= 0 and h.start <= pos < title_at + len(h.title):
         return h
     if any("目标" in n.title for n in [*h.ancestors(), h]):
         return None
@@ -41,6 +41,7 @@ def add_indicators(graph: PlanGraph, outline: Outline, unit_ids: dict[int, str],
     text = doc.source.text
     found = running_text_targets(text, body_start, outline.body_end, plan_horizon(meta.title or ""), plan_year(meta))
     found += table_targets(text, body_start, outline.body_end)
+    units_from_text(found)
     issued_year = int(meta.issued[:4]) if meta.issued else None
     for t in sorted(dedupe(found), key=lambda t: t.start):
         if is_status_report(t, issued_year):

@@ -1,0 +1,130 @@
+"""Targets read from running text and tables: the figure, how it is qualified, its unit, name and year.
+
+Each example is written for the test, in the forms plans use; each asserts the one reading that is right.
+"""
+
+import pytest
+
+from loaders.indicators import plan_horizon, running_text_targets, table_targets, target_words
+
+
+def read(text: str, horizon: int | None = None, plan_year: int | None = None):
+    return running_text_targets(text, 0, len(text), horizon, plan_year)
+
+
+def only(text: str, **kw):
+    found = read(text, **kw)
+    assert len(found) == 1, [(t.name, t.value, t.unit) for t in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(("sentence", "comparator"), [
+    ("到2025年，全市光纤用户达到300万户以上。", ">="),
+    ("到2025年，城乡居民收入增长6%左右。", "~"),
+    ("到2025年，城镇登记失业率控制在4.5%以内。", "<="),
+    ("到2025年，万元产值能耗降至0.4吨以下。", "<="),
+    ("到2025年，数字经济规模突破8000亿元。", ">"),
+    ("到2025年，研发经费投入强度超过2.8%。", ">"),
+    ("到2025年，森林覆盖率不低于40%。", ">="),
+    ("到2025年，新增就业岗位不少于5万个。", ">="),
+    ("到2025年，全市5G基站数量达到2万个。", "="),
+])
+def test_the_qualifier_of_a_figure_gives_its_comparator(sentence, comparator):
+    assert only(sentence).comparator == comparator
+
+
+def test_a_qualifier_after_the_figure_outweighs_the_verb_before_it():
+    assert only("到2025年，调查失业率控制在5%左右。").comparator == "~"
+
+
+def test_every_reviewed_comparator_is_one_the_model_knows():
+    words = target_words()
+    assert set(words["before"].values()) | set(words["after"].values()) <= {">", ">=", "<", "<=", "~", "="}
+
+
+@pytest.mark.parametrize(("sentence", "value", "unit"), [
+    ("到2025年，常住人口城镇化率提高1.5个百分点。", 1.5, "个百分点"),
+    ("到2025年，城镇新增就业4.2万人。", 4.2, "万人"),
+    ("到2025年，软件业务收入达到1.2万亿元。", 1.2, "万亿元"),
+    ("到2025年，建成充电桩13,000个。", 13000, "个"),
+    ("到2025年，旅游接待人次突破800万人次。", 800, "万人次"),
+])
+def test_the_unit_is_kept_as_written(sentence, value, unit):
+    t = only(sentence)
+    assert (t.value, t.unit) == (value, unit)
+
+
+def test_half_width_punctuation_separates_clauses_like_full_width():
+    found = read("到2025年,光纤用户达到300万户,移动宽带用户达到500万户;行政村通光纤率100%。")
+    assert [(t.name, t.value, t.unit) for t in found] == [
+        ("光纤用户", 300, "万户"), ("移动宽带用户", 500, "万户"), ("行政村通光纤率", 100, "%")]
+
+
+@pytest.mark.parametrize("line", ["1.地区生产总值增长6%以上。", "（一）地区生产总值增长6%以上。",
+                                  "(一)地区生产总值增长6%以上。", "一、地区生产总值增长6%以上。"])
+def test_a_list_marker_is_no_part_of_the_name(line):
+    assert only(line).name == "地区生产总值增长"
+
+
+def test_the_year_comes_from_the_sentence():
+    assert only("到2027年，全省高新技术企业达到1万家。", horizon=2025).year == 2027
+
+
+def test_a_dated_heading_sets_the_year_of_the_goals_under_it():
+    text = "一、2024年经济社会发展主要目标\n（一）地区生产总值增长6%。\n（二）固定资产投资增长8%左右。"
+    assert [t.year for t in read(text, horizon=2025)] == [2024, 2024]
+
+
+def test_a_date_line_sets_no_year():
+    text = "2023年1月19日\n（一）地区生产总值增长6%。"
+    assert only(text, horizon=2025).year == 2025
+
+
+def test_this_year_is_the_plans_year():
+    text = "一、今年全省经济社会发展的主要预期目标\n1.一般公共预算收入增长5%左右。"
+    assert only(text, plan_year=2023).year == 2023
+
+
+def test_a_goal_with_no_year_anywhere_has_none():
+    assert only("1.增加义务教育学位5000个。").year is None
+
+
+@pytest.mark.parametrize(("title", "year"), [
+    ("安徽省“十三五”信息化发展规划", 2020),
+    ("数字经济发展规划（2021—2025年）", 2025),
+    ("2023年省《政府工作报告》任务分解和责任分工方案", 2023),
+    ("关于加快发展数字经济的实施意见", None),
+])
+def test_a_plans_horizon_comes_from_its_title(title, year):
+    assert plan_horizon(title) == year
+
+
+@pytest.mark.parametrize("text", [
+    "（一）知识产权保护方面5项：审判“三合一”改革。",  # counts the items listed next
+    "对职工总数30人（含）以下的企业暂免征收残疾人就业保障金。",  # a threshold that defines a class
+    "一、10件民生实事任务分解表",  # a heading counting what it introduces
+    "（三）科技金融创新方面4项",  # a category counted, not a quantity to reach
+])
+def test_counts_and_thresholds_that_promise_nothing_are_not_targets(text):
+    assert read(text, horizon=2025) == []
+
+
+def test_a_report_column_of_a_task_table_is_not_read():
+    text = ("序号 | 工作任务 | 责任单位 | 落实情况 |\n"
+            "1 | 新增公办幼儿园学位1800个。 | 县教体局 | 已新增学位1290个。 |")
+    t = only(text)
+    assert (t.name, t.value, t.unit) == ("新增公办幼儿园学位", 1800, "个")
+
+
+def test_an_indicator_table_gives_baseline_target_and_comparator():
+    text = "指  标\n2020年\n2025年\n数字经济\n网民数量（万）\n2395\n>4000\n城镇光纤覆盖率（%）\n/\n100\n"
+    found = table_targets(text, 0, len(text))
+    assert [(t.name, t.unit, t.baseline_value, t.baseline_year, t.value, t.comparator, t.year) for t in found] == [
+        ("网民数量", "万", 2395, 2020, 4000, ">", 2025),
+        ("城镇光纤覆盖率", "%", None, None, 100, "=", 2025),
+    ]
+
+
+def test_a_figure_with_yu_is_more_than_it():
+    t = only("到2025年，发放社会保障卡31万余张。")
+    assert (t.name, t.value, t.unit, t.comparator) == ("发放社会保障卡", 31, "万张", ">")
