@@ -79,11 +79,15 @@ PLACE_AFTER_BODY = re.compile(
     r"(?<=[局委厅办部院行室会])(?=各(?:有关|相关)?(?:[省市县区州盟旗乡镇]|街道|开发区|园区|功能区))"
 )
 NOT_A_NAME = re.compile(r"[0-9０-９%％：:。]|简称|设在|详见|包括")
+BRACKETED = re.compile(r"[（(〔][^）)〕]*[）)〕]")
+SEPARATOR = re.compile(r"[、，,；;]")
 TRAILING_BRACKETS = re.compile(r"(?:[（(〔][^（）()〔〕]*[）)〕])+$")
 
 
 def _split_top(text: str, separators: str) -> list[str]:
     """Split at separators outside any brackets."""
+    if not any(ch in text for ch in OPENERS):
+        return re.split(f"[{separators}]", text)
     depth, buf, parts = 0, [], []
     for ch in text:
         if ch in OPENERS:
@@ -104,7 +108,7 @@ def is_body(name: str, strong: bool = False) -> bool:
     if not name or len(name) > 40 or NOT_A_NAME.search(name) or name in _label_words():
         return False
     core = TRAILING_BRACKETS.sub("", name) or name
-    if PLACE_GROUP.match(re.sub(r"[（(〔][^）)〕]*[）)〕]", "", core)):
+    if PLACE_GROUP.match(BRACKETED.sub("", core)):
         return True
     if NOT_A_BODY.search(core):
         return False
@@ -128,7 +132,7 @@ def _join_shared_suffix(parts: list[str]) -> list[str]:
         j = i
         while j < len(parts) and PLACE_STUB.match(parts[j]):
             j += 1
-        last = re.sub(r"[（(〔][^）)〕]*[）)〕]", "", parts[j]) if j < len(parts) else ""
+        last = BRACKETED.sub("", parts[j]) if j < len(parts) else ""
         if j > i and SHARED_SUFFIX.match(last):
             out.append("、".join(parts[i : j + 1]))
             i = j + 1
@@ -143,8 +147,11 @@ def split_names(text: str, keep_vague: bool = False) -> list[str]:
     bare 有关部门 dropped (kept with `keep_vague`, as after 会同)."""
     parts: list[str] = []
     for raw in _split_top(text, "、，,；;"):
-        for piece in re.split(r"\s+", raw.strip()) if " " in raw.strip() else [raw]:
-            for sub in PLACE_AFTER_BODY.split(piece.strip()):
+        pieces = raw.split()  # 县教体局 各乡镇政府: two bodies; 国家发展 改革委: one name wrapped
+        if len(pieces) > 1 and not all(is_body(x) for x in pieces):
+            pieces = ["".join(pieces)]
+        for piece in pieces:
+            for sub in PLACE_AFTER_BODY.split(piece):
                 parts += [p.strip() for p in _split_and(sub.strip())]
     names = _join_shared_suffix([n for n in (ETC.sub("", p).strip() for p in parts) if n])
     return [n for n in names if keep_vague or not VAGUE.match(n)]
@@ -174,14 +181,22 @@ class Reading:
 
 RULE = re.compile(
     r"(?:(?:其中)?[，,；;]?\s*)"
-    r"(?:[列排位](?:在|于|名)?)?(?:第一位?|首位|第一个|首个|最前面?)(?:的|者)?(?:部门|单位)?(?:[（(](?:部门|单位)[）)])?"
+    r"(?:[列排位](?:在|于|名)?)?(?:第一位?|首位|第一个|首个|最前面?|靠前|前面)(?:的|者)?(?:责任)?(?:部门|单位)?"
+    r"(?:[（(](?:部门|单位)[）)])?"
     r"(?:为|是|作为)(?:牵头|主办|主责)(?:责任)?(?:部门|单位)(?:[（(](?:部门|单位)[）)])?"
     r"(?:[，,；;]\s*(?:其他|其余|其它)(?:的)?(?:部门|单位)?(?:为|是)?(?:配合|责任|参与|协办|协同)(?:部门|单位))?"
     r"(?P<below>[，,；;]\s*(?:下同|以下同|后同|以下均同|下文同))?"
 )
-LEAD_CLAUSE = re.compile(r"^由?(?P<n>.+?)(?:共同)?牵头(?:负责|落实|组织实施|实施|推进)?$")
+RULE_VERB = re.compile(r"(?:为|是)(?:牵头|主办|主责)")
+LEAD_CLAUSE = re.compile(
+    r"^由?(?P<n>.+?)(?:(?:共同|总)?牵头(?:负责|落实|组织实施|实施|推进|抓总)?|负总责|为牵头(?:责任)?(?:单位|部门))$"
+)
 WITH_CLAUSE = re.compile(r"^由?(?P<n>.+?)会同(?P<o>.+?)(?:共同)?(?:负责|落实|组织实施|实施|推进)?$")
-SUPPORT_CLAUSE = re.compile(r"^(?P<n>.+?)(?:共同|积极|协助)?(?:配合|参与|协助|协同|协办)(?:落实|实施|推进)?$")
+SUPPORT_CLAUSE = re.compile(
+    r"^(?P<n>.+?)(?:(?:共同|积极|协助)?(?:配合|参与|协助|协同|协办)(?:落实|实施|推进)?|为(?:配合|参与|协办)(?:单位|部门))$"
+)
+# 市发改委（牵头）、市财政局: a lead marked in a list
+MARKED_LEAD = re.compile(r"(?P<n>[^、，,；;：:\s（(]+)[（(](?:牵头|牵头单位|牵头部门|主责)[）)]")
 DUTY_CLAUSE = re.compile(
     r"^由?(?P<n>.+?)(?:按照?职责分工|按照?职能分工|按照?职责|根据职责|分工|共同|分别|具体)?(?:负责落实|负责|落实)$"
 )
@@ -265,6 +280,8 @@ def _read_clauses(core: str) -> Reading | None:
 def read_note(text: str, rule_in_force: bool = False) -> Reading | None:
     """Read one responsibility note (without its brackets), or None if it is not one."""
     text = text.strip(" \t\n。；;")
+    marked = {ETC.sub("", m.group("n")) for m in MARKED_LEAD.finditer(text)}
+    text = MARKED_LEAD.sub(lambda m: m.group("n"), text)
     if _label_pattern().search(text):
         reading = read_labelled(text)
     else:
@@ -275,6 +292,9 @@ def read_note(text: str, rule_in_force: bool = False) -> Reading | None:
             reading.declares_rule = True
     if reading is None:
         return None
+    if marked & set(reading.leads + reading.supports):
+        named = reading.leads + reading.supports
+        reading = Reading([n for n in named if n in marked], [n for n in named if n not in marked], "stated")
     if reading.bare and not all(is_body(n, strong=True) for n in reading.leads + reading.supports):
         return None
     if reading.basis == "first-listed" and (rule_in_force or reading.declares_rule):
@@ -300,6 +320,9 @@ class Note:
 
 
 SENTENCE_END = "。；;"
+SENTENCE = re.compile(r"[^。；;\n]+")
+SENTENCE_VERB = re.compile("牵头|会同|配合|负责")
+BRACKET_CHAR = re.compile(r"[（(〔【\[）)〕】\]\n]")
 # where a bare list may stand: after a sentence, ending the item (before the next numbering)
 NEXT_ITEM = r"(?:\d{1,3}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)"
 ITEM_END = re.compile(rf"[。；;]?[ \t]*(?:$|\n|{NEXT_ITEM})")
@@ -308,9 +331,10 @@ NUMBERING = re.compile(rf"[ \t]+(?={NEXT_ITEM})")
 
 def _bracket_pairs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Every matched bracket pair on one line, outer before inner."""
-    pairs, stack = [], []
-    for i in range(start, end):
-        ch = text[i]
+    pairs: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    for m in BRACKET_CHAR.finditer(text, start, end):
+        i, ch = m.start(), m.group(0)
         if ch == "\n":
             stack = []
         elif ch in OPENERS:
@@ -400,6 +424,8 @@ def _note_end(text: str, start: int, end: int) -> int:
 
 def _label_tail(line: str) -> int | None:
     """Where a label follows a sentence on its line (…。牵头单位：X；责任单位：Y), if it does."""
+    if not any(ch in line for ch in "：:】]"):
+        return None
     for m in _label_pattern().finditer(line):
         if m.start() > 0 and line[m.start() - 1] in SENTENCE_END and _role_of(m) != "aside":
             return m.start()
@@ -409,10 +435,10 @@ def _label_tail(line: str) -> int | None:
 def _sentence_notes(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[Note]:
     """A whole sentence that is a note: 由X牵头，Y参与。 / X牵头，Y等按职责分工负责。"""
     notes: list[Note] = []
-    for m in re.finditer(r"[^。；;\n]+", text[start:end]):
+    for m in SENTENCE.finditer(text[start:end]):
         s, e = start + m.start(), start + m.end()
         sentence = m.group(0)
-        if not re.search("牵头|会同|配合|负责", sentence) or any(a < e and s < b for a, b in taken):
+        if not SENTENCE_VERB.search(sentence) or any(a < e and s < b for a, b in taken):
             continue
         lead_ws = len(sentence) - len(sentence.lstrip())
         reading = read_note(sentence)
@@ -422,6 +448,16 @@ def _sentence_notes(text: str, start: int, end: int, taken: list[tuple[int, int]
         standalone = not text[line_start : s + lead_ws].strip() and not text[e:line_end].strip(" 。；;")
         notes.append(Note(s + lead_ws, e - (len(sentence) - len(sentence.rstrip())), reading, standalone, "sentence"))
     return notes
+
+
+def _rules(text: str, start: int, end: int) -> list[int]:
+    """Where the text states the rule (…为牵头单位), found from its verb so the scan stays quick."""
+    found = []
+    for m in RULE_VERB.finditer(text, start, end):
+        rule = RULE.search(text, max(start, m.start() - 20), min(end, m.end() + 40))
+        if rule and rule.start() not in found:
+            found.append(rule.start())
+    return found
 
 
 def find_notes(text: str, start: int = 0, end: int | None = None) -> list[Note]:
@@ -434,12 +470,12 @@ def find_notes(text: str, start: int = 0, end: int | None = None) -> list[Note]:
     notes += _sentence_notes(text, start, end, taken + [(n.start, n.end) for n in notes])
     notes.sort(key=lambda n: n.start)
     spans = [(n.start, n.end) for n in notes]
-    prose_rules = [m.start() for m in RULE.finditer(text, start, end) if not any(a <= m.start() < b for a, b in spans)]
+    prose_rules = [p for p in _rules(text, start, end) if not any(a <= p < b for a, b in spans)]
+    in_force = False
     for note in notes:
-        in_force = any(p < note.start for p in prose_rules) or any(
-            n.reading.declares_rule and n.start < note.start and declares_same_below(text[n.start : n.end])
-            for n in notes
-        )
+        in_force = in_force or any(p < note.start for p in prose_rules)
         if in_force and note.reading.basis == "first-listed":
             note.reading.basis = "rule"
+        if note.reading.declares_rule and declares_same_below(text[note.start : note.end]):
+            in_force = True
     return notes
