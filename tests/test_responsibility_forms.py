@@ -236,3 +236,32 @@ def test_he_and_ge_join_two_bodies_only_when_both_sides_are_bodies(text, names):
 @pytest.mark.parametrize("name", ["市总工会", "团市委", "市妇联", "市工商联", "中国证监会", "各乡镇", "各街道（功能区）", "省军区"])
 def test_bodies_beyond_the_usual_endings(name):
     assert is_body(name)
+
+
+# --- further forms -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["责任单位：市卫健委（牵头）、市医保局", "市卫健委（牵头）、市医保局"])
+def test_a_lead_marked_in_a_list(text):
+    assert _read(text) == (["市卫健委"], ["市医保局"], "stated")
+
+
+def test_wei_qiantou_danwei_and_wei_peihe_danwei():
+    assert _read("市体育局为牵头单位，市教育局为配合单位") == (["市体育局"], ["市教育局"], "stated")
+
+
+@pytest.mark.parametrize("text", ["市国资委牵头抓总，各县区政府负责落实", "市国资委负总责，各县区政府负责落实"])
+def test_lead_verbs_beyond_qiantou(text):
+    assert _read(text) == (["市国资委"], ["各县区政府"], "stated")
+
+
+def test_short_labels():
+    assert _read("牵头：区城管局；配合：区住建局") == (["区城管局"], ["区住建局"], "stated")
+
+
+@pytest.mark.parametrize("text,names", [
+    ("县教体局 各相关乡镇政府", ["县教体局", "各相关乡镇政府"]),
+    ("国家发展 改革委、财政部", ["国家发展改革委", "财政部"]),
+])
+def test_spaces_between_names(text, names):
+    assert split_names(text) == names
