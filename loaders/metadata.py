@@ -12,7 +12,7 @@ text does not give is derived honestly and marked as derived, never the number.
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from loaders.jurisdiction import read_jurisdiction
 from loaders.knowledge import NATIONAL, Jurisdiction, doc_number_candidates, jurisdiction_by_name
@@ -125,7 +125,7 @@ def _garbled(digits: str, published: str | None) -> str | None:
     y, rest = int(m.group(1)), m.group(2)
     readings = {_iso(y, int(rest[:i]), int(rest[i:])) for i in range(1, len(rest)) if len(rest) - i <= 2}
     pub = date.fromisoformat(published)
-    fits = [r for r in readings if r and pub - timedelta(days=92) <= date.fromisoformat(r) <= pub]
+    fits = [r for r in readings if r and date.fromisoformat(r) <= pub]
     return fits[0] if len(fits) == 1 else None
 
 

@@ -87,3 +87,110 @@ def test_anhuis_provincial_companies_are_not_expanded_in_another_province(name):
     other = resolve(name, ZHEJIANG)
     assert other.name == "浙江省" + name[1:] and "有限" not in other.name
     assert resolve(name, jurisdiction_by_name("河南省")).name == "河南省" + name[1:]
+
+
+NATIONAL = jurisdiction_by_name("全国")
+HENAN = jurisdiction_by_name("河南省")
+LIAOZHONG = jurisdiction_by_name("辽中区")
+XIANNING = jurisdiction_by_name("咸宁市")
+
+
+@pytest.mark.parametrize("forms, name", [
+    (("发展改革委", "国家发展改革委", "国家发展和改革委员会", "国家发改委"), "国家发展和改革委员会"),
+    (("人民银行", "中国人民银行"), "中国人民银行"),
+    (("市场监管总局", "国家市场监督管理总局"), "国家市场监督管理总局"),
+    (("卫生健康委", "国家卫生健康委"), "国家卫生健康委员会"),
+    (("扶贫办", "国务院扶贫办"), "国务院扶贫开发领导小组办公室"),
+])
+def test_a_national_document_names_ministries_by_their_short_forms(forms, name):
+    depts = [resolve(f, NATIONAL) for f in forms]
+    assert {d.name for d in depts} == {name} and {d.jurisdiction for d in depts} == {"全国"}
+
+
+def test_a_bare_form_is_the_provinces_own_body_but_a_ministrys_name_is_the_ministry_anywhere():
+    assert resolve("发展改革委", HENAN).name == "河南省发展和改革委员会"
+    assert resolve("国家发展改革委", HENAN).name == "国家发展和改革委员会"
+    assert resolve("财政部", HENAN).jurisdiction == "全国"
+
+
+@pytest.mark.parametrize("name, canonical", [("人行郑州中心支行", "中国人民银行郑州中心支行"),
+                                             ("河南证监局", "中国证券监督管理委员会河南监管局"),
+                                             ("郑州海关", "中华人民共和国郑州海关")])
+def test_central_branches_are_named_after_the_place_they_serve(name, canonical):
+    d = resolve(name, HENAN)
+    assert d.name == canonical and d.kind == "central-branch"
+
+
+def test_regulators_merged_by_the_reforms_are_read_by_the_documents_date():
+    assert resolve("河南银保监局", HENAN, "2020-05-01").name == "中国银行保险监督管理委员会河南监管局"
+    assert resolve("河南金融监管局", HENAN, "2024-03-01").name == "国家金融监督管理总局河南监管局"
+    assert resolve("地方金融监管局", HENAN, "2024-03-01").name == "河南省地方金融监督管理局"  # no place: not a branch
+
+
+def test_tax_bureaus_after_the_2018_merger_are_branches_of_the_state_administration():
+    assert resolve("市税务局", XIANNING, "2024-01-11").name == "国家税务总局咸宁市税务局"
+    assert resolve("市税务局", XIANNING, "2024-01-11").kind == "central-branch"
+    assert resolve("市税务局", XIANNING).name == "咸宁市税务局"  # date unknown: as written
+
+
+def test_a_form_renamed_by_a_reform_keeps_the_body_the_document_named():
+    old = resolve("省卫生计生委", HENAN, "2020-01-01")
+    new = resolve("省卫生健康委", HENAN, "2020-01-01")
+    assert old.name == "河南省卫生和计划生育委员会" and new.name == "河南省卫生健康委员会" and old.id != new.id
+    assert resolve("省卫健委", HENAN, "2020-01-01").id == new.id
+
+
+def test_the_network_office_is_the_leading_group_office_before_2018_and_the_commission_office_after():
+    assert resolve("省网信办", HENAN, "2017-06-01").name == "中共河南省委网络安全和信息化领导小组办公室"
+    assert resolve("省网信办", HENAN, "2019-06-01").name == "中共河南省委网络安全和信息化委员会办公室"
+
+
+@pytest.mark.parametrize("written, canonical", [
+    ("市发改委", "咸宁市发展和改革委员会"), ("市经信局", "咸宁市经济和信息化局"), ("市工信局", "咸宁市工业和信息化局"),
+    ("市人社局", "咸宁市人力资源和社会保障局"), ("市住建局", "咸宁市住房和城乡建设局"),
+    ("市市场监管局", "咸宁市市场监督管理局"), ("市文旅局", "咸宁市文化和旅游局"), ("市卫健委", "咸宁市卫生健康委员会"),
+    ("市医保局", "咸宁市医疗保障局"), ("市大数据局", "咸宁市大数据局"), ("市科技局", "咸宁市科学技术局"),
+])
+def test_city_bureaus_common_abbreviations(written, canonical):
+    assert resolve(written, XIANNING, "2024-01-11").name == canonical
+
+
+def test_abbreviation_and_full_form_of_one_date_are_one_node():
+    assert resolve("区发改局", LIAOZHONG).id == resolve("区发展和改革局", LIAOZHONG).id == resolve("发改局", LIAOZHONG).id
+
+
+@pytest.mark.parametrize("written, canonical", [("省委组织部", "中共河南省委组织部"), ("省委宣传部", "中共河南省委宣传部"),
+                                                ("省委政法委", "中共河南省委政法委员会"), ("组织部", "中共河南省委组织部")])
+def test_party_bodies(written, canonical):
+    d = resolve(written, HENAN)
+    assert d.name == canonical and d.kind == "party"
+
+
+def test_a_body_of_the_government_above_belongs_to_that_government():
+    d = resolve("市发展改革委", LIAOZHONG)
+    assert d.name == "沈阳市发展和改革委员会" and d.jurisdiction == "沈阳市"
+    assert resolve("区发展改革局", LIAOZHONG).name == "辽中区发展和改革局"
+
+
+def test_a_body_named_after_a_place_keeps_its_name():
+    assert resolve("咸宁高新区管委会", XIANNING).name == "咸宁高新区管委会"
+    assert resolve("成都市人民政府", jurisdiction_by_name("四川省")).jurisdiction == "成都市"
+
+
+@pytest.mark.parametrize("forms", [("各省（区、市）人民政府", "各省、自治区、直辖市人民政府", "各省级人民政府")])
+def test_written_variants_of_one_group_are_one_group(forms):
+    depts = [resolve(f, NATIONAL) for f in forms]
+    assert len({d.id for d in depts}) == 1 and depts[0].kind == "group"
+
+
+def test_groups_stay_whole_at_every_level():
+    assert resolve("各街道办事处", LIAOZHONG).name == "辽中区各街道办事处"
+    assert resolve("各县（市、区）人民政府", XIANNING).name == "咸宁市各县（市、区）人民政府"
+    assert resolve("各县市区人民政府", XIANNING).id == resolve("各县（市、区）人民政府", XIANNING).id
+
+
+def test_without_a_jurisdiction_a_name_is_kept_as_written_never_a_placeholder():
+    d = resolve("区司法局", None)
+    assert d.name == "区司法局" and d.jurisdiction is None
+    assert resolve("区司法局等有关部门", None).name == "区司法局等有关部门"
+    assert resolve("财政部", None).jurisdiction == "全国"
