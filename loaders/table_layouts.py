@@ -24,6 +24,7 @@ DEPARTMENT_ROLES = ("lead", "support", "responsible")
 TEXT_ROLES = ("task", "content", "category")
 NUMERALS = "一二三四五六七八九十"
 ROW_NUMBER = re.compile(r"^(\d{1,3})[.．、]?$")
+NUMBERED_TASK = re.compile(r"^(\d{1,3})[.．、]\s*(\S.{3,})$")
 # Category rows and numbered cells: 一、 （一） 第一章 / 1． 1、 (1) ①
 CATEGORY = re.compile(rf"^(?:[{NUMERALS}]+、|（[{NUMERALS}]+）|第[{NUMERALS}]+[章节部分篇])")
 MARKER = re.compile(
@@ -32,6 +33,9 @@ ANNEX_ALONE = re.compile(r"^附件\s*\d*\s*$")
 ANNEX_TITLED = re.compile(r"^附件\s*\d*\s*[：:]\s*(.+)$")
 CAPTION_END = re.compile(r"(表|清单|方案|分工|分解|一览|台账|任务|目录|安排)(（[^）]*）)?$")
 DATE_WORDS = re.compile(r"(\d{4}年|\d{1,2}月|年底|年末|月底|季度|上半年|下半年|长期|持续推进|每年|常态化|前$)")
+# A task begins with what is to be done (建设数据中心 ends like a body's name but is a task).
+TASK_VERB = re.compile(r"^(建设|建立|健全|推进|推动|加快|加强|完善|开展|实施|支持|打造|提升|深化|落实|组织|培育|扩大|"
+                       r"优化|强化|促进|引导|鼓励|做好|抓好|持续|积极|全面|探索|制定|出台|开放|新建|改造|筹建|设立)")
 PERSON = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
 MAX_HEADER = 14  # a header cell is short: 主要责任单位, 具体工作任务和要求
 
@@ -131,6 +135,20 @@ def _is_header(columns: list[Column]) -> bool:
             and sum(r is not None for r in roles) >= max(3, len(roles) - 1))
 
 
+def _spanned(columns: list[Column]) -> list[Column]:
+    """A two-row header: 责任单位 spans 牵头单位 / 配合单位 written after the first row
+    (序号 / 工作任务 / 责任单位 / 完成时限 / 牵头单位 / 配合单位): the sub-columns take its place."""
+    roles = [c.role for c in columns]
+    if "responsible" not in roles or "lead" not in roles or "support" not in roles:
+        return columns
+    at = roles.index("responsible")
+    subs = [c for c in columns[at + 1:] if c.role in ("lead", "support")]
+    if len(subs) != 2 or roles.index("lead") < at:
+        return columns
+    rest = [c for c in columns if c is not columns[at] and c not in subs]
+    return rest[:at] + subs + rest[at:]
+
+
 # -- what a cell looks like ---------------------------------------------------------------------
 
 
@@ -145,10 +163,11 @@ def cell_kind(text: str) -> str:
         return "number"
     if len(text) <= 200 and "。" not in text.rstrip("。"):
         names = [n for part in text.split() for n in split_names(part)]
-        bodies = sum(looks_like_body(n) for n in names)
-        if names and looks_like_body(names[0]) and 2 * bodies >= len(names):
+        bodies = sum(looks_like_body(n) and not TASK_VERB.match(n) for n in names)
+        if names and looks_like_body(names[0]) and not TASK_VERB.match(names[0]) and (
+                bodies == len(names) or (bodies >= 2 and 2 * bodies >= len(names))):
             return "bodies"
-        if read_note(text) is not None:
+        if not TASK_VERB.match(text) and read_note(text) is not None:
             return "bodies"
         if len(text) <= 30 and DATE_WORDS.search(text):
             return "date"
@@ -261,7 +280,17 @@ def _delimited_header(lines: list[Line], i: int) -> tuple[list[Column], int, str
     if sep is None:
         return None
     columns = [Column(c.text, header_role(c.text)) for c in _split(lines[i], sep)]
-    return (columns, i + 1, sep) if _is_header(columns) else None
+    if not _is_header(columns):
+        return None
+    body = i + 1
+    if body < len(lines) and _separator(lines[body].text) == sep:  # a second header row under a spanning cell
+        subs = [Column(c.text, header_role(c.text)) for c in _split(lines[body], sep) if c.text]
+        if subs and all(c.role in ("lead", "support") for c in subs):
+            at = next((k for k, c in enumerate(columns) if c.role == "responsible"), None)
+            if at is not None:
+                columns = columns[:at] + subs + columns[at + 1:]
+                body += 1
+    return columns, body, sep
 
 
 def _flattened_header(lines: list[Line], i: int) -> tuple[list[Column], int, str] | None:
@@ -302,7 +331,7 @@ def _flattened_header(lines: list[Line], i: int) -> tuple[list[Column], int, str
             if len(line) > MAX_HEADER or MARKER.match(line) or re.search(r"[，。；、]", line):
                 break
             unknown.append(Column(line, None))
-    return (columns, j, "") if _is_header(columns) else None
+    return (_spanned(columns), j, "") if _is_header(columns) else None
 
 
 def _next_nonblank(lines: list[Line], j: int) -> int | None:
@@ -325,6 +354,7 @@ def _delimited_rows(lines: list[Line], i: int, columns: list[Column], sep: str) 
     """One line per row; a line with fewer cells than the header continues the row above
     when that row is not complete (a cell's text broken over two lines)."""
     m, numbered = len(columns), columns[0].role == "number"
+    first_dept = next(j for j, c in enumerate(columns) if c.role in DEPARTMENT_ROLES)
     rows: list[Row] = []
     pending: list[Cell] = []
     category: str | None = None
@@ -355,7 +385,7 @@ def _delimited_rows(lines: list[Line], i: int, columns: list[Column], sep: str) 
         if len(filled) == 1 and CATEGORY.match(filled[0].text) and not starts_row:
             flush()
             category = filled[0].text
-        elif starts_row or not pending or len(pending) >= m:
+        elif starts_row or not pending or len(pending) >= m or (len(cells) > 1 and len(pending) > first_dept):
             if _separator(line.text) != sep:
                 break  # plain text after the table
             flush()
@@ -386,11 +416,14 @@ def _numbered_rows(cells: list[tuple[int, Cell]], columns: list[Column], lines: 
                    i: int) -> tuple[list[Row], int]:
     """Rows start at their 序号 (1, 2 … rising, gaps allowed where rows were cut)."""
     roles = [c.role for c in columns[1:]]
+    first_dept = next(j for j, r in enumerate(roles) if r in DEPARTMENT_ROLES)
+    text_columns = sum(r not in ("number", "person", "deadline") for r in roles[:first_dept])
     rows: list[Row] = []
     category: str | None = None
     number: Cell | None = None
     pending: list[Cell] = []
     previous = 0
+    style: str | None = None  # 序号 on a line of its own, or joined to the task (1．推进…)
     after = i
 
     def close() -> bool:
@@ -398,6 +431,7 @@ def _numbered_rows(cells: list[tuple[int, Cell]], columns: list[Column], lines: 
         nonlocal pending
         if number is None:
             return True
+        pending = _join_leading_text(pending, text_columns)  # a task cell of several paragraphs
         placed = align(pending, roles)
         kept = len(pending)
         while placed is None and kept > 0:  # trailing lines that fit no column are not the table's
@@ -415,11 +449,19 @@ def _numbered_rows(cells: list[tuple[int, Cell]], columns: list[Column], lines: 
     for k, cell in cells:
         m = ROW_NUMBER.match(cell.text)
         value = int(m.group(1)) if m else None
-        if value is not None and (value == previous + 1 or (previous < value <= previous + 10 and
+        joined = NUMBERED_TASK.match(cell.text) if value is None and style != "alone" else None
+        if joined and int(joined.group(1)) == previous + 1:  # 1．推进… : the 序号 and the task on one line
+            style = "joined"
+            if not close():
+                return rows, k
+            split = cell.start + joined.start(2)
+            number, previous = Cell(joined.group(1), cell.start, cell.start + len(joined.group(1))), previous + 1
+            pending = [Cell(cell.text[joined.start(2):], split, cell.end)]
+        elif value is not None and (value == previous + 1 or (previous < value <= previous + 10 and
                                                             (number is None or len(pending) >= 2))):
             if not close():
                 return rows, k
-            number, previous = cell, value
+            number, previous, style = cell, value, "alone"
         elif CATEGORY.match(cell.text) and len(cell.text) <= 40 and (number is None or len(pending) >= 2):
             if not close():
                 return rows, k
@@ -429,7 +471,7 @@ def _numbered_rows(cells: list[tuple[int, Cell]], columns: list[Column], lines: 
             return rows, k
         elif number is None:
             return rows, k  # text where a row should start: the table has ended
-        elif len(pending) >= len(roles):
+        elif len(_join_leading_text(pending, text_columns)) >= len(roles):
             close()
             return rows, k
         else:
@@ -437,6 +479,18 @@ def _numbered_rows(cells: list[tuple[int, Cell]], columns: list[Column], lines: 
         after = k + 1
     close()
     return rows, after
+
+
+def _join_leading_text(cells: list[Cell], columns: int) -> list[Cell]:
+    """More paragraphs of text before the bodies than text columns: the last ones are one cell."""
+    run = 0
+    while run < len(cells) and cell_kind(cells[run].text) == "text":
+        run += 1
+    if run <= max(columns, 1):
+        return cells
+    keep = max(columns, 1) - 1
+    first, last = cells[keep], cells[run - 1]
+    return [*cells[:keep], Cell("".join(c.text for c in cells[keep:run]), first.start, last.end), *cells[run:]]
 
 
 def _unnumbered_rows(cells: list[tuple[int, Cell]], columns: list[Column], lines: list[Line],

@@ -226,3 +226,49 @@ def test_rows_of_a_table_inside_a_unit_are_its_projects():
 def test_unit_evidence_quotes_the_row():
     _, graph, _ = read("序号|工作任务|牵头单位|\n1|任务甲|市发改委|\n")
     assert graph.units[0].evidence.quote == "1|任务甲|市发改委"
+
+
+# -- more shapes ----------------------------------------------------------------------------------
+
+
+def test_a_two_row_header_under_a_spanning_responsibility_cell():
+    flattened = "\n".join(["序号", "工作任务", "责任单位", "完成时限", "牵头单位", "配合单位",
+                           "1", "建设数据中心", "市发改委", "市财政局", "2025年底前"])
+    tabbed = "序号\t工作任务\t责任单位\t完成时限\n牵头单位\t配合单位\n1\t建设数据中心\t市发改委\t市财政局\t2025年底前\n"
+    for text in (flattened, tabbed):
+        (table,) = find_tables(normalise(text).text)
+        assert [c.role for c in table.columns] == ["number", "task", "lead", "support", "deadline"], text
+        _, graph, edges = read(text)
+        assert roles(edges, "数据中心") == {"leads": ["市发改委"], "supports": ["市财政局"]}
+        assert graph.units[0].deadline == "2025年底前"
+
+
+def test_the_row_number_written_on_the_task_line():
+    text = "\n".join(["序号", "重点任务", "牵头单位", "配合单位",
+                      "1．建设数据中心。", "市发改委", "市财政局",
+                      "2．开放公共数据。", "市数据局", "市网信办"])
+    _, graph, edges = read(text)
+    assert [u.title for u in graph.units] == ["建设数据中心", "开放公共数据"]
+    assert roles(edges, "开放公共数据") == {"leads": ["市数据局"], "supports": ["市网信办"]}
+
+
+def test_a_task_cell_of_several_paragraphs_stays_one_cell():
+    text = "\n".join(["序号", "重点任务", "牵头单位", "配合单位",
+                      "1", "建设数据中心，完善机房设施。", "推进算力网络互联互通。", "市发改委", "市财政局",
+                      "2", "开放公共数据。", "市数据局", "市网信办"])
+    _, graph, edges = read(text)
+    assert graph.units[0].title.startswith("建设数据中心")
+    assert "算力网络" in graph.units[0].text
+    assert roles(edges, "建设数据中心") == {"leads": ["市发改委"], "supports": ["市财政局"]}
+
+
+def test_unnumbered_tab_rows_with_their_trailing_cells_dropped():
+    text = "工作任务\t牵头单位\t配合单位\t完成时限\n建设数据中心\t市发改委\n开放公共数据\t市数据局\t市网信办\t年底前\n"
+    _, graph, edges = read(text)
+    assert [u.title for u in graph.units] == ["建设数据中心", "开放公共数据"]
+    assert roles(edges, "建设数据中心") == {"leads": ["市发改委"], "supports": []}
+
+
+@pytest.mark.parametrize("cell", ["建设数据中心", "建设数据中心，完善机房设施", "推进政务服务中心改造"])
+def test_a_task_that_ends_like_a_body_is_text(cell):
+    assert cell_kind(cell) == "text"
