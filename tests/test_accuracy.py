@@ -8,18 +8,19 @@ from functools import cache
 
 import pytest
 
-from tests.evaluate import bundled_cases, bundled_failures, devset_failures, evaluate_case, evaluate_devset
+from tests.evaluation.cases import bundled_cases
+from tests.evaluation.floors import bundled_failures, devset_failures
+from tests.evaluation.report import evaluate_bundled, evaluate_devset
 
 
 @cache
-def bundled(key: str):
-    cases = {c.key: c for c in bundled_cases()}
-    return evaluate_case(cases[key], cases)
+def bundled() -> dict:
+    return {r.key: r for r in evaluate_bundled()}
 
 
 @pytest.mark.parametrize("key", [c.key for c in bundled_cases()])
 def test_bundled_plan_holds_its_thresholds(key):
-    r = bundled(key)
+    r = bundled()[key]
     assert not bundled_failures(r), (bundled_failures(r), r.assignments.missed, r.assignments.wrong,
                                      r.targets.missed, r.targets.wrong, r.targets.comparator, r.name_errors,
                                      r.resolution_failures)

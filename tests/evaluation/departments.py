@@ -1,0 +1,132 @@
+"""Leads and supports as written, the names their nodes carry, and same/distinct department facts.
+
+An edge is (unit, role, department as written): the gold's name against the
+extracted `Assignment.surface`, both folded by `text.norm_name`. Whether a
+surface landed on the right body is judged against tests/fixtures/gold_names.tsv
+(a person's mapping to canonical names) and against the gold's same/distinct
+facts, on the nodes the extracted graph attached each surface to.
+"""
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from graph.model import PlanGraph
+from tests.evaluation.cases import GOLD_NAMES, Case, load
+from tests.evaluation.text import norm_canonical, norm_name, unit_matches
+
+
+@dataclass
+class Score:
+    found: int
+    expected: int
+    extracted: int
+    correct: int
+    missed: list[str] = field(default_factory=list)
+    wrong: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.extracted if self.extracted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.expected if self.expected else 1.0
+
+
+def gold_triples(gold: dict) -> dict[tuple[str, str, str], str]:
+    """(unit piece, role, folded name) → the name as written, each once."""
+    out: dict[tuple[str, str, str], str] = {}
+    for a in gold["assignments"]:
+        for role in ("leads", "supports"):
+            for name in a[role]:
+                out.setdefault((a["unit"], role, norm_name(name)), name)
+    return out
+
+
+def score_assignments(graph: PlanGraph, gold: dict) -> Score:
+    """Recall over the gold's triples; precision over every edge extracted."""
+    expected = gold_triples(gold)
+    units = {u.id: u for u in graph.units}
+    edges = [(units[a.unit_id], a.role, norm_name(a.surface), a.surface) for a in graph.assignments]
+
+    def hit(edge, g) -> bool:
+        return edge[1] == g[1] and edge[2] == g[2] and unit_matches(g[0], edge[0])
+
+    missed = [f"{g[0]} · {g[1]} · {written}" for g, written in expected.items() if not any(hit(e, g) for e in edges)]
+    wrong = [f"{e[0].title[:30]} · {e[1]} · {e[3]}" for e in edges if not any(hit(e, g) for g in expected)]
+    return Score(len(expected) - len(missed), len(expected), len(edges), len(edges) - len(wrong), missed, wrong)
+
+
+def basis_errors(graph: PlanGraph, gold: dict) -> list[str]:
+    """Units whose edges were read with another basis than the gold's."""
+    errors = []
+    for a in gold["assignments"]:
+        got = {x.basis for x in graph.assignments if unit_matches(a["unit"], graph.unit(x.unit_id))}
+        if got and got != {a["basis"]}:
+            errors.append(f"{a['unit']}: basis {sorted(got)} != {a['basis']}")
+    return errors
+
+
+def surface_nodes(graph: PlanGraph) -> dict[str, set[str]]:
+    """Each surface form as read → the department nodes the graph attached it to."""
+    out: dict[str, set[str]] = {}
+    for a in graph.assignments:
+        out.setdefault(norm_name(a.surface), set()).add(a.department_id)
+    return out
+
+
+@cache
+def gold_names() -> dict[str, dict[str, list[str]]]:
+    """document key → folded surface form → accepted canonical names (the official one first)."""
+    out: dict[str, dict[str, list[str]]] = {}
+    for line in GOLD_NAMES.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            doc, surface, names = line.split("\t")[:3]
+            out.setdefault(doc, {})[norm_name(surface)] = names.split("|")
+    return out
+
+
+def name_errors(graph: PlanGraph, key: str) -> tuple[int, list[str]]:
+    """(surfaces checked, those whose node carries another name than the reviewed one), where read."""
+    depts = {d.id: d.name for d in graph.departments}
+    nodes = surface_nodes(graph)
+    checked, errors = 0, []
+    for surface, accepted in gold_names().get(key, {}).items():
+        for node in sorted(nodes.get(surface, ())):
+            checked += 1
+            if norm_canonical(depts[node]) not in {norm_canonical(n) for n in accepted}:
+                errors.append(f"{surface} → {depts[node]}, expected {accepted[0]}")
+    return checked, errors
+
+
+def _nodes_of(ref: str, own: Case, cases: dict[str, Case]) -> set[str] | None:
+    """The nodes a 'DOC:name' (or a bare name, in the own document) was attached to; None when not read."""
+    if re.match(r"^\d{3}:", ref):
+        key, name = ref.split(":", 1)
+        graph = load(cases[key]) if key in cases else None
+    else:
+        name, graph = ref, load(own)
+    if not isinstance(graph, PlanGraph):
+        return None
+    return surface_nodes(graph).get(norm_name(name))
+
+
+def department_fact_failures(case: Case, cases: dict[str, Case]) -> tuple[int, list[str]]:
+    """(facts, failures): same_department forms on one node; distinct_departments pairs on different nodes."""
+    gold, failures, facts = case.gold, [], 0
+    for forms in gold.get("same_department", []) + gold.get("same_department_across", []):
+        facts += 1
+        found = [_nodes_of(f, case, cases) for f in forms]
+        if any(n is None for n in found):
+            failures.append("not read: " + ", ".join(f for f, n in zip(forms, found, strict=True) if n is None))
+        elif len(set().union(*found)) != 1:
+            failures.append("not one node: " + " = ".join(forms))
+    for a, b in gold.get("distinct_departments", []):
+        facts += 1
+        na, nb = _nodes_of(a, case, cases), _nodes_of(b, case, cases)
+        if na is None or nb is None:
+            failures.append("not read: " + ", ".join(x for x, n in ((a, na), (b, nb)) if n is None))
+        elif na & nb:
+            failures.append(f"one node: {a} / {b}")
+    return facts, failures
