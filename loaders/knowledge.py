@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from loaders.divisions import Division, by_name, level_of, named
+from loaders.divisions import Division, by_name, named
 
 NATIONAL_NAME = "全国"
 # how a document number's head ends after its government's stem (皖政 + 办发 = 皖政办发)
@@ -192,10 +192,6 @@ def place_names() -> frozenset[str]:
             if d.rank != "county" and len(d.short) >= 2:
                 names.add(d.short)
     return frozenset(names)
-
-
-def is_level_word(name: str) -> bool:
-    return bool(level_of(name)) and len(name) <= 3
 
 
 # ---------------------------------------------------------------- departments
