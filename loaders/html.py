@@ -315,6 +315,8 @@ def read_page(html: str) -> Page:
     meta_lines, meta, rows = metadata_lines(text)
     pieces = [meta_lines]
     heading = _title_heading(walker, text, main)
+    if heading and _squeeze(text[heading[0]:heading[1]]) == _squeeze(meta.get("标题", "")):
+        heading = None  # the metadata's title line says it already
     if heading:
         pieces.append(Draft(text[heading[0]:heading[1]] + "\n", [*range(heading[0], heading[1]), heading[1] - 1]))
     body = Draft(text[main[0]:main[1]], list(range(main[0], main[1])))

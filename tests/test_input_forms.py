@@ -75,9 +75,42 @@ def test_half_width_punctuation_and_stray_spaces_read_the_same():
     assert facts(read_document(messy.encode(), path.name)) == facts(read_document(path.read_bytes(), path.name))
 
 
+def _messy_copy(text: str) -> str:
+    """Traditional characters and half-width punctuation, changed character by character so that every
+    character keeps its index: the copy's text at an index is the original's at that index, as written."""
+    s2t = opencc.OpenCC("s2t")
+    half = str.maketrans({"（": "(", "）": ")", "，": ",", "：": ":", "；": ";"})
+    out = []
+    for ch in text:
+        converted = s2t.convert(ch)
+        out.append(converted if len(converted) == 1 else ch)
+    return "".join(out).translate(half)
+
+
 def test_evidence_spans_point_into_the_text_as_written():
+    """A quote read from a messy copy is the copy's own text at the span, and the span is where the clean
+    document has the same fact (the copy keeps every index), so offsets survive the reading text's changes."""
     path = doc("004")
     text = path.read_text(encoding="utf-8")
-    graph = read_document(path.read_bytes(), path.name)
-    for a in graph.assignments[:20]:
-        assert text[a.evidence.start:a.evidence.end] == a.evidence.quote
+    messy = _messy_copy(text)
+    assert len(messy) == len(text) and messy != text
+    clean = read_document(path.read_bytes(), path.name)
+    copy = read_document(messy.encode("utf-8"), path.name)
+
+    def keyed(graph):
+        names = {d.id: d.name for d in graph.departments}
+        titles = {u.id: u.title for u in graph.units}
+        return {(titles[a.unit_id], a.role, names[a.department_id]): a.evidence for a in graph.assignments}
+
+    expected, got = keyed(clean), keyed(copy)
+    assert got.keys() == expected.keys() and len(got) > 20
+    changed = 0
+    for key, evidence in got.items():
+        where = expected[key]
+        assert (evidence.start, evidence.end) == (where.start, where.end), key
+        assert evidence.quote == messy[where.start:where.end]
+        assert where.quote == text[where.start:where.end]
+        # every fact of this plan rests on a note in brackets: the span covers the whole note as written
+        assert where.quote[0] + where.quote[-1] == "（）" and evidence.quote[0] + evidence.quote[-1] == "()"
+        changed += evidence.quote != where.quote
+    assert changed > len(got) // 2  # the copy's quotes are its own text, not the reading text
