@@ -50,6 +50,8 @@ def cn_number(numeral: str) -> int | None:
         return None
     total, digit = 0, None
     for ch in numeral:
+        if ch in "零〇" and total:
+            continue  # 一百零五: a place left empty
         if ch in "十百":
             total += (1 if digit is None else digit) * (10 if ch == "十" else 100)
             digit = None

@@ -177,11 +177,22 @@ def annex_start(lines: list[Line]) -> int | None:
 
 
 def parse_outline(text: str, skip: Iterable[tuple[int, int]] = ()) -> Outline:
-    """The headings of the body; lines inside the `skip` spans (task tables) are not read."""
+    """The headings of the body; lines inside the `skip` spans (task tables) are not read.
+
+    The annex (after a line reading 附件, else 附件：…) is left out when the body before it has
+    an outline; when it has none, the annex is the plan (通知 … 附件：XX实施方案 … 一、…) and is read."""
     lines = split_lines(text)
-    cut = annex_start(lines)
-    body_end = lines[cut].start if cut is not None else len(text)
     spans = sorted(skip)
+    cut = annex_start(lines)
+    if cut is not None:
+        outline = _parse(text, lines, cut, spans)
+        if outline.headings:
+            return outline
+    return _parse(text, lines, None, spans)
+
+
+def _parse(text: str, lines: list[Line], cut: int | None, spans: list[tuple[int, int]]) -> Outline:
+    body_end = lines[cut].start if cut is not None else len(text)
     outline = Outline([], body_end)
     entries: list[tuple[Line, Heading | None]] = []
     for line in lines[:cut]:

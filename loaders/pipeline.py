@@ -55,6 +55,7 @@ def read_document(data: bytes, name: str) -> PlanGraph:
     tables = find_tables(text)
     outline = parse_outline(text, skip=[(t.start, t.end) for t in tables])
     notes = [n for n in find_notes(text, 0, outline.body_end) if not _in_table(n.start, tables)]
+    _titles_before_notes(outline, notes, text)
     owners = place_notes(outline, notes)
     outline.classify(o for o in owners if o is not None)
     body_start = min([*(h.start for h in outline.headings[:1]), *(t.start for t in tables[:1]), outline.body_end])
@@ -89,6 +90,15 @@ def read_document(data: bytes, name: str) -> PlanGraph:
     graph.warnings += reading_warnings(graph, outline, meta, doc)
     segment_graph(graph)
     return graph
+
+
+def _titles_before_notes(outline: Outline, notes: list[Note], text: str) -> None:
+    """A heading's title ends where a note inside it begins: 1.建数据中心（市工信局负责） → 建数据中心."""
+    for h in outline.headings:
+        at = text.find(h.title, h.start)
+        cut = next((n.start for n in notes if at < n.start < at + len(h.title)), None)
+        if at >= 0 and cut is not None:
+            h.title = text[at:cut].rstrip("：:；;，, ") or h.title
 
 
 def _in_table(pos: int, tables: list[Table]) -> bool:

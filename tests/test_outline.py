@@ -39,3 +39,17 @@ def test_units_carry_their_source_span_and_quote(graphs):
     unit = next(u for u in graphs["000"].units if u.title == "“互联网+”医疗行动")
     assert unit.evidence.source == "000_26f33c687fba6ed9.txt"
     assert unit.evidence.quote == "（八）“互联网+”医疗行动"
+
+
+def test_framing_sections_of_a_bundled_plan_hold_no_tasks(graphs):
+    titles = {u.title for u in graphs["000"].units}
+    assert "总体思路" not in titles and "加强组织领导" not in titles  # 一、行动要求 / 五、组织实施
+    assert "“互联网+”医疗行动" in titles
+
+
+def test_notes_after_each_action_stay_with_it_and_a_note_after_projects_goes_to_their_action(graphs):
+    led = {graphs["003"].unit(a.unit_id).title for a in graphs["003"].assignments if a.role == "leads"}
+    assert "互联网＋制造" in led  # 003: the note follows each action's paragraphs
+    g = graphs["004"]
+    led = {g.unit(a.unit_id).type for a in g.assignments}
+    assert led == {"action"}  # 004: one note after each block of 1．… projects

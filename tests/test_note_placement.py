@@ -1,0 +1,74 @@
+"""Where a responsibility note belongs, and what the reader warns about: minimal documents."""
+
+from loaders.pipeline import read_document
+
+HEAD = "某某市人民政府关于印发某某工作方案的通知\n"
+
+
+def read(body: str):
+    return read_document((HEAD + body).encode("utf-8"), "test.txt")
+
+
+def staffed(graph) -> dict[str, list[str]]:
+    """unit title → its departments (L:/S: and the name as written)."""
+    titles = {u.id: u.title for u in graph.units}
+    out: dict[str, list[str]] = {}
+    for a in sorted(graph.assignments, key=lambda a: (a.unit_id, a.role, a.rank)):
+        out.setdefault(titles[a.unit_id], []).append(("L:" if a.role == "leads" else "S:") + a.surface)
+    return out
+
+
+def test_label_lines_after_each_item_belong_to_that_item():
+    graph = read("一、主要目标\n1.地区生产总值增长6%。\n牵头单位：市发展改革委\n责任单位：市统计局\n"
+                 "2.进出口总额增长5%。\n牵头单位：市商务局\n责任单位：市财政局\n")
+    assert staffed(graph) == {"地区生产总值增长6%": ["L:市发展改革委", "S:市统计局"],
+                              "进出口总额增长5%": ["L:市商务局", "S:市财政局"]}
+
+
+def test_a_note_after_a_run_of_items_without_notes_belongs_to_their_parent():
+    graph = read("一、重点任务\n（一）建设平台。\n1.建数据中心。\n2.建服务平台。\n（责任单位：市工信局、市财政局）\n"
+                 "（二）完善机制。\n1.建制度。\n2.建台账。\n（责任单位：市发展改革委）\n")
+    assert staffed(graph) == {"建设平台": ["L:市工信局", "S:市财政局"], "完善机制": ["L:市发展改革委"]}
+
+
+def test_a_note_after_the_only_item_belongs_to_the_item():
+    graph = read("一、重点任务\n（一）建设平台。\n1.建数据中心。\n（责任单位：市工信局）\n")
+    assert staffed(graph) == {"建数据中心": ["L:市工信局"]}
+
+
+def test_a_note_after_a_leaf_action_whose_siblings_have_theirs_belongs_to_it():
+    graph = read("一、重点任务\n（一）建设平台。\n推进建设。\n（牵头单位：市工信局）\n"
+                 "（二）完善机制。\n推进改革。\n（牵头单位：市发展改革委）\n")
+    assert staffed(graph) == {"建设平台": ["L:市工信局"], "完善机制": ["L:市发展改革委"]}
+
+
+def test_a_note_before_the_first_sub_item_belongs_to_the_heading():
+    graph = read("一、重点任务\n（一）建设平台。\n（牵头单位：市工信局）\n1.建数据中心。\n2.建服务平台。\n")
+    assert staffed(graph) == {"建设平台": ["L:市工信局"]}
+
+
+def test_an_inline_note_belongs_to_the_innermost_unit():
+    graph = read("一、重点任务\n（一）建设平台。\n1.建数据中心。（市工信局负责）\n2.建服务平台。\n")
+    assert staffed(graph) == {"建数据中心": ["L:市工信局"]}
+
+
+def test_a_note_ending_a_paragraph_of_yi_shi_items_belongs_to_the_paragraph():
+    graph = read("一、重点任务\n（一）加强保障。一是建机制；二是强队伍。（市发展改革委、市人社局负责）\n（二）完善制度。\n")
+    assert staffed(graph) == {"加强保障": ["L:市发展改革委", "S:市人社局"]}
+
+
+def test_a_note_outside_every_task_is_a_warning_not_a_guess():
+    graph = read("（牵头单位：市工信局）\n一、重点任务\n（一）建设平台。\n（二）完善机制。（牵头单位：市财政局）\n")
+    assert staffed(graph) == {"完善机制": ["L:市财政局"]}
+    warning = next(w for w in graph.warnings if w.kind == "note-unplaced")
+    assert warning.evidence is not None and "市工信局" in warning.evidence.quote
+
+
+def test_warnings_name_skipped_headings_and_units_left_without_departments():
+    graph = read("一、重点任务\n（一）建设平台。（市工信局负责）\n5.一个不接续的编号。\n（二）完善机制。\n")
+    kinds = {w.kind for w in graph.warnings}
+    assert {"heading-skipped", "unit-without-departments", "jurisdiction-unknown"} <= kinds
+    skipped = next(w for w in graph.warnings if w.kind == "heading-skipped")
+    assert skipped.evidence is not None and skipped.evidence.quote.startswith("5.")
+    bare = next(w for w in graph.warnings if w.kind == "unit-without-departments")
+    assert "完善机制" in bare.message
