@@ -89,13 +89,12 @@ def devset_hints(reports: list[Report], totals: Totals) -> list[str]:
 
 
 def raise_devset_floors(reports: list[Report], totals: Totals) -> dict:
-    """Lift each devset floor to today's figure (rounded down); never lowers one. Micro precision is left alone."""
+    """Lift each devset floor to today's figure (rounded down); never lowers one."""
     f = read_floors(DEVSET_FLOORS)
     micro, recall = f.setdefault("micro", {}), f.setdefault("recall", {})
     for k, now in totals.figures().items():
-        if k != "precision":
-            lifted = max(micro.get(k, 0), down(now))
-            micro[k] = lifted if k == "recall" else int(lifted)
+        lifted = max(micro.get(k, 0), down(now))
+        micro[k] = lifted if k in ("precision", "recall") else int(lifted)
     for r in reports:
         recall[r.document] = max(recall.get(r.document, 0.0), down(r.assignments.recall))
     DEVSET_FLOORS.write_text(json.dumps(f, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
