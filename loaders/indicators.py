@@ -21,8 +21,6 @@ import cn2an
 
 from loaders.lines import split_lines
 
-CN_DIGITS = "零一二两三四五六七八九十百千万"
-
 
 @lru_cache(maxsize=1)
 def target_words() -> dict[str, dict[str, str]]:
@@ -51,11 +49,15 @@ def _unit_pattern() -> str:
 
 COMPARATORS = target_words()["before"]
 QUALIFIERS = target_words()["after"]
-NUMBER = rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[{CN_DIGITS}]+)"
+# Chinese numerals count only as magnitudes of money (突破千亿元): 一批, 四个全面, 十二项任务 promise no figure.
+NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[千百万](?=[万亿]))"
 UNIT = _unit_pattern()
-BEFORE = rf"(?P<pre>{_alternatives(COMPARATORS)})?"
 AFTER = rf"(?P<incl>[（(]含[）)])?(?P<post>{_alternatives(QUALIFIERS)})?"
-TARGET = re.compile(BEFORE + NUMBER + UNIT + AFTER)
+# A figure is found by its number, then read outwards: the word before it, its unit and qualifier after
+# (one pattern with all three was tried at every character and cost more than the rest of the reading).
+FIGURE_NUMBER = re.compile(NUMBER)
+FIGURE_BEFORE = re.compile(rf"(?:{_alternatives(COMPARATORS)})$")
+FIGURE_AFTER = re.compile(UNIT + AFTER)
 YEAR = re.compile(r"(?:到|至)?(20\d\d)年(?:底|末)?(?:前)?")
 TITLE_YEAR = re.compile(r"(20\d\d)年(?!\d{1,2}月)")  # 2024年经济社会发展目标, not the date 2023年1月19日
 BY_YEAR = re.compile(r"到(20\d\d)年(?:底|末)?")
@@ -70,7 +72,9 @@ NON_NUMERIC = re.compile(r"(覆盖|实现|建成|普及|接入)")
 # What stands before a count that names existing things rather than a quantity to reach.
 COUNTED_BEFORE = re.compile(r"(?:\d+(?:\.\d+)?[个家所项座条][^\d，。；,;]{0,12}?[和及与、])+$")  # 13个市和
 REFERRING = re.compile(r"(?:其余|其他|上述|现有|已有|这|该|推进|深化|巩固)$")
-NAMES_LISTED = re.compile(r"(?:^|[，,：:])(?:[^、，,：:\d]{2,6}、)+[^、，,：:\d]{2,6}$")
+NAMES_LISTED = re.compile(r"(?:^|[，,：:])(?:[^、，,：:\d]{2,8}、)+[^、，,：:\d]{2,8}?等?$")
+# Names that say only what kind of item was counted (措施, 政策): the count of a document's items, not a goal.
+GENERIC_NAMES = {"措施", "政策", "举措", "政策措施", "任务", "事项", "意见", "文件", "条款", "办法", "要求"}
 # A task table's column that reports what was done (落实情况) or remarks on it: no promise there.
 STATUS_COLUMN = re.compile(r"(落实|完成|进展|推进|实施|办理|执行)(情况|进度)|工作进展|进度|备注|成效")
 
@@ -134,50 +138,74 @@ def _clean(name: str) -> str:
     return name
 
 
+@dataclass
+class _Figure:
+    """A number as written in a clause, with the word before it and the unit and qualifier after it."""
+
+    num: str
+    pre: str
+    unit: str
+    more: bool  # 31万余张
+    post: str
+    incl: bool  # 30人（含）以下
+    start: int  # where the word before it starts
+    num_end: int
+    end: int
+
+
+def _figures(clause: str):
+    end = 0
+    for n in FIGURE_NUMBER.finditer(clause):
+        if n.start() < end:
+            continue  # 万 of 300万户 is the unit just read, not a number
+        before = FIGURE_BEFORE.search(clause, max(0, n.start() - 4), n.start())
+        pre = before.group(0) if before else ""
+        m = FIGURE_AFTER.match(clause, n.end())
+        unit = (m.group("mag") or "") + m.group("base") if m.group("base") else m.group("bare") or m.group("unit") or ""
+        end = m.end()
+        yield _Figure(n.group(), pre, unit, bool(m.group("more") or m.group("more_bare")), m.group("post") or "",
+                      bool(m.group("incl")), n.start() - len(pre), n.end(), m.end())
+
+
 def targets_in_clause(text: str, start: int, end: int) -> list[Target]:
     clause = text[start:end]
     found = []
-    for m in TARGET.finditer(clause):
-        num, pre, post = m.group("num"), m.group("pre") or "", m.group("post") or ""
-        unit = (m.group("mag") or "") + m.group("base") if m.group("base") else m.group("bare") or m.group("unit") or ""
-        more = m.group("more") or m.group("more_bare")
-        if clause[m.end("num"):m.end("num") + 1] in ("年", "月", "日", "级", "代", "G", "A", "D"):
+    for m in _figures(clause):
+        num, pre, post, unit, more = m.num, m.pre, m.post, m.unit, m.more
+        if clause[m.num_end:m.num_end + 1] in ("年", "月", "日", "级", "代", "G", "A", "D"):
             continue
-        if m.start() > 0 and (clause[m.start() - 1] in "第约前对向-—～~" or clause[m.start() - 1].isdigit()):
+        if m.start > 0 and (clause[m.start - 1] in "第约前对向-—～~" or clause[m.start - 1].isdigit()):
             continue
-        if not pre and _names_existing(clause[: m.start()]):
+        if not pre and _names_existing(clause[: m.start]):
             continue  # 加快推进20个城市试点, 合肥、芜湖市3个示范市: the count says which, not how many to reach
         if not unit and pre in ("", "的", "为") and not post:
             continue
         value = to_number(num)
-        if value is None or (not num[0].isdigit() and not (num in ("千", "百", "万") and unit[:1] in "万亿"
-                                                           and unit.endswith("元"))):
-            continue  # 一批, 四个全面, 万元产值: Chinese numerals count only as 千亿元-style magnitudes
-        if unit == "千" or (num in ("千", "百") and not unit):
-            continue
-        if _opens_heading(text, start + m.start()):
+        if value is None or (not num[0].isdigit() and not unit.endswith("元")):
+            continue  # 千万人次: a magnitude of money only
+        if _opens_heading(text, start + m.start):
             continue  # 一、10件民生实事任务分解表: the heading counts what it introduces
-        after = re.sub(r"^[（(][^）)]*[）)]", "", clause[m.end():])
+        after = re.sub(r"^[（(][^）)]*[）)]", "", clause[m.end:])
         if after[:1] in ("：", ":"):
             continue  # 知识产权保护方面5项：… counts the items listed next; it promises nothing
-        if after[:1] == "的" and (m.group("incl") or post in ("以下", "以内")):
+        if after[:1] == "的" and (m.incl or post in ("以下", "以内")):
             continue  # 职工总数30人（含）以下的企业: a threshold that defines a class
         if after[:1] in ("的", "级") and ("元" in unit or unit in ("亿", "万")):
             continue  # 产值超百亿元的园区: the number describes the thing, it is not the target
         if after and after[0] not in DELIMS:
             name = _name_after(after)
-            subject = re.match(r"^(.*?)(?:基本实现|实现)$", _name_before(clause[: m.start()]))
+            subject = re.match(r"^(.*?)(?:基本实现|实现)$", _name_before(clause[: m.start]))
             if subject and len(subject.group(1)) >= 2:  # 农村家庭宽带用户基本实现30Mbps以上接入服务能力
                 name = subject.group(1) + name
         else:
-            name = _name_before(clause[: m.start()])
+            name = _name_before(clause[: m.start])
         name = _clean(name)
         if name.count("（") > name.count("）"):
             name = name[: name.rfind("（")]
         if len(name) < 2 or re.fullmatch(r"[\d.%]+", name) or name[-1] in "和及与或":
             continue
-        if name.endswith(("方面", "领域")):
-            continue  # 知识产权保护方面5项: a category counted, not a quantity to reach
+        if name.endswith(("方面", "领域")) or name in GENERIC_NAMES:
+            continue  # 知识产权保护方面5项, 落实好90条措施: a category or a document's items counted
         comparator = QUALIFIERS.get(post) or (">" if more else None) or COMPARATORS.get(pre) or "="
         found.append(Target(name, value, comparator, unit, None, start, end))
     return found

@@ -128,3 +128,29 @@ def test_an_indicator_table_gives_baseline_target_and_comparator():
 def test_a_figure_with_yu_is_more_than_it():
     t = only("到2025年，发放社会保障卡31万余张。")
     assert (t.name, t.value, t.unit, t.comparator) == ("发放社会保障卡", 31, "万张", ">")
+
+
+@pytest.mark.parametrize("text", [
+    "加快推进20个城市试点。",  # carries on pilots already chosen
+    "到2018年，其余13个市和9个省级示范县建立相应级别体验中心。",  # says which places
+    "合肥、马鞍山、芜湖市3个示范市率先建立体验中心。",  # counts the names just listed
+])
+def test_counts_that_name_existing_things_are_not_targets(text):
+    assert read(text, horizon=2020) == []
+
+
+@pytest.mark.parametrize(("text", "name", "value"), [
+    ("到2020年，建成20个城市试点。", "城市试点", 20),
+    ("在500家重点制造企业推广应用工业机器人。", "重点制造企业推广应用工业机器人", 500),
+])
+def test_counts_of_things_to_make_or_reach_are_targets(text, name, value):
+    t = only(text, horizon=2020)
+    assert (t.name, t.value) == (name, value)
+
+
+@pytest.mark.parametrize("text", [
+    "2.落实好提振市场信心90条措施。",  # the items of another document
+    "京津冀、上海、广东（珠三角）、辽宁沈阳等8个区域开展改革试验。",  # the names just listed, with 等
+])
+def test_counts_of_a_documents_items_or_of_listed_names_are_not_targets(text):
+    assert read(text, horizon=2020) == []
