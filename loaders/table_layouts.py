@@ -36,6 +36,7 @@ DATE_WORDS = re.compile(r"(\d{4}年|\d{1,2}月|年底|年末|月底|季度|上�
 # A task begins with what is to be done (建设数据中心 ends like a body's name but is a task).
 TASK_VERB = re.compile(r"^(建设|建立|健全|推进|推动|加快|加强|完善|开展|实施|支持|打造|提升|深化|落实|组织|培育|扩大|"
                        r"优化|强化|促进|引导|鼓励|做好|抓好|持续|积极|全面|探索|制定|出台|开放|新建|改造|筹建|设立)")
+RULE_LINE = re.compile(r"^[|\s:：\-—=+]+$")
 PERSON = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
 MAX_HEADER = 14  # a header cell is short: 主要责任单位, 具体工作任务和要求
 
@@ -179,13 +180,13 @@ def cell_kind(text: str) -> str:
 # How well a cell of a kind fits a column of a role: higher is better, None is impossible.
 FIT: dict[str | None, dict[str, int | None]] = {
     "number": {"number": 3, "empty": 0},
-    "task": {"text": 2, "date": 0, "number": 0, "empty": 0},
-    "content": {"text": 2, "date": 0, "number": 0, "empty": 0},
-    "category": {"text": 1, "empty": 0},
+    "task": {"text": 2, "date": 0, "number": 0, "empty": 0, "person": 0},  # 招商引资: short like a name
+    "content": {"text": 2, "date": 0, "number": 0, "empty": 0, "person": 0},
+    "category": {"text": 1, "empty": 0, "person": 0},
     "lead": {"bodies": 3, "text": 0, "empty": 0},
     "support": {"bodies": 3, "text": 0, "empty": 0},
     "responsible": {"bodies": 3, "text": 0, "empty": 0},
-    "person": {"person": 2, "empty": 0},
+    "person": {"person": 2, "text": 0, "empty": 0},
     "deadline": {"date": 2, "text": 0, "number": 0, "empty": 0},
     "other": {"text": 0, "date": 0, "number": 0, "empty": 0, "person": 0},
     None: {"text": 0, "date": 0, "number": 0, "empty": 0, "person": 0},
@@ -379,6 +380,9 @@ def _delimited_rows(lines: list[Line], i: int, columns: list[Column], sep: str) 
         if blank and _separator(line.text) != sep:
             break
         blank = False
+        if RULE_LINE.match(line.stripped):  # |---|---| under a markdown header
+            i += 1
+            continue
         cells = _split(line, sep) if _separator(line.text) == sep else [_cell(line, line.start, line.text)]
         filled = [c for c in cells if c.text]
         starts_row = numbered and ROW_NUMBER.match(cells[0].text) is not None
@@ -450,15 +454,18 @@ def _numbered_rows(cells: list[tuple[int, Cell]], columns: list[Column], lines: 
         m = ROW_NUMBER.match(cell.text)
         value = int(m.group(1)) if m else None
         joined = NUMBERED_TASK.match(cell.text) if value is None and style != "alone" else None
-        if joined and int(joined.group(1)) == previous + 1:  # 1．推进… : the 序号 and the task on one line
+        # 1．推进… : the 序号 and the task on one line (numbering may restart at 1 under a category)
+        if joined and (int(joined.group(1)) == previous + 1 or (int(joined.group(1)) == 1 and number is None)):
             style = "joined"
             if not close():
                 return rows, k
             split = cell.start + joined.start(2)
-            number, previous = Cell(joined.group(1), cell.start, cell.start + len(joined.group(1))), previous + 1
+            previous = int(joined.group(1))
+            number = Cell(joined.group(1), cell.start, cell.start + len(joined.group(1)))
             pending = [Cell(cell.text[joined.start(2):], split, cell.end)]
         elif value is not None and (value == previous + 1 or (previous < value <= previous + 10 and
-                                                            (number is None or len(pending) >= 2))):
+                                                            (number is None or len(pending) >= 2))
+                                    or (value == 1 and number is None and category is not None)):  # restarts
             if not close():
                 return rows, k
             number, previous, style = cell, value, "alone"

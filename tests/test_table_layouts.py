@@ -272,3 +272,28 @@ def test_unnumbered_tab_rows_with_their_trailing_cells_dropped():
 @pytest.mark.parametrize("cell", ["建设数据中心", "建设数据中心，完善机房设施", "推进政务服务中心改造"])
 def test_a_task_that_ends_like_a_body_is_text(cell):
     assert cell_kind(cell) == "text"
+
+
+def test_row_numbers_restarting_under_each_category_give_distinct_units():
+    text = "\n".join(["序号", "工作任务", "牵头单位",
+                      "一、产业发展", "1", "任务甲", "市工信局", "2", "任务乙", "市发改委",
+                      "二、民生保障", "1", "任务丙", "市民政局"])
+    tables, graph, edges = read(text)
+    assert [(r.category, r.number) for r in tables[0].rows] == [("一、产业发展", "1"), ("一、产业发展", "2"),
+                                                                 ("二、民生保障", "1")]
+    assert len({u.id for u in graph.units}) == 3
+    assert roles(edges, "任务丙") == {"leads": ["市民政局"], "supports": []}
+
+
+def test_a_markdown_table_with_its_rule_line():
+    text = "| 序号 | 工作任务 | 牵头单位 | 配合单位 |\n|---|---|---|---|\n| 1 | 任务甲 | 市工信局 | 市财政局 |\n"
+    _, graph, edges = read(text)
+    assert [u.title for u in graph.units] == ["任务甲"]
+    assert roles(edges, "任务甲") == {"leads": ["市工信局"], "supports": ["市财政局"]}
+
+
+def test_a_person_written_with_the_post_stays_in_the_person_column():
+    text = "\n".join(["序号", "工作任务", "责任领导", "牵头单位", "配合单位",
+                      "1", "任务甲", "张三（副区长）", "区工信局", "区财政局"])
+    _, _, edges = read(text)
+    assert roles(edges, "任务甲") == {"leads": ["区工信局"], "supports": ["区财政局"]}
