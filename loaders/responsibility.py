@@ -180,14 +180,20 @@ class Reading:
 
 
 RULE = re.compile(
-    r"(?:(?:其中)?[，,；;]?\s*)"
+    r"(?:(?:其中)?[，,；;]?\s*)(?:"
     r"(?:[列排位](?:在|于|名)?)?(?:第一位?|首位|第一个|首个|最前面?|靠前|前面)(?:的|者)?(?:责任)?(?:部门|单位)?"
     r"(?:[（(](?:部门|单位)[）)])?"
     r"(?:为|是|作为)(?:牵头|主办|主责)(?:责任)?(?:部门|单位)(?:[（(](?:部门|单位)[）)])?"
+    r"|牵头(?:部门|单位)(?:[列排](?:在|于)?)(?:第一位?|首位))"
     r"(?:[，,；;]\s*(?:其他|其余|其它)(?:的)?(?:部门|单位)?(?:为|是)?(?:配合|责任|参与|协办|协同)(?:部门|单位))?"
     r"(?P<below>[，,；;]\s*(?:下同|以下同|后同|以下均同|下文同))?"
 )
-RULE_VERB = re.compile(r"(?:为|是)(?:牵头|主办|主责)")
+RULE_VERB = re.compile(r"(?:为|是)(?:牵头|主办|主责)|牵头(?:部门|单位)[列排]")
+# a deadline among the clauses of a note: 市发改委负责，2024年底前完成
+DEADLINE_CLAUSE = re.compile(
+    r"^(?:(?:19|20)\d\d年[^，,；;]{0,12}|年底前|年内|长期坚持|持续推进|长期)(?:完成|前完成|底前|前)?$"
+)
+EMPTY_BRACKETS = re.compile(r"[（(〔]\s*[）)〕]")
 LEAD_CLAUSE = re.compile(
     r"^由?(?P<n>.+?)(?:(?:共同|总)?牵头(?:负责|落实|组织实施|实施|推进|抓总)?|负总责|为牵头(?:责任)?(?:单位|部门))$"
 )
@@ -206,7 +212,7 @@ NO_ONE = {"无", "/", "—", "－", "-", "——"}
 def read_labelled(text: str) -> Reading | None:
     """`牵头单位：X，配合单位：Y`, `责任单位：X、Y等`, labels inline, on their own lines or in 【】;
     a person's or a deadline's label among them is skipped."""
-    found = [m for m in _label_pattern().finditer(text) if not m.group("p") or _label_starts(text, m.start())]
+    found = _labels(text)
     if not found or text[: found[0].start()].strip(" \t\n，,；;。"):
         return None
     roles: dict[str, list[str]] = {"lead": [], "support": [], "responsible": []}
@@ -216,8 +222,13 @@ def read_labelled(text: str) -> Reading | None:
         if role == "aside" or value in NO_ONE:
             continue
         names = _bodies(value)
-        if names is None:
-            return None
+        if names is None:  # 责任单位：X牵头，Y配合
+            inner = _read_clauses(value)
+            if inner is None or inner.basis != "stated":
+                return None
+            roles["lead"] += inner.leads
+            roles["support"] += inner.supports
+            continue
         roles[role] += names
     leads, supports, responsible = roles["lead"], roles["support"], roles["responsible"]
     if leads:
@@ -225,6 +236,10 @@ def read_labelled(text: str) -> Reading | None:
     if responsible:
         return Reading(responsible[:1], responsible[1:] + supports, "first-listed")
     return None
+
+
+def _labels(text: str) -> list[re.Match[str]]:
+    return [m for m in _label_pattern().finditer(text) if not m.group("p") or _label_starts(text, m.start())]
 
 
 def _label_starts(text: str, pos: int) -> bool:
@@ -240,7 +255,7 @@ def _read_clauses(core: str) -> Reading | None:
     pending: list[str] = []
     verbs = False
     for clause in (c.strip() for c in _split_top(core, "，,；;")):
-        if not clause:
+        if not clause or DEADLINE_CLAUSE.match(clause):
             continue
         names: list[str] | None
         if m := LEAD_CLAUSE.match(clause):
@@ -280,18 +295,20 @@ def _read_clauses(core: str) -> Reading | None:
 def read_note(text: str, rule_in_force: bool = False) -> Reading | None:
     """Read one responsibility note (without its brackets), or None if it is not one."""
     text = text.strip(" \t\n。；;")
+    rule = RULE.search(text)
+    if rule:  # 责任单位：X、Y（列第一位的为牵头单位，下同）: the rule is not a name
+        text = EMPTY_BRACKETS.sub("", text[: rule.start()] + text[rule.end() :]).strip(" \t\n，,。；;")
     marked = {ETC.sub("", m.group("n")) for m in MARKED_LEAD.finditer(text)}
     text = MARKED_LEAD.sub(lambda m: m.group("n"), text)
-    if _label_pattern().search(text):
+    labels = _labels(text)
+    if labels and any(_role_of(m) != "aside" for m in labels):
         reading = read_labelled(text)
-    else:
-        rule = RULE.search(text)
-        core = (text[: rule.start()] + text[rule.end() :] if rule else text).strip(" ，,。；;")
-        reading = _read_clauses(core) if core else None
-        if reading is not None and rule:
-            reading.declares_rule = True
+    else:  # 市发改委负责，完成时限：2024年: the deadline's label ends the note
+        core = text[: labels[0].start()] if labels else text
+        reading = _read_clauses(core.strip(" ，,。；;")) if core.strip(" ，,。；;") else None
     if reading is None:
         return None
+    reading.declares_rule = bool(rule)
     if marked & set(reading.leads + reading.supports):
         named = reading.leads + reading.supports
         reading = Reading([n for n in named if n in marked], [n for n in named if n not in marked], "stated")
@@ -363,7 +380,7 @@ def _bracket_notes(text: str, start: int, end: int, taken: list[tuple[int, int]]
             continue
         line_start, line_end = _line_bounds(text, s)
         before = text[line_start:s].rstrip()
-        if reading.bare and not ((not before or before[-1] in "。；;！？") and ITEM_END.match(text, e)):
+        if reading.bare and not ((not before or before[-1] in "。；;！？%％") and ITEM_END.match(text, e)):
             continue
         standalone = not before and not text[e:line_end].strip(" 。；;")
         notes.append(Note(s, e, reading, standalone))
@@ -382,7 +399,7 @@ def _label_notes(text: str, start: int, end: int) -> list[Note]:
     def close() -> None:
         nonlocal block
         named = [(s, e) for s, e, bodies in block if bodies]
-        reading = read_labelled("\n".join(text[s:e] for s, e, _ in block)) if named else None
+        reading = read_note("\n".join(text[s:e] for s, e, _ in block)) if named else None
         if reading is not None:
             notes.append(Note(named[0][0], named[-1][1], reading, not inline, "labels"))
         block = []

@@ -265,3 +265,33 @@ def test_short_labels():
 ])
 def test_spaces_between_names(text, names):
     assert split_names(text) == names
+
+
+def test_a_rule_inside_a_label_value_is_not_a_name_and_carries_on():
+    text = ("1.甲。\n责任单位：市财政局、市商务局（列第一位的为牵头单位，下同）\n"
+            "2.乙。\n责任单位：市科技局、市发改委\n")
+    notes = find_notes(text)
+    assert [(n.reading.leads, n.reading.supports, n.reading.basis) for n in notes] == [
+        (["市财政局"], ["市商务局"], "rule"), (["市科技局"], ["市发改委"], "rule")]
+
+
+def test_the_rule_written_the_other_way_round():
+    assert _read("市发改委、市财政局负责，牵头单位列第一位")[2] == "rule"
+
+
+def test_verbs_inside_a_label_value():
+    assert _read("责任单位：区发改局牵头，区财政局配合") == (["区发改局"], ["区财政局"], "stated")
+
+
+@pytest.mark.parametrize("text", ["市统计局负责，2025年底前完成", "市统计局负责；完成时限：2025年6月"])
+def test_a_deadline_in_a_note_is_not_a_name(text):
+    assert _read(text)[0] == ["市统计局"]
+
+
+def test_a_deadline_alone_is_not_a_note():
+    assert read_note("2025年底前完成") is None
+
+
+def test_a_bare_list_after_a_percentage_ends_the_item():
+    (note,) = find_notes("1.城镇化率提高1.2%（市发改委）\n")
+    assert note.reading.leads == ["市发改委"]
