@@ -116,6 +116,12 @@ def longest_name() -> int:
     return max(len(n) for n in by_name())
 
 
+@lru_cache(maxsize=1)
+def latest_year() -> int:
+    """The last year the dataset lists: today's divisions, when a document's year is unknown."""
+    return max(d.last for d in divisions())
+
+
 def named(name: str, year: int | None = None, parent: str | None = None) -> list[Division]:
     """Divisions called `name` (in `parent` when given), those existing in `year` first."""
     found = [d for d in by_name().get(name, ()) if parent is None or d.parent == parent or d.province == parent]

@@ -13,7 +13,7 @@ none tells, the answer is None: never a placeholder.
 import re
 from collections import Counter
 
-from loaders.divisions import chain_at
+from loaders.divisions import chain_at, latest_year, named
 from loaders.knowledge import (
     NATIONAL,
     Jurisdiction,
@@ -26,8 +26,10 @@ GOVERNMENT_WORDS = ("人民政府", "政府", "委员会", "办公厅", "办公�
 LEVEL_ONLY = re.compile(r"^(省|市|县|区|旗|州|盟|自治区|自治州|自治县)(人民政府|政府)")
 NATIONAL_ISSUER = re.compile(r"^(国务院|中共中央|中华人民共和国国务院)")
 NATIONAL_ADDRESS = re.compile(r"各省、自治区、直辖市人民政府|各省（自治区、直辖市）人民政府|国务院各部委")
-NAMED_AFTER_PLACE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:国家级)?(?:高新区|高新技术产业开发区|经开区|经济技术开发区|"
-                               r"经济开发区|开发区|新区|示范区)管委会")
+# bodies and institutions a government names after its own place: 咸宁高新区管委会, 吉水二中, 吉水县人民医院
+NAMED_AFTER_PLACE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:(?:国家级)?(?:高新区|高新技术产业开发区|经开区|"
+                               r"经济技术开发区|经济开发区|开发区|新区|示范区)管委会|[一二三四五六七八]中(?![央心国部间期])|"
+                               r"人民医院|中医院|妇幼保健院)")
 BODY_LEVEL = re.compile(r"(?<![\u4e00-\u9fff])(省|市|县|区)[\u4e00-\u9fff]{1,8}?(?:局|委|厅)")
 
 
@@ -71,19 +73,27 @@ def _first_lines(lines: list[str], year: int | None) -> Jurisdiction | None:
 
 
 def _named_bodies(text: str, year: int | None) -> Jurisdiction | None:
-    """The one place the document's bodies are named after, at the level they are written with."""
+    """The one place the document's bodies and institutions are named after, at least twice, at the
+    level its bodies are written with (咸宁高新区管委会 beside 市发改委; 吉水二中 beside 县教体局)."""
     levels = Counter(m.group(1) for m in BODY_LEVEL.finditer(text))
     if not levels:
         return None
     level = levels.most_common(1)[0][0]
-    places = set()
+    places: Counter[str] = Counter()
     for m in NAMED_AFTER_PLACE.finditer(text):
-        for size in range(len(m.group(1)), 1, -1):
-            place = next((j for j in (jurisdiction_by_name(m.group(1)[:size] + level, year),) if j), None)
-            if place is not None:
-                places.add(place)
+        word = m.group(1)
+        for start in range(len(word) - 1):
+            short = word[start:]
+            if short.endswith(level):
+                short = short[: -len(level)]
+            found = [d for d in named(short + level) if d.existed(year or latest_year())] if len(short) >= 2 else []
+            if found:
+                places[found[0].name] += 1
                 break
-    return places.pop() if len(places) == 1 else None
+    if len(places) != 1:
+        return None
+    name, mentions = places.most_common(1)[0]
+    return jurisdiction_by_name(name, year) if mentions >= 2 else None  # named twice, not a passing mention
 
 
 def read_jurisdiction(*, issuers: list[str], doc_number: str | None, title: str | None, lines: list[str],

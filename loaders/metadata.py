@@ -259,8 +259,13 @@ def _title(text, head, heading, labels) -> tuple[str, tuple[int, int], bool]:
     if quoted:
         return quoted
     first = next(((pos, ln) for pos, ln in _without_contents(head) if ln), None)
-    if first and _looks_like_title(first[1]):
-        return first[1], (first[0], first[0] + len(first[1])), False
+    if first:
+        pos, ln = first
+        numbered = re.match(r"^[一二三四五六七八九十]+、\s*", ln)  # a page that opens on its table's heading
+        if numbered and _looks_like_title(ln[numbered.end() :]):
+            pos, ln = pos + numbered.end(), ln[numbered.end() :]
+        if _looks_like_title(ln):
+            return ln, (pos, pos + len(ln)), False
     return "", (0, 0), True
 
 

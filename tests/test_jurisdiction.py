@@ -61,8 +61,17 @@ def test_a_state_council_address_line_tells_a_national_document():
 
 
 def test_bodies_named_after_one_place_at_the_documents_own_level():
-    text = "（牵头单位：市发改委；责任单位：孝感高新区管委会）\n（牵头单位：市财政局）"
+    text = "（牵头单位：市发改委；责任单位：孝感高新区管委会）\n（牵头单位：市财政局；责任单位：孝感高新区管委会）"
     assert _read(text=text) == "孝感市"
+    county = "完成高安二中扩建。责任单位：县教体局\n高安二中新校区开工。责任单位：县教体局"
+    assert _read(text=county) is None  # 高安 is a 市, not a county: the bodies are written 县
+    assert _read(text=county.replace("高安", "吉水")) == "吉水县"
+
+
+def test_a_place_named_once_or_two_places_tell_nothing():
+    assert _read(text="（牵头单位：市发改委；责任单位：孝感高新区管委会）") is None
+    two = "（责任单位：市发改委、孝感高新区管委会、孝感高新区管委会、咸宁高新区管委会、咸宁高新区管委会）"
+    assert _read(text=two) is None
 
 
 def test_nothing_to_tell_is_none_never_a_placeholder():

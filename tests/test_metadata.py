@@ -106,3 +106,8 @@ def test_a_gazettes_table_of_contents_never_gives_the_title():
 def test_an_unknown_jurisdiction_is_none():
     m = _meta("一、加快发展\n（一）建设项目。（牵头单位：区住建局）\n")
     assert m.jurisdiction is None
+
+
+def test_a_page_opening_on_its_tables_numbered_heading_takes_it_as_the_title():
+    assert _meta("一、十件民生实事任务分解表\n序号 | 工作任务 | 责任单位\n").title == "十件民生实事任务分解表"
+    assert _meta("一、2024年发展目标\n（一）地区生产总值增长6%。\n").title_derived
