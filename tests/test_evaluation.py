@@ -9,7 +9,7 @@ from tests.evaluation import departments
 from tests.evaluation.cases import Case
 from tests.evaluation.departments import department_fact_failures, name_errors, score_assignments
 from tests.evaluation.targets import score_targets
-from tests.evaluation.text import norm_name, unit_matches
+from tests.evaluation.text import norm_name, unit_matches, units_for
 
 EV = Evidence(source="t.txt", start=0, end=1, quote="x")
 
@@ -78,3 +78,15 @@ def test_targets_are_judged_both_ways_with_comparators_apart():
     assert (s.recall, s.precision) == (1.0, 0.5)
     assert s.wrong == ["示范县 =9个 2020"]
     assert s.comparator == ["电子商务交易规模 >=13000亿元 2020: read ['=']"]
+
+
+def test_a_section_that_lists_its_items_does_not_take_their_edges():
+    section = Unit(id="s", type="action", title="改革方面2项：甲机制；乙制度", path="1", parent_id=None, order=0,
+                   text="（一）改革方面2项：甲机制；乙制度。", evidence=EV)
+    item = Unit(id="i", type="project", title="甲机制", path="1.1", parent_id="s", order=1,
+                text="1.甲机制。（某部负责）", evidence=EV)
+    later = Unit(id="k", type="project", title="创新监管模式", path="1.2", parent_id="s", order=2,
+                 text="2.创新监管模式。企业从境外进口疫苗，允许查验。其他。", evidence=EV)
+    assert units_for("甲机制", [section, item, later]) == {"i"}
+    assert units_for("进口疫苗", [section, item, later]) == {"k"}  # the first clause after the heading
+    assert units_for("其他", [section, item, later]) == set()

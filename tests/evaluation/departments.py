@@ -13,7 +13,7 @@ from functools import cache
 
 from graph.model import PlanGraph
 from tests.evaluation.cases import GOLD_NAMES, Case, load
-from tests.evaluation.text import norm_canonical, norm_name, unit_matches
+from tests.evaluation.text import norm_canonical, norm_name, units_for
 
 
 @dataclass
@@ -48,10 +48,11 @@ def score_assignments(graph: PlanGraph, gold: dict) -> Score:
     """Recall over the gold's triples; precision over every edge extracted."""
     expected = gold_triples(gold)
     units = {u.id: u for u in graph.units}
+    named = {piece: units_for(piece, graph.units) for piece, _, _ in expected}
     edges = [(units[a.unit_id], a.role, norm_name(a.surface), a.surface) for a in graph.assignments]
 
     def hit(edge, g) -> bool:
-        return edge[1] == g[1] and edge[2] == g[2] and unit_matches(g[0], edge[0])
+        return edge[1] == g[1] and edge[2] == g[2] and edge[0].id in named[g[0]]
 
     missed = [f"{g[0]} · {g[1]} · {written}" for g, written in expected.items() if not any(hit(e, g) for e in edges)]
     wrong = [f"{e[0].title[:30]} · {e[1]} · {e[3]}" for e in edges if not any(hit(e, g) for g in expected)]
@@ -62,7 +63,8 @@ def basis_errors(graph: PlanGraph, gold: dict) -> list[str]:
     """Units whose edges were read with another basis than the gold's."""
     errors = []
     for a in gold["assignments"]:
-        got = {x.basis for x in graph.assignments if unit_matches(a["unit"], graph.unit(x.unit_id))}
+        named = units_for(a["unit"], graph.units)
+        got = {x.basis for x in graph.assignments if x.unit_id in named}
         if got and got != {a["basis"]}:
             errors.append(f"{a['unit']}: basis {sorted(got)} != {a['basis']}")
     return errors

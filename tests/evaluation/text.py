@@ -35,13 +35,36 @@ def norm_canonical(name: str) -> str:
     return _PARTY.sub("", norm_name(name))
 
 
-def _first_sentence(text: str) -> str:
-    text = norm(text)
-    m = re.search(r"[。!?;]", text)
-    return text[: m.end()] if m else text[:200]
+def _sentences(text: str, count: int) -> str:
+    """The first `count` sentences of folded text (up to 200 characters when it has no full stop)."""
+    out = ""
+    for _ in range(count):
+        m = re.search(r"[。!?;]", text)
+        if not m:
+            return out + text[:200]
+        out, text = out + text[: m.end()], text[m.end():]
+    return out
+
+
+def opening(unit: Unit) -> str:
+    """A unit's heading sentence and the first clause after it (1.创新监管模式。综合保税区内企业从境外进口…)."""
+    text, title = norm(unit.text), norm(unit.title)
+    first = _sentences(text, 1)
+    return _sentences(text, 2) if title and title in first else first
 
 
 def unit_matches(piece: str, unit: Unit) -> bool:
-    """The gold's distinctive piece is in the unit's heading, else in the first sentence of its text."""
+    """The gold's distinctive piece is in the unit's heading, else in the opening of its text."""
     p = norm(piece)
-    return p in norm(unit.title) or p in _first_sentence(unit.text)
+    return p in norm(unit.title) or p in opening(unit)
+
+
+def units_for(piece: str, units: list[Unit]) -> set[str]:
+    """The units a gold piece names: heading matches before text matches, then the most specific heading
+    (a section heading that lists all its items, 知识产权保护方面5项：…, does not take its items' edges)."""
+    p = norm(piece)
+    found = [u for u in units if p in norm(u.title)] or [u for u in units if p in opening(u)]
+    if not found:
+        return set()
+    shortest = min(len(norm(u.title)) for u in found)
+    return {u.id for u in found if len(norm(u.title)) == shortest}
