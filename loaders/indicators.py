@@ -64,6 +64,9 @@ BY_YEAR = re.compile(r"到(20\d\d)年(?:底|末)?")
 THIS_YEAR = re.compile(r"今年|本年度?|年内|全年")
 RANGE = re.compile(r"(20\d\d)\s*[-—－–~～至]+\s*(20\d\d)年")
 HORIZONS = {"十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
+PERIOD_END = re.compile(r"到[“\"]?(十[二三四五]五)[”\"]?(?:期?末|时期末)")  # 到“十四五”末 → 2025
+# Titles of documents that set one year's work: their goals without a year are that year's.
+ANNUAL = re.compile(r"政府工作报告|年度|工作要点|重点工作|民生实事|为民办实事")
 MARKER = r"(?:\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]+、|[①-⑳])"
 NAME_TRIM = re.compile(rf"^(?:{MARKER}|力争|到20\d\d年(?:底|末)?|20\d\d年(?:底|末)?|实现|全面|使)+"
                        r"|(?:力争|将|要|均|基本|进一步|达到|达)+$")
@@ -234,6 +237,9 @@ def _year_of(text: str, pos: int, paragraph_start: int, fallback: int | None, pl
     years = [int(y) for y in BY_YEAR.findall(text, sentence_start, pos + 1)]
     if years:
         return years[-1]
+    period = PERIOD_END.search(text, sentence_start, pos + 1)
+    if period:
+        return HORIZONS[period.group(1)]
     sentence_end = text.find("。", pos)
     sentence_end = len(text) if sentence_end < 0 else sentence_end
     years = [int(y) for y in YEAR.findall(text[paragraph_start:sentence_end])]
@@ -397,8 +403,11 @@ def _shared_run(a: str, b: str) -> int:
     return best
 
 
-def plan_horizon(title: str) -> int | None:
-    """The year a plan's title aims at: 十三五 → 2020, （2016—2020年） → 2020, 2023年…方案 → 2023."""
+def plan_horizon(title: str, issued_year: int | None = None) -> int | None:
+    """The year a plan's title aims at: 十三五 → 2020, （2016—2020年） → 2020, 2023年…方案 → 2023;
+    a year's work (政府工作报告任务分工, 年度工作要点) aims at its year of issue."""
+    if issued_year and ANNUAL.search(title) and not RANGE.search(title):
+        return issued_year
     named = next((year for key, year in HORIZONS.items() if key in title), None)
     if named:
         return named

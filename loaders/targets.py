@@ -39,7 +39,8 @@ def add_indicators(graph: PlanGraph, outline: Outline, unit_ids: dict[int, str],
                    body_start: int) -> None:
     """Every target of the body, placed in the unit that states it, past years left out."""
     text = doc.source.text
-    found = running_text_targets(text, body_start, outline.body_end, plan_horizon(meta.title or ""), plan_year(meta))
+    horizon = plan_horizon(meta.title or "", int(meta.issued[:4]) if meta.issued else None)
+    found = running_text_targets(text, body_start, outline.body_end, horizon, plan_year(meta))
     found += table_targets(text, body_start, outline.body_end)
     units_from_text(found)
     issued_year = int(meta.issued[:4]) if meta.issued else None

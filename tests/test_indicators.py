@@ -154,3 +154,28 @@ def test_counts_of_things_to_make_or_reach_are_targets(text, name, value):
 ])
 def test_counts_of_a_documents_items_or_of_listed_names_are_not_targets(text):
     assert read(text, horizon=2020) == []
+
+
+def test_the_end_of_a_five_year_period_is_its_last_year():
+    assert only("到“十四五”末，全省5G基站达到12万个。").year == 2025
+
+
+@pytest.mark.parametrize(("title", "issued", "year"), [
+    ("关于印发政府工作报告重点工作分工方案的通知", 2024, 2024),  # a year's work: its year of issue
+    ("关于加快发展数字经济的实施意见", 2024, None),  # no horizon stated
+    ("数字经济发展规划（2021—2025年）", 2021, 2025),
+])
+def test_a_years_work_aims_at_its_year_of_issue(title, issued, year):
+    assert plan_horizon(title, issued) == year
+
+
+@pytest.mark.parametrize(("sentence", "value", "unit"), [
+    ("到2025年，政务服务事项办理时限压缩至3个工作日以内。", 3, "个工作日"),
+    ("到2025年，人均预期寿命达到79.5岁。", 79.5, "岁"),
+    ("到2025年，细颗粒物平均浓度控制在35微克/立方米以内。", 35, "微克/立方米"),
+    ("到2025年，年发电量突破12亿千瓦时。", 12, "亿千瓦时"),
+    ("到2025年，培训新型职业农民5000名。", 5000, "名"),
+])
+def test_units_of_time_age_concentration_energy_and_people(sentence, value, unit):
+    t = only(sentence)
+    assert (t.value, t.unit) == (value, unit)
