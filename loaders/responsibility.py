@@ -206,6 +206,7 @@ MARKED_LEAD = re.compile(r"(?P<n>[^、，,；;：:\s（(]+)[（(](?:牵头|牵�
 DUTY_CLAUSE = re.compile(
     r"^由?(?P<n>.+?)(?:按照?职责分工|按照?职能分工|按照?职责|根据职责|分工|共同|分别|具体)?(?:负责落实|负责|落实)$"
 )
+VERB = re.compile("牵头|会同|配合|参与|协助|协同|协办|负责|落实|负总责")
 NO_ONE = {"无", "/", "—", "－", "-", "——"}
 
 
@@ -222,12 +223,9 @@ def read_labelled(text: str) -> Reading | None:
         if role == "aside" or value in NO_ONE:
             continue
         names = _bodies(value)
-        if names is None:  # 责任单位：X牵头，Y配合
-            inner = _read_clauses(value)
-            if inner is None or inner.basis != "stated":
+        if names is None:  # 牵头单位：X，Y配合 / 责任单位：X牵头，Y配合
+            if not _read_mixed(value, role, roles):
                 return None
-            roles["lead"] += inner.leads
-            roles["support"] += inner.supports
             continue
         roles[role] += names
     leads, supports, responsible = roles["lead"], roles["support"], roles["responsible"]
@@ -236,6 +234,24 @@ def read_labelled(text: str) -> Reading | None:
     if responsible:
         return Reading(responsible[:1], responsible[1:] + supports, "first-listed")
     return None
+
+
+def _read_mixed(value: str, role: str, roles: dict[str, list[str]]) -> bool:
+    """A label's value that goes on with verbs: its leading bare names keep the label's role."""
+    clauses = _split_top(value, "，,；;")
+    k = 0
+    while k < len(clauses) and not VERB.search(clauses[k]) and _bodies(clauses[k]) is not None:
+        k += 1
+    inner = _read_clauses("，".join(clauses[k:]))
+    if inner is None:
+        return False
+    roles[role] += [n for c in clauses[:k] for n in _bodies(c) or []]
+    if inner.basis == "stated":
+        roles["lead"] += inner.leads
+        roles["support"] += inner.supports
+    else:
+        roles["support"] += inner.leads + inner.supports
+    return True
 
 
 def _labels(text: str) -> list[re.Match[str]]:

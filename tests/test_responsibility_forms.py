@@ -295,3 +295,7 @@ def test_a_deadline_alone_is_not_a_note():
 def test_a_bare_list_after_a_percentage_ends_the_item():
     (note,) = find_notes("1.城镇化率提高1.2%（市发改委）\n")
     assert note.reading.leads == ["市发改委"]
+
+
+def test_a_lead_label_whose_value_goes_on_with_a_support_verb():
+    assert _read("牵头单位：区发改局，区财政局配合") == (["区发改局"], ["区财政局"], "stated")
