@@ -363,9 +363,18 @@ def _delimited_rows(lines: list[Line], i: int, columns: list[Column], sep: str) 
     def flush() -> None:
         nonlocal pending
         if pending and any(c.text for c in pending):
-            placed = (_by_position(pending, columns) if len(pending) >= m
-                      else align(pending, [c.role for c in columns]) or _positional(pending, m))
-            row = _make_row(pending[0].text if numbered else None, placed, columns, category)
+            roles = [c.role for c in columns]
+            merged_down = numbered and ROW_NUMBER.match(pending[0].text) is None
+            if len(pending) >= m:
+                placed = _by_position(pending, columns)
+            elif merged_down:  # the leading cells span down from the row above (rowspan): align from the right
+                right = align(pending[::-1], roles[::-1])
+                placed = right[::-1] if right is not None else _positional(pending, m)
+            else:  # trailing cells left empty
+                placed = align(pending, roles) or _positional(pending, m)
+            row = _make_row(None if merged_down or not numbered else pending[0].text, placed, columns, category)
+            if merged_down and rows:
+                _inherit(row, rows[-1])
             if row.task is not None:
                 rows.append(row)
         pending = []
@@ -403,6 +412,17 @@ def _delimited_rows(lines: list[Line], i: int, columns: list[Column], sep: str) 
         i += 1
     flush()
     return rows, i
+
+
+def _inherit(row: Row, above: Row) -> None:
+    """A row whose leading cells are merged with the row above takes them as its categories."""
+    text_cols = [j for j, r in enumerate(row.roles) if r in TEXT_ROLES]
+    first = next((j for j in text_cols if row.cells[j] is not None), None)
+    if first is None or first == text_cols[0]:
+        return  # the row starts a group of its own
+    inherited = [above.category] if above.category else []
+    inherited += [c.text for j, c in enumerate(above.cells) if j < first and j in text_cols and c]
+    row.category = " > ".join(inherited) or row.category
 
 
 def _by_position(cells: list[Cell], columns: list[Column]) -> list[Cell | None]:
@@ -526,12 +546,8 @@ def _unnumbered_rows(cells: list[tuple[int, Cell]], columns: list[Column], lines
             for j, cell in zip(tail_cols, trailing, strict=False):
                 placed[j] = cell
             row = _make_row(None, placed, columns, None)
-            first_text = next(j for j in text_cols if placed[j] is not None)
-            if rows and first_text > text_cols[0]:  # cells merged down from the row above (rowspan)
-                above = rows[-1]
-                inherited = [above.category] if above.category else []
-                inherited += [c.text for j, c in enumerate(above.cells) if j < first_text and j in text_cols and c]
-                row.category = " > ".join(inherited) or None
+            if rows:  # cells merged down from the row above (rowspan)
+                _inherit(row, rows[-1])
             rows.append(row)
         texts, depts, trailing = [], [], []
 

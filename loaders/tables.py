@@ -71,10 +71,9 @@ def read_row(table: Table, row: Row, gaps: set[int] | None = None) -> list[tuple
         return readings
     if responsible is not None:
         note = read_note(responsible.text.strip("。 "), table.rule)
-        if note is None:
-            names = _names(responsible, gaps)
-            if names:
-                note = Reading(names[:1], names[1:], "rule" if table.rule else "first-listed")
+        names = _names(responsible, gaps)
+        if names and (note is None or (note.basis != "stated" and len(names) > len(note.leads + note.supports))):
+            note = Reading(names[:1], names[1:], "rule" if table.rule else "first-listed")
         if note is not None:
             readings.append((note, responsible))
     if support is not None and (names := _names(support, gaps)):

@@ -297,3 +297,15 @@ def test_a_person_written_with_the_post_stays_in_the_person_column():
                       "1", "任务甲", "张三（副区长）", "区工信局", "区财政局"])
     _, _, edges = read(text)
     assert roles(edges, "任务甲") == {"leads": ["区工信局"], "supports": ["区财政局"]}
+
+
+def test_an_html_row_under_merged_cells_takes_them_as_its_categories():
+    text = ("序号\t重点任务\t具体措施\t负责单位\t完成时限\n"
+            "1\t优化营商环境\t压缩开办时间\t市场监管总局\t2019年底前\n"
+            "压减审批事项\t国务院办公厅\t持续推进\n")
+    tables, graph, edges = read(text)
+    second = tables[0].rows[1]
+    assert second.number is None and second.category == "优化营商环境"
+    assert [u.title for u in graph.units] == ["压缩开办时间", "压减审批事项"]
+    assert graph.units[1].deadline == "持续推进"
+    assert roles(edges, "压减审批事项") == {"leads": ["国务院办公厅"], "supports": []}
