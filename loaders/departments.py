@@ -33,11 +33,14 @@ from loaders.knowledge import (
     stem_rows,
 )
 
+# a name that already says whose it is: 国家税务总局咸宁市税务局, 中共咸宁市委组织部
+COMPLETE = ("国家", "中国", "中华人民共和国", "中共", "中央", "全国")
 LEVEL_PREFIXES = ("自治区", "省", "市", "州", "盟", "县", "区", "旗")
 GROUP = re.compile(r"(^各|^有关|各成员单位$|成员单位$|^省有关|^市有关|^区有关|^县有关|有关部门$|相关部门$|有关单位$"
                    r"|各新区管委会$|各部门$)")
 GOVERNMENT = re.compile(r"(人民政府|政府)$")
 ENTERPRISE = re.compile(r"(公司|集团)$")
+PARTY = re.compile(r"^(中共|中国共产党)|委(组织部|宣传部|统战部|统一战线工作部|政法委员会|政法委)$")
 BODY_SUFFIX = re.compile(
     r"(委员会|委|厅|局|办|部|部门|社|院|行|公司|集团|中心|政府|支行|海关|单位|小组|处|署|室|管委会|联席会议"
     r"|妇联|残联|工商联|侨联|文联|社科联|总工会|科协|红十字会|总队)$"
@@ -58,6 +61,8 @@ def looks_like_body(name: str) -> bool:
 def _kind(name: str) -> str:
     if GROUP.search(name):
         return "group"
+    if PARTY.search(name):
+        return "party"
     return "government" if GOVERNMENT.search(name) else "enterprise" if ENTERPRISE.search(name) else "department"
 
 
@@ -106,9 +111,11 @@ def resolve(name: str, jurisdiction: Jurisdiction | None, issued: str | None = N
     if chain and GOVERNMENT.search(name) and name[len("".join(d.name for d in chain)) :] in ("人民政府", "政府"):
         place = chain[-1].name  # 成都市人民政府: the government of a place, in its own jurisdiction
         return _department(place + "人民政府", place, "government", [name])
-    if jurisdiction is None or national:
-        if chain and not national:
-            return _in(name, from_division(chain[-1]), issued, name[len("".join(d.name for d in chain)) :])
+    if chain:  # 沈阳市辽中区农业农村局, 北京市发展改革委: a body of the government its name begins with
+        rest = name[len("".join(d.name for d in chain)) :]
+        owner = jurisdiction if jurisdiction is not None and jurisdiction.name == chain[-1].name else None
+        return _in(name, owner or from_division(chain[-1]), issued, rest)
+    if jurisdiction is None or national or name.startswith(COMPLETE):
         return _department(name, own, _kind(name), [name])
     return _in(name, jurisdiction, issued)
 

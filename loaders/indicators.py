@@ -381,28 +381,6 @@ def table_targets(text: str, start: int, end: int) -> list[Target]:
     return targets
 
 
-def units_from_text(targets: list[Target]) -> None:
-    """A table row with no unit (电子信息制造业总产值 / 2807 / 5000) takes the unit the text gives the same
-    figure of the same thing (规模以上电子信息制造业年产值达2807亿元): the reader's cross-reference."""
-    stated = [t for t in targets if not t.from_table and t.unit and t.value is not None]
-    for row in (t for t in targets if t.from_table and not t.unit and t.value is not None):
-        for t in stated:
-            if t.value in (row.value, row.baseline_value) and _shared_run(t.name, row.name) >= 4:
-                row.unit = t.unit
-                break
-
-
-def _shared_run(a: str, b: str) -> int:
-    """Length of the longest piece of text two names share."""
-    best = 0
-    for i in range(len(a)):
-        for j in range(i + best + 1, len(a) + 1):
-            if a[i:j] not in b:
-                break
-            best = j - i
-    return best
-
-
 def plan_horizon(title: str, issued_year: int | None = None) -> int | None:
     """The year a plan's title aims at: 十三五 → 2020, （2016—2020年） → 2020, 2023年…方案 → 2023;
     a year's work (政府工作报告任务分工, 年度工作要点) aims at its year of issue."""
@@ -416,18 +394,3 @@ def plan_horizon(title: str, issued_year: int | None = None) -> int | None:
         return int(ranges[-1][1])
     years = {int(y) for y in TITLE_YEAR.findall(title)}
     return years.pop() if len(years) == 1 else None
-
-
-def dedupe(targets: list[Target]) -> list[Target]:
-    """A goal stated in the text and again in the table is one indicator (the table's)."""
-    table = [t for t in targets if t.from_table]
-    kept = []
-    for t in targets:
-        if not t.from_table and any(
-            t.year == x.year and t.value == x.value and (x.name in t.name or t.name in x.name) for x in table
-        ):
-            continue
-        if any(t.name == k.name and t.year == k.year and t.value == k.value for k in kept):
-            continue
-        kept.append(t)
-    return kept

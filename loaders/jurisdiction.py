@@ -25,6 +25,7 @@ from loaders.knowledge import (
 GOVERNMENT_WORDS = ("人民政府", "政府", "委员会", "办公厅", "办公室", "党委", "委")
 LEVEL_ONLY = re.compile(r"^(省|市|县|区|旗|州|盟|自治区|自治州|自治县)(人民政府|政府)")
 NATIONAL_ISSUER = re.compile(r"^(国务院|中共中央|中华人民共和国国务院)")
+PARTY_PREFIX = re.compile(r"^(中共|中国共产党)?")
 NATIONAL_ADDRESS = re.compile(r"各省、自治区、直辖市人民政府|各省（自治区、直辖市）人民政府|国务院各部委")
 # bodies and institutions a government names after its own place: 咸宁高新区管委会, 吉水二中, 吉水县人民医院
 NAMED_AFTER_PLACE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:(?:国家级)?(?:高新区|高新技术产业开发区|经开区|"
@@ -39,7 +40,7 @@ def of_government(name: str | None, year: int | None = None) -> Jurisdiction | N
         return None
     if NATIONAL_ISSUER.match(name):
         return NATIONAL
-    chain = chain_at(name, 0, year)
+    chain = chain_at(name, len(PARTY_PREFIX.match(name).group(0)), year)  # 中共沈阳市委… is 沈阳市's too
     if not chain:
         return None
     return jurisdiction_by_name(chain[-1].name, year) or from_division(chain[-1])

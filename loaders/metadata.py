@@ -20,11 +20,13 @@ from loaders.lines import split_lines
 from loaders.text import SourceText
 
 OPEN, CLOSE = "〔\\[［【(（", "〕\\]］】)）"
-DOC_NUMBER = rf"[\u4e00-\u9fff]{{1,12}}[{OPEN}]\d{{4}}[{CLOSE}]\d+号"
-_NUMBER = re.compile(rf"([\u4e00-\u9fff]{{1,12}})[{OPEN}](\d{{4}})[{CLOSE}](\d+)号")
+DOC_NUMBER = rf"[\u4e00-\u9fff]{{1,12}}[{OPEN}]\d{{4}}[{CLOSE}]第?\d+号"
+_NUMBER = re.compile(rf"([\u4e00-\u9fff]{{1,12}})[{OPEN}](\d{{4}})[{CLOSE}]第?(\d+)号")
 CITATION = re.compile(rf"《([^《》\n]+)》[（(]({DOC_NUMBER})[）)]")
 DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 DATE_LINE = re.compile(rf"^{DATE}$")
+CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0, "O": 0, "Ｏ": 0}
+CN_DATE_LINE = re.compile(r"^([〇○零OＯ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$")
 ISO_DATE = re.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})")
 GARBLED_DATE = re.compile(r"^(\d{4})(\d{2,4})$")
 LABEL = re.compile(r"(发文字号|文号|成文日期|发布日期|发布时间|发文机关|发文单位|标题|名称|索引号|主题分类|来源)"
@@ -139,9 +141,25 @@ def _issued(lines: list[tuple[int, str]], labels: dict[str, str]) -> tuple[str |
         m = DATE_LINE.match(ln) or re.match(rf"^{DOC_NUMBER}\s*{DATE}$", ln)
         if m:
             return _iso(*(int(g) for g in m.groups()[-3:])), i
+        cn = CN_DATE_LINE.match(ln)
+        if cn:
+            return _iso(_cn_year(cn.group(1)), _cn_number(cn.group(2)), _cn_number(cn.group(3))), i
         if published and GARBLED_DATE.match(ln) and i and ISSUER.search(_previous(lines, i)):
             return _garbled(ln, published), i
     return None, None
+
+
+def _cn_year(digits: str) -> int:
+    """二〇一五 → 2015."""
+    return int("".join(str(CN_DIGITS[c]) for c in digits))
+
+
+def _cn_number(text: str) -> int:
+    """十二 → 12, 二十四 → 24, 九 → 9."""
+    if "十" not in text:
+        return CN_DIGITS[text]
+    tens, _, ones = text.partition("十")
+    return (CN_DIGITS[tens] if tens else 1) * 10 + (CN_DIGITS[ones] if ones else 0)
 
 
 def _previous(lines: list[tuple[int, str]], i: int) -> str:

@@ -32,6 +32,7 @@ CONTAINERS = ("chapter", "part")
 CONVENTION = ("chapter", "part", "article", "cn", "cn-paren", "num", "num-paren", "circled")
 INLINE = "inline"  # 一是…二是…
 INLINE_ITEM = re.compile(rf"(?:^|(?<=[。；;：:，,！？\s]))([{CN}]{{1,3}})是")
+LEADING_ITEM = re.compile(rf"^\s*([{CN}]{{1,3}})是")
 
 
 @dataclass
@@ -91,3 +92,10 @@ def inline_items(line: str) -> list[tuple[int, int, str]]:
         if number == len(chain) + 1:
             chain.append((m.start(1), number, m.group(1)))
     return chain if len(chain) >= 2 else []
+
+
+def leading_item(line: str) -> tuple[int, int, str] | None:
+    """A paragraph that opens with one 一是/二是 … of a list running over paragraphs."""
+    m = LEADING_ITEM.match(line)
+    number = cn_number(m.group(1)) if m else None
+    return (m.start(1), number, m.group(1)) if m and number else None

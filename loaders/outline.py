@@ -22,7 +22,7 @@ from functools import lru_cache
 from importlib import resources
 
 from loaders.lines import Line, split_lines
-from loaders.numbering import CONTAINERS, CONVENTION, INLINE, inline_items, label, line_marker
+from loaders.numbering import CONTAINERS, CONVENTION, INLINE, inline_items, label, leading_item, line_marker
 
 ANNEX = re.compile(r"^附件\s*\d*\s*$")
 ANNEX_REF = re.compile(r"^附件\s*\d*\s*[：:]")
@@ -42,6 +42,7 @@ class Heading:
     children: list["Heading"] = field(default_factory=list)
     kind: str = "section"  # section (holds no tasks) | action | project | box | item (text of its unit)
     run: int = 0  # how many times the family's numbering restarted under the same parent before this one
+    paragraph: bool = False  # an inline item opening a paragraph of its own (runs to the next item or heading)
 
     @property
     def level(self) -> int:
@@ -233,7 +234,7 @@ class _Builder:
             latest[h.family] = h
 
     def build(self) -> None:
-        for line, h in self.entries:
+        for i, (line, h) in enumerate(self.entries):
             if h is not None and h.family == "box":
                 self._open_box(h)
             elif h is not None and self._accept(h):
@@ -244,8 +245,8 @@ class _Builder:
                         Skipped(h.start, h.line_end, f"{h.label[:20]}: its number does not continue a sequence"))
                 h = None
             owner = h if h is not None else (self.stack[-1] if self.stack else None)
-            if owner is not None:
-                self._open_inline(owner, line, (h.start - line.start) if h is not None else 0)
+            if owner is not None and not self._open_inline(owner, line, (h.start - line.start) if h else 0) and not h:
+                self._open_leading(owner, line, i)
         self.outline.headings.sort(key=lambda x: x.start)
         self._close_spans()
         self.outline.action_level = self._action_level()
@@ -318,22 +319,39 @@ class _Builder:
         self.outline.headings.append(h)
         self.stack.append(h)
 
-    def _open_inline(self, owner: Heading, line: Line, offset: int) -> None:
+    def _open_inline(self, owner: Heading, line: Line, offset: int) -> bool:
         """一是…二是… in a paragraph: items of the heading the paragraph belongs to, each to the next."""
         items = inline_items(line.text[offset:])
         for n, (pos, number, numeral) in enumerate(items):
-            start = line.start + offset + pos
             end = line.start + offset + items[n + 1][0] if n + 1 < len(items) else line.end
-            title = heading_title(line.text[offset + pos + len(numeral) + 1 :], "。；;")
-            item = Heading(INLINE, number, numeral, title or f"{numeral}是", start, end, end=end)
-            item.parent = owner
-            owner.children.append(item)
-            self.outline.headings.append(item)
+            self._add_item(owner, line, offset + pos, number, numeral, end)
+        return bool(items)
+
+    def _open_leading(self, owner: Heading, line: Line, i: int) -> None:
+        """一是… / 二是… opening paragraphs of their own: items when they run in order from 一."""
+        found = leading_item(line.text)
+        if found is None:
+            return
+        pos, number, numeral = found
+        prev = next((c for c in reversed(owner.children) if c.inline), None)
+        after = next((leading_item(ln.text) if h is None else None for ln, h in self.entries[i + 1:]
+                      if h is not None or leading_item(ln.text)), None)  # the next item before any heading
+        follows = after is not None and after[1] == number + 1
+        if (number == 1 and follows) or (prev is not None and prev.number == number - 1 and number > 1):
+            self._add_item(owner, line, pos, number, numeral, 0)
+
+    def _add_item(self, owner: Heading, line: Line, pos: int, number: int, numeral: str, end: int) -> None:
+        title = heading_title(line.text[pos + len(numeral) + 1 :], "。；;")
+        item = Heading(INLINE, number, numeral, title or f"{numeral}是", line.start + pos, line.end, end=end,
+                       paragraph=not end)
+        item.parent = owner
+        owner.children.append(item)
+        self.outline.headings.append(item)
 
     # -- spans and levels ------------------------------------------------------------------
     def _close_spans(self) -> None:
         def close(nodes: list[Heading], end: int) -> None:
-            line_nodes = [n for n in nodes if not n.inline]
+            line_nodes = [n for n in nodes if not n.inline or n.paragraph]
             for n, h in enumerate(line_nodes):
                 h.end = line_nodes[n + 1].start if n + 1 < len(line_nodes) else end
             for h in nodes:

@@ -16,6 +16,11 @@ _SYLLABLE = r"[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ
 ANNOTATION = re.compile(rf"(?<=[\u4e00-\u9fff])[（(]\s*({_SYLLABLE}(?:[\s'’·]+{_SYLLABLE}){{0,3}})\s*[）)]")
 
 
+# The shape of a pinyin syllable (initial, final), checked before pypinyin is asked: (app), (Mbps) are not.
+SHAPE = re.compile(r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:i?(?:ang|ao|an|a)|i?ong|uang|uai|uan|ua|uo|ai|ei|ui|ao|ou|"
+                   r"iu|ie|ve|ue|er|ang|eng|ing|an|en|in|un|vn|van|ia|a|o|e|i|u|v|ng|n|m)")
+
+
 def _plain(syllable: str) -> str:
     """xīn / xin1 / XIN → xin; ü and v are one letter."""
     decomposed = unicodedata.normalize("NFD", syllable.lower())
@@ -33,7 +38,7 @@ def readings(char: str) -> frozenset[str]:
 
 def is_reading(chars: str, annotation: str) -> bool:
     syllables = [s for s in re.split(r"[\s'’·]+", annotation) if s]
-    if len(syllables) > len(chars) or any(s.isupper() and len(s) > 1 for s in syllables):
+    if len(syllables) > len(chars) or not all(s.islower() and SHAPE.fullmatch(_plain(s)) for s in syllables):
         return False
     tail = chars[len(chars) - len(syllables):]
     return all(_plain(s) in readings(c) for s, c in zip(syllables, tail, strict=True))

@@ -22,7 +22,7 @@ from loaders.html import read_page
 from loaders.pinyin import drop_pinyin
 from loaders.runon import break_run_on_lines
 from loaders.spaces import separate_names
-from loaders.text import ASCII_FORMS, Draft, SourceText, finish
+from loaders.text import Draft, SourceText, ascii_forms, finish
 
 MAX_BYTES = 16 * 1024 * 1024  # the largest real plans are around 1 MB; a 50 MB file is not one
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -100,7 +100,7 @@ def to_simplified(text: str) -> str:
 
 def clean(draft: Draft) -> Draft:
     """Every cleaning step but the last (`text.finish`), in order."""
-    draft = draft.convert(to_simplified(draft.text).translate(ASCII_FORMS))
+    draft = draft.convert(ascii_forms(to_simplified(draft.text)))
     draft = drop_furniture(draft)
     draft = drop_pinyin(draft)
     draft = break_run_on_lines(draft)

@@ -78,7 +78,7 @@ AND = re.compile(r"等和|以及|和|及|与")
 PLACE_AFTER_BODY = re.compile(
     r"(?<=[局委厅办部院行室会])(?=各(?:有关|相关)?(?:[省市县区州盟旗乡镇]|街道|开发区|园区|功能区))"
 )
-NOT_A_NAME = re.compile(r"[0-9０-９%％：:。]|简称|设在|详见|包括")
+NOT_A_NAME = re.compile(r"[0-9０-９%％：:。由向将把从]|^[本该此]|简称|设在|详见|包括")
 BRACKETED = re.compile(r"[（(〔][^）)〕]*[）)〕]")
 SEPARATOR = re.compile(r"[、，,；;]")
 TRAILING_BRACKETS = re.compile(r"(?:[（(〔][^（）()〔〕]*[）)〕])+$")
@@ -479,6 +479,8 @@ def _sentence_notes(text: str, start: int, end: int, taken: list[tuple[int, int]
             continue
         line_start, line_end = _line_bounds(text, s)
         standalone = not text[line_start : s + lead_ws].strip() and not text[e:line_end].strip(" 。；;")
+        if reading.basis != "stated" and not standalone:
+            continue  # X负责 inside a paragraph is said of a task, not a note
         notes.append(Note(s + lead_ws, e - (len(sentence) - len(sentence.rstrip())), reading, standalone, "sentence"))
     return notes
 

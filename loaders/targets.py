@@ -1,12 +1,14 @@
 """Targets placed in the plan: which unit states each one, and which are status reports.
 
-`loaders.indicators` finds targets in text and tables; this module decides
-whom they belong to and drops figures of years already past at issue.
+`loaders.indicators` finds targets in text and tables; this module reconciles
+the two readings (one goal stated twice is one target; a table row borrows the
+unit the text gives its figure), decides whom each target belongs to, and drops
+figures of years already past at issue.
 """
 
 from graph import ids
 from graph.model import Indicator, PlanGraph
-from loaders.indicators import Target, dedupe, plan_horizon, running_text_targets, table_targets, units_from_text
+from loaders.indicators import Target, plan_horizon, running_text_targets, table_targets
 from loaders.metadata import Metadata
 from loaders.outline import Heading, Outline
 
@@ -57,3 +59,42 @@ def add_indicators(graph: PlanGraph, outline: Outline, unit_ids: dict[int, str],
                 owner_id=owner_id, evidence=doc.evidence(t.start, t.end),
             )
         )
+
+
+# -- the text and the tables read together ------------------------------------------------------
+
+def units_from_text(targets: list[Target]) -> None:
+    """A table row with no unit (电子信息制造业总产值 / 2807 / 5000) takes the unit the text gives the same
+    figure of the same thing (规模以上电子信息制造业年产值达2807亿元): the reader's cross-reference."""
+    stated = [t for t in targets if not t.from_table and t.unit and t.value is not None]
+    for row in (t for t in targets if t.from_table and not t.unit and t.value is not None):
+        for t in stated:
+            if t.value in (row.value, row.baseline_value) and _shared_run(t.name, row.name) >= 4:
+                row.unit = t.unit
+                break
+
+
+def _shared_run(a: str, b: str) -> int:
+    """Length of the longest piece of text two names share."""
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] not in b:
+                break
+            best = j - i
+    return best
+
+
+def dedupe(targets: list[Target]) -> list[Target]:
+    """A goal stated in the text and again in the table is one indicator (the table's)."""
+    table = [t for t in targets if t.from_table]
+    kept = []
+    for t in targets:
+        if not t.from_table and any(
+            t.year == x.year and t.value == x.value and (x.name in t.name or t.name in x.name) for x in table
+        ):
+            continue
+        if any(t.name == k.name and t.year == k.year and t.value == k.value for k in kept):
+            continue
+        kept.append(t)
+    return kept

@@ -17,6 +17,7 @@ _FULLWIDTH = str.maketrans({"(": "（", ")": "）", ":": "：", ";": "；", ",":
 # Full-width digits and Latin letters mean the ASCII ones (２０２０年, ＧＤＰ); full-width punctuation stays.
 ASCII_FORMS = str.maketrans({chr(c): chr(c - 0xFEE0) for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B),
                                                                *range(0xFF41, 0xFF5B)]})
+_WIDE = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 _SPACES = " \u3000\u00a0\u2002\u2003\u2009\ufeff"
 _CJK_CHAR = re.compile(f"[{CJK}“”‘’《》（）【】、，。：；！？]")
 
@@ -89,6 +90,11 @@ class Draft:
         return Draft(converted, self.offsets)
 
 
+def ascii_forms(text: str) -> str:
+    """０-９, Ａ-Ｚ, ａ-ｚ → 0-9, A-Z, a-z (the same length)."""
+    return text.translate(ASCII_FORMS) if _WIDE.search(text) else text
+
+
 def _is_cjk(ch: str) -> bool:
     return bool(ch) and bool(_CJK_CHAR.match(ch))
 
@@ -106,7 +112,7 @@ def finish(draft: Draft, original: str) -> SourceText:
     letters ASCII, and spaces are dropped at line starts and ends and next to Chinese
     characters (a space the layout put inside a name or between words).
     """
-    base = draft.text.translate(ASCII_FORMS)
+    base = ascii_forms(draft.text)
     source = draft.offsets
     out: list[str] = []
     offsets: list[int] = []

@@ -194,3 +194,10 @@ def test_without_a_jurisdiction_a_name_is_kept_as_written_never_a_placeholder():
     assert d.name == "区司法局" and d.jurisdiction is None
     assert resolve("区司法局等有关部门", None).name == "区司法局等有关部门"
     assert resolve("财政部", None).jurisdiction == "全国"
+
+
+def test_a_name_that_already_says_whose_it_is_is_that_bodys_node():
+    assert resolve("国家税务总局咸宁市税务局", XIANNING, "2024-01-11").id == resolve("市税务局", XIANNING, "2024-01-11").id
+    assert resolve("中共咸宁市委组织部", XIANNING).id == resolve("市委组织部", XIANNING).id
+    assert resolve("沈阳市辽中区农业农村局", LIAOZHONG).id == resolve("区农业农村局", LIAOZHONG).id
+    assert resolve("省政府", HENAN).id == resolve("河南省人民政府", HENAN).id

@@ -111,3 +111,13 @@ def test_an_unknown_jurisdiction_is_none():
 def test_a_page_opening_on_its_tables_numbered_heading_takes_it_as_the_title():
     assert _meta("一、十件民生实事任务分解表\n序号 | 工作任务 | 责任单位\n").title == "十件民生实事任务分解表"
     assert _meta("一、2024年发展目标\n（一）地区生产总值增长6%。\n").title_derived
+
+
+def test_a_date_in_chinese_numerals_is_read():
+    m = _meta("吉水县人民政府关于加强防汛工作的通知\n吉水县人民政府\n二〇一五年十二月二十四日\n一、任务\n")
+    assert m.issued == "2015-12-24"
+
+
+def test_a_joint_party_and_government_issuer_is_its_places():
+    m = _meta("中共吉水县委办公室　吉水县人民政府办公室关于印发工作要点的通知\n一、任务\n")
+    assert m.jurisdiction.name == "吉水县"

@@ -72,3 +72,9 @@ def test_warnings_name_skipped_headings_and_units_left_without_departments():
     assert skipped.evidence is not None and skipped.evidence.quote.startswith("5.")
     bare = next(w for w in graph.warnings if w.kind == "unit-without-departments")
     assert "完善机制" in bare.message
+
+
+def test_notes_after_yi_shi_paragraphs_follow_the_same_rule():
+    graph = read("一、重点任务\n（一）加强保障。\n一是建机制。\n（牵头单位：市发展改革委）\n二是强队伍。\n（牵头单位：市人社局）\n"
+                 "（二）完善制度。\n一是立规矩。\n二是抓落实。\n（牵头单位：市司法局）\n")
+    assert staffed(graph) == {"建机制": ["L:市发展改革委"], "强队伍": ["L:市人社局"], "完善制度": ["L:市司法局"]}

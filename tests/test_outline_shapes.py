@@ -196,3 +196,11 @@ def test_an_annex_holding_the_plan_itself_is_read():
 def test_an_annex_after_an_outlined_body_is_left_to_the_table_reader():
     graph = read("一、重点任务\n（一）建设平台。（市工信局负责）\n附件\n名词解释\n1.数据中心。指机房。\n2.平台。指系统。\n")
     assert [u.title for u in graph.units] == ["建设平台"]
+
+
+def test_yi_shi_paragraphs_of_their_own_with_notes_are_tasks():
+    graph = read("一、重点任务\n（一）加强保障。\n一是建机制。（市发展改革委负责）\n二是强队伍。（市人社局负责）\n"
+                 "（二）完善制度。（市司法局负责）\n")
+    assert [u.title for u in graph.units if u.type == "project"] == ["建机制", "强队伍"]
+    assert departments(graph, "强队伍")["leads"] == ["市人社局"]
+    assert departments(graph, "加强保障")["leads"] == []
