@@ -29,7 +29,7 @@ from tests.evaluation.floors import (
 from tests.evaluation.report import Report, Totals, evaluate_bundled, evaluate_devset
 
 HEADER = (f"{'document':34} {'juris':>5} {'P':>6} {'R':>6} {'leads+sup':>9} {'targets':>7} {'tgt P':>6}"
-          f" {'c/b!':>4}")
+          f" {'c/b!':>4} {'names':>7}")
 LEGEND = ("P/R: leads and supports as (unit, role, department as written); targets: found/annotated;"
           " tgt P: target precision where the gold lists every target; c/b!: comparator or baseline read wrongly;"
           " names: surfaces whose node carries the reviewed canonical name; facts: same/distinct departments")
@@ -55,23 +55,23 @@ def row(r: Report) -> str:
     precision = "–" if t.precision is None else f"{t.precision:.3f}"
     return (f"{r.document[:34]:34} {'yes' if r.jurisdiction_right else 'NO':>5} {s.precision:6.3f} {s.recall:6.3f}"
             f" {s.found:>4}/{s.expected:<4} {t.found:>3}/{t.expected:<3} {precision:>6}"
-            f" {len(t.comparator) + len(t.baseline):>4}")
+            f" {len(t.comparator) + len(t.baseline):>4} {r.names_checked - len(r.name_errors):>3}/{r.names_checked:<3}")
 
 
 def micro_row(totals: Totals) -> str:
     return (f"{'micro':34} {totals.jurisdiction_right:>2}/{totals.documents:<2} {totals.precision:6.3f}"
             f" {totals.recall:6.3f} {totals.found:>4}/{totals.expected:<4}"
-            f" {totals.targets_found:>3}/{totals.targets_expected:<3}   loaded {totals.loaded}/{totals.documents}")
+            f" {totals.targets_found:>3}/{totals.targets_expected:<3} {'':11} {totals.names_right:>3}/{totals.names_checked:<3}"
+            f"  loaded {totals.loaded}/{totals.documents}")
 
 
 def print_bundled(verbose: bool) -> bool:
     """The bundled plans' rows; True when every plan holds its thresholds."""
     print("Bundled plans (corpus/, gold in tests/fixtures/gold)")
-    print(HEADER + f" {'names':>7} {'facts':>7}")
+    print(HEADER + f" {'facts':>7}")
     ok = True
     for r in evaluate_bundled():
-        print(row(r) + f" {r.names_checked - len(r.name_errors):>3}/{r.names_checked:<3}"
-              f" {r.resolution_facts - len(r.resolution_failures):>3}/{r.resolution_facts:<3}")
+        print(row(r) + f" {r.resolution_facts - len(r.resolution_failures):>3}/{r.resolution_facts:<3}")
         failures = bundled_failures(r)
         ok = ok and not failures
         if verbose or failures:

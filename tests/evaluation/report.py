@@ -74,6 +74,8 @@ class Totals:
     correct: int = 0
     targets_found: int = 0
     targets_expected: int = 0
+    names_checked: int = 0
+    names_right: int = 0
 
     def add(self, r: Report) -> None:
         s = r.assignments
@@ -84,6 +86,8 @@ class Totals:
         self.extracted, self.correct = self.extracted + s.extracted, self.correct + s.correct
         self.targets_found += r.targets.found
         self.targets_expected += r.targets.expected
+        self.names_checked += r.names_checked
+        self.names_right += r.names_checked - len(r.name_errors)
 
     @property
     def precision(self) -> float:
@@ -96,7 +100,8 @@ class Totals:
     def figures(self) -> dict[str, float]:
         """The figures the devset floors name."""
         return {"precision": self.precision, "recall": self.recall, "loaded": self.loaded,
-                "jurisdiction_right": self.jurisdiction_right, "targets_found": self.targets_found}
+                "jurisdiction_right": self.jurisdiction_right, "targets_found": self.targets_found,
+                "names_right": self.names_right}
 
 
 def evaluate_devset() -> tuple[list[Report], Totals]:

@@ -16,7 +16,7 @@ _T2S = opencc.OpenCC("t2s")
 _FOLD = str.maketrans({"〔": "(", "〕": ")", "【": "(", "】": ")", "［": "(", "］": ")", "[": "(", "]": ")",
                        "“": '"', "”": '"', "‘": "'", "’": "'", "，": ",", "；": ";", "：": ":"})
 _TRAILING = re.compile(r"(等有关部门|等有关单位|等相关部门|等相关单位|等部门|等单位|等)$")
-_PARTY = re.compile(r"^(中共|中国共产党)")
+_STATE = re.compile(r"^(中共|中国共产党|中华人民共和国)")
 
 
 def norm(text: str | None) -> str:
@@ -31,8 +31,8 @@ def norm_name(name: str) -> str:
 
 
 def norm_canonical(name: str) -> str:
-    """A full name; 中共安徽省委宣传部 and 安徽省委宣传部 are one name."""
-    return _PARTY.sub("", norm_name(name))
+    """A full name; 中共安徽省委宣传部 and 安徽省委宣传部, 中华人民共和国财政部 and 财政部 are one name."""
+    return _STATE.sub("", norm_name(name))
 
 
 def _sentences(text: str, count: int) -> str:
