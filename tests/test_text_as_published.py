@@ -185,3 +185,41 @@ def test_half_width_punctuation_among_chinese_reads_full_width():
     source = read("一、重点任务\n(一)推进改革:完善机制;加强协调.(市财政局牵头,市税务局配合)\n")
     assert lines(source)[1] == "（一）推进改革：完善机制；加强协调.（市财政局牵头，市税务局配合）"
     assert written(source, "（市财政局牵头，") == "(市财政局牵头,"
+
+
+# Pieces of scraped documents, so every cleaning step is exercised; the map must hold for any mix.
+PIECES = ["一、", "（一）", "(二)", "1.", "2、", "（1）", "①", "第一章", "。", "；", "：", "，", " ", "　", "\n", "\t", "|",
+          "创新(xīn)", "(GDP)", "２０２５", "ＧＤＰ", "自治 区农牧厅", "县教体局 各乡镇政府", "東莞市關於", "(", ")", ":",
+          ",", "豫政〔2023〕5号", "2023年3月1日", "【字体：大 中 小】", "打印本页", "牵头", "负责", "x", "7"]
+
+
+def _allowed(reading: str, written: str) -> bool:
+    from loaders.read import to_simplified
+    from loaders.text import ASCII_FORMS
+
+    return (reading == written or reading == "\n" or (reading in "、 " and written in " \u3000\u00a0")
+            or reading == to_simplified(written).translate(ASCII_FORMS)
+            or {written: reading} in ({"(": "（"}, {")": "）"}, {":": "："}, {";": "；"}, {",": "，"}, {"?": "？"},
+                                      {"!": "！"}))
+
+
+def test_every_reading_character_comes_from_its_place_in_the_text_as_written():
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from graph.errors import DocumentError
+
+    @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.lists(st.sampled_from(PIECES), min_size=20, max_size=120).map("".join))
+    def check(text):
+        try:
+            source = read(text)
+        except DocumentError:
+            return
+        assert len(source.offsets) == len(source.text)
+        assert source.offsets == sorted(source.offsets)
+        for i, ch in enumerate(source.text):
+            assert 0 <= source.offsets[i] < len(source.original)
+            assert _allowed(ch, source.original[source.offsets[i]]), (i, ch, source.original[source.offsets[i]])
+
+    check()
