@@ -18,7 +18,8 @@ from graph import ids
 from graph.model import PlanGraph, Unit
 from loaders.departments import looks_like_body
 from loaders.responsibility import Reading, read_note, split_names
-from loaders.table_layouts import Cell, Row, Table, find_tables
+from loaders.table_cells import Cell, Row, Table
+from loaders.table_layouts import find_tables
 
 __all__ = ["Table", "Row", "Cell", "find_tables", "add_table_tasks", "read_annex_tasks", "read_row", "find_rows"]
 

@@ -4,7 +4,8 @@ import pytest
 
 from graph.model import Plan, PlanGraph
 from loaders.pipeline import DocumentReader
-from loaders.table_layouts import cell_kind, find_tables, header_role
+from loaders.table_cells import cell_kind, header_role
+from loaders.table_layouts import find_tables
 from loaders.tables import add_table_tasks
 from loaders.text import normalise
 

@@ -1,0 +1,215 @@
+"""The parts of a task table and what each cell holds: headers, cells, rows, and placing cells in columns.
+
+A header names what its column holds (loaders/data/table_headers.tsv); a cell is told by its shape
+(bodies, a person, a date, a number, text), so a row whose cells are missing or merged can still
+be placed column by column. `loaders.table_layouts` finds tables with these; `loaders.tables` reads them.
+"""
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from loaders.departments import looks_like_body
+from loaders.responsibility import read_note, split_names
+
+DEPARTMENT_ROLES = ("lead", "support", "responsible")
+TEXT_ROLES = ("task", "content", "category")
+NUMERALS = "一二三四五六七八九十"
+ROW_NUMBER = re.compile(r"^(\d{1,3})[.．、]?$")
+NUMBERED_TASK = re.compile(r"^(\d{1,3})[.．、]\s*(\S.{3,})$")
+# Category rows and numbered cells: 一、 （一） 第一章 / 1． 1、 (1) ①
+CATEGORY = re.compile(rf"^(?:[{NUMERALS}]+、|（[{NUMERALS}]+）|第[{NUMERALS}]+[章节部分篇])")
+MARKER = re.compile(
+    rf"^(?:[{NUMERALS}]+、|（[{NUMERALS}\d]+）|\d{{1,2}}[.．、](?!\d)|[①-⑳]|第[{NUMERALS}]+[章节部分篇])")
+ANNEX_ALONE = re.compile(r"^附件\s*\d*\s*$")
+ANNEX_TITLED = re.compile(r"^附件\s*\d*\s*[：:]\s*(.+)$")
+CAPTION_END = re.compile(r"(表|清单|方案|分工|分解|一览|台账|任务|目录|安排)(（[^）]*）)?$")
+DATE_WORDS = re.compile(r"(\d{4}年|\d{1,2}月|年底|年末|月底|季度|上半年|下半年|长期|持续推进|每年|常态化|前$)")
+# A task begins with what is to be done (建设数据中心 ends like a body's name but is a task).
+TASK_VERB = re.compile(r"^(建设|建立|健全|推进|推动|加快|加强|完善|开展|实施|支持|打造|提升|深化|落实|组织|培育|扩大|"
+                       r"优化|强化|促进|引导|鼓励|做好|抓好|持续|积极|全面|探索|制定|出台|开放|新建|改造|筹建|设立)")
+RULE_LINE = re.compile(r"^[|\s:：\-—=+]+$")
+PERSON = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
+MAX_HEADER = 14  # a header cell is short: 主要责任单位, 具体工作任务和要求
+
+
+@dataclass
+class Cell:
+    text: str  # stripped, as in the reading text
+    start: int
+    end: int
+
+
+@dataclass
+class Column:
+    header: str
+    role: str | None  # see table_headers.tsv; None for a header we do not know
+
+
+@dataclass
+class Row:
+    number: str | None  # the 序号 as written, None when the table has none
+    cells: list[Cell | None]  # one per column, None where the row has no cell
+    start: int
+    end: int
+    category: str | None = None  # the category row above it, if any
+    roles: list[str | None] = field(default_factory=list, repr=False)
+
+    def cell(self, role: str) -> Cell | None:
+        """The row's (first) non-empty cell in a column of this role."""
+        return next((c for c, r in zip(self.cells, self.roles, strict=True) if r == role and c and c.text), None)
+
+    @property
+    def task(self) -> Cell | None:
+        """The rightmost filled task cell (重点工作 / 主要任务 / 工作措施: the most specific), else content."""
+        tasks = [c for c, r in zip(self.cells, self.roles, strict=True) if r == "task" and c and c.text]
+        return tasks[-1] if tasks else self.cell("content")
+
+    @property
+    def categories(self) -> list[str]:
+        """Task cells left of the row's task, and the category row above: the groups it belongs to."""
+        task = self.task
+        tasks = [c.text for c, r in zip(self.cells, self.roles, strict=True)
+                 if r in ("task", "category") and c and c.text and c is not task]
+        return ([self.category] if self.category else []) + tasks
+
+
+@dataclass
+class Table:
+    start: int  # the header's first line to the last row's end, in the reading text
+    end: int
+    title: str  # the caption line above it, or its 附件's title; "" when it has none
+    columns: list[Column]
+    rows: list[Row]
+    annex: bool = False  # it stands under a 附件 marker
+    rule: bool = False  # its caption or a note under it says 列第一位的为牵头单位
+
+    def has(self, role: str) -> bool:
+        return any(c.role == role for c in self.columns)
+
+
+# -- headers ------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def header_rules() -> tuple[dict[str, str], tuple[tuple[str, tuple[str, ...]], ...]]:
+    """(exact header → role, ordered (role, words) rules for headers that contain the words)."""
+    text = resources.files("loaders").joinpath("data", "table_headers.tsv").read_text(encoding="utf-8")
+    exact: dict[str, str] = {}
+    contains: list[tuple[str, tuple[str, ...]]] = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        role, header, match = (part.strip() for part in line.split("\t"))
+        if match == "exact":
+            exact[header] = role
+        else:
+            contains.append((role, tuple(header.split("+"))))
+    return exact, tuple(contains)
+
+
+def header_role(header: str) -> str | None:
+    """序号 → number, 牵头部门 → lead, 具体工作任务和要求 → task, 责任领导 → person."""
+    header = re.sub(r"\s+", "", header).strip("：:")
+    if not header or len(header) > MAX_HEADER:
+        return None
+    exact, contains = header_rules()
+    if header in exact:
+        return exact[header]
+    if CAPTION_END.search(header) or re.search(r"[\d，。；！？]", header):
+        return None  # a caption (…任务分解表) or a cell, not a header
+    return next((role for role, words in contains if all(w in header for w in words)), None)
+
+
+def is_header(columns: list[Column]) -> bool:
+    roles = [c.role for c in columns]
+    return (len(columns) >= 3 and any(r in ("task", "content") for r in roles)
+            and any(r in DEPARTMENT_ROLES for r in roles)
+            and sum(r is not None for r in roles) >= max(3, len(roles) - 1))
+
+
+def spanned(columns: list[Column]) -> list[Column]:
+    """A two-row header: 责任单位 spans 牵头单位 / 配合单位 written after the first row
+    (序号 / 工作任务 / 责任单位 / 完成时限 / 牵头单位 / 配合单位): the sub-columns take its place."""
+    roles = [c.role for c in columns]
+    if "responsible" not in roles or "lead" not in roles or "support" not in roles:
+        return columns
+    at = roles.index("responsible")
+    subs = [c for c in columns[at + 1:] if c.role in ("lead", "support")]
+    if len(subs) != 2 or roles.index("lead") < at:
+        return columns
+    rest = [c for c in columns if c is not columns[at] and c not in subs]
+    return rest[:at] + subs + rest[at:]
+
+
+# -- what a cell looks like ---------------------------------------------------------------------
+
+
+def cell_kind(text: str) -> str:
+    """empty | number | bodies | person | date | text: enough to tell which column a cell fits.
+
+    Lenient on purpose (most names look like bodies): it places cells, it never reads them."""
+    text = text.strip()
+    if not text or text in ("—", "-", "/", "无", "——"):
+        return "empty"
+    if ROW_NUMBER.match(text):
+        return "number"
+    if len(text) <= 200 and "。" not in text.rstrip("。"):
+        names = [n for part in text.split() for n in split_names(part)]
+        bodies = sum(looks_like_body(n) and not TASK_VERB.match(n) for n in names)
+        if names and looks_like_body(names[0]) and not TASK_VERB.match(names[0]) and (
+                bodies == len(names) or (bodies >= 2 and 2 * bodies >= len(names))):
+            return "bodies"
+        if not TASK_VERB.match(text) and read_note(text) is not None:
+            return "bodies"
+        if len(text) <= 30 and DATE_WORDS.search(text):
+            return "date"
+        if names and all(PERSON.match(n) and not looks_like_body(n) for n in names) and len(text) <= 30:
+            return "person"
+    return "text"
+
+
+# How well a cell of a kind fits a column of a role: higher is better, None is impossible.
+FIT: dict[str | None, dict[str, int | None]] = {
+    "number": {"number": 3, "empty": 0},
+    "task": {"text": 2, "date": 0, "number": 0, "empty": 0, "person": 0},  # 招商引资: short like a name
+    "content": {"text": 2, "date": 0, "number": 0, "empty": 0, "person": 0},
+    "category": {"text": 1, "empty": 0, "person": 0},
+    "lead": {"bodies": 3, "text": 0, "empty": 0},
+    "support": {"bodies": 3, "text": 0, "empty": 0},
+    "responsible": {"bodies": 3, "text": 0, "empty": 0},
+    "person": {"person": 2, "text": 0, "empty": 0},
+    "deadline": {"date": 2, "text": 0, "number": 0, "empty": 0},
+    "other": {"text": 0, "date": 0, "number": 0, "empty": 0, "person": 0},
+    None: {"text": 0, "date": 0, "number": 0, "empty": 0, "person": 0},
+}
+
+
+def align(cells: list[Cell], roles: list[str | None]) -> list[Cell | None] | None:
+    """Place cells in columns, in order, each where it fits; missing cells fall at the end
+    when nothing says otherwise. None when the cells cannot all be placed."""
+    n, m = len(cells), len(roles)
+    kinds = [cell_kind(c.text) for c in cells]
+    fit = [[FIT[r].get(k) for r in roles] for k in kinds]
+    # best[i][j]: best score placing cells i.. in columns j..; None when impossible
+    best: list[list[int | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    for j in range(m + 1):
+        best[n][j] = 0
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            options = [best[i][j + 1]]
+            if fit[i][j] is not None and best[i + 1][j + 1] is not None:
+                options.append(fit[i][j] + best[i + 1][j + 1])  # type: ignore[operator]
+            valid = [o for o in options if o is not None]
+            best[i][j] = max(valid) if valid else None
+    if best[0][0] is None:
+        return None
+    placed: list[Cell | None] = [None] * m
+    i = j = 0
+    while i < n:
+        if fit[i][j] is not None and best[i + 1][j + 1] is not None and fit[i][j] + best[i + 1][j + 1] == best[i][j]:  # type: ignore[operator]
+            placed[j] = cells[i]
+            i += 1
+        j += 1
+    return placed
