@@ -78,7 +78,9 @@ AND = re.compile(r"等和|以及|和|及|与")
 PLACE_AFTER_BODY = re.compile(
     r"(?<=[局委厅办部院行室会])(?=各(?:有关|相关)?(?:[省市县区州盟旗乡镇]|街道|开发区|园区|功能区))"
 )
-NOT_A_NAME = re.compile(r"[0-9０-９%％：:。由向将把从]|^[本该此]|简称|设在|详见|包括")
+NOT_A_NAME = re.compile(
+    r"[0-9０-９%％：:。]|(?<!自)由|^[本该此](?:办法|方案|意见|通知|规定|细则|计划|工作|项目|任务)|简称|设在|详见|包括"
+)
 BRACKETED = re.compile(r"[（(〔][^）)〕]*[）)〕]")
 SEPARATOR = re.compile(r"[、，,；;]")
 TRAILING_BRACKETS = re.compile(r"(?:[（(〔][^（）()〔〕]*[）)〕])+$")

@@ -299,3 +299,18 @@ def test_a_bare_list_after_a_percentage_ends_the_item():
 
 def test_a_lead_label_whose_value_goes_on_with_a_support_verb():
     assert _read("牵头单位：区发改局，区财政局配合") == (["区发改局"], ["区财政局"], "stated")
+
+
+@pytest.mark.parametrize("text", ["本办法由市财政局负责", "具体工作由市发改委负责"])
+def test_a_clause_about_a_document_or_a_task_is_not_a_note(text):
+    assert read_note(text) is None
+
+
+@pytest.mark.parametrize("name", ["中国（四川）自由贸易试验区管委会", "本溪市人民政府", "从化区人民政府"])
+def test_place_names_with_function_words_are_still_bodies(name):
+    assert is_body(name)
+
+
+def test_a_duty_sentence_inside_a_paragraph_is_not_a_note_but_on_its_own_line_it_is():
+    notes = find_notes("（三）加强协调。各项工作中市财政局负责。\n市统计局负责。\n")
+    assert [(n.form, n.reading.leads) for n in notes] == [("sentence", ["市统计局"])]
