@@ -7,11 +7,10 @@ The plans here are minimal ones written for the tests; only the outline's public
 from types import SimpleNamespace
 
 from graph.model import Evidence, Plan, PlanGraph
-from loaders.indicators import units_from_text
 from loaders.metadata import Metadata
 from loaders.outline import parse_outline
 from loaders.pipeline import load_file
-from loaders.targets import add_indicators
+from loaders.targets import add_indicators, units_from_text
 from tests.conftest import doc
 
 
@@ -26,8 +25,7 @@ class Doc:
 def place(text: str, issued: str | None = "2016-06-01", title: str = "数字经济发展规划") -> PlanGraph:
     outline = parse_outline(text)
     graph = PlanGraph(plan=Plan(id="plan", title=title))
-    units = [h for h in outline.headings if h.kind != "section"]
-    unit_ids = {h.start: f"unit{i}" for i, h in enumerate(units)}
+    unit_ids = {h.start: h.title for h in outline.headings if h.kind != "section"}  # a unit's id is its title here
     meta = Metadata(title, False, None, None, issued, None)
     add_indicators(graph, outline, unit_ids, Doc(text), meta, 0)
     return graph
@@ -63,7 +61,7 @@ def test_a_unit_whose_heading_is_the_target_owns_it():
             "（二）城镇新增就业3.7万人。（牵头单位：市人社局）\n")
     graph = place(text, issued="2024-01-10")
     assert [(i.name, i.owner_id, i.comparator, i.target_year) for i in graph.indicators] == [
-        ("地区生产总值增长", "unit0", "~", 2024), ("城镇新增就业", "unit1", "=", 2024)]
+        ("地区生产总值增长", "地区生产总值增长6%左右", "~", 2024), ("城镇新增就业", "城镇新增就业3.7万人", "=", 2024)]
 
 
 def test_goals_stated_under_a_goals_heading_belong_to_the_plan():
@@ -74,7 +72,7 @@ def test_goals_stated_under_a_goals_heading_belong_to_the_plan():
             "（一）建设数字乡村。\n"
             "到2020年，建成农业物联网示范点300个。\n")
     owners = {i.name: i.owner_id for i in place(text).indicators}
-    assert owners == {"全省光纤用户": "plan", "建成农业物联网示范点": "unit1"}
+    assert owners == {"全省光纤用户": "plan", "建成农业物联网示范点": "建设数字乡村"}
 
 
 def test_this_year_in_an_annual_plan_is_its_year_of_issue():
