@@ -85,7 +85,7 @@ def find_tables(text: str, start: int = 0, end: int | None = None) -> list["Tabl
         if rows:
             table = Table(lines[i].start, max(r.end for r in rows), "", columns, rows)
             _caption(lines, i, table)
-            table.rule = table.rule or _rule_below(lines, after)
+            table.rule = table.rule or _rule_below(lines, after) or bool(RULE.search(text, start, table.start))
             tables.append(table)
             i = max(after, i + 1)
         else:

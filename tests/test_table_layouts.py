@@ -310,3 +310,10 @@ def test_an_html_row_under_merged_cells_takes_them_as_its_categories():
     assert [u.title for u in graph.units] == ["压缩开办时间", "压减审批事项"]
     assert graph.units[1].deadline == "持续推进"
     assert roles(edges, "压减审批事项") == {"leads": ["国务院办公厅"], "supports": []}
+
+
+def test_a_rule_the_document_states_before_the_table_holds_in_it():
+    text = "各项任务中列第一位的为牵头单位，其他为配合单位。\n附件\n序号\t工作任务\t责任单位\n1\t整治河道\t市水利局、市城管局\n"
+    _, _, edges = read(text)
+    assert roles(edges, "整治河道") == {"leads": ["市水利局"], "supports": ["市城管局"]}
+    assert {e[3] for e in edges} == {"rule"}
