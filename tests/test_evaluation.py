@@ -50,6 +50,13 @@ def test_an_edge_to_another_department_is_both_missed_and_wrong():
     assert wrong.missed and wrong.wrong
 
 
+def test_an_edge_read_twice_counts_once_right_once_wrong():
+    twice = score_assignments(graph([("省发改委", "d1"), ("省发展改革委", "d1")], {"d1": "x"}),
+                              {"assignments": [{"unit": "发展数字经济", "leads": ["省发改委", "省发展改革委"],
+                                                "supports": [], "basis": "stated"}]})
+    assert twice.recall == 1.0 and twice.precision == 0.5
+
+
 def test_a_surface_on_a_merged_node_carries_a_wrong_name():
     # 004 is Zhejiang 2016: 省经信委 is 浙江省经济和信息化委员会 in tests/fixtures/gold_names.tsv
     merged = graph([("省经信委", "d1"), ("省发改委", "d1")], {"d1": "浙江省发展和改革委员会"})

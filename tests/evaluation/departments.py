@@ -56,7 +56,20 @@ def score_assignments(graph: PlanGraph, gold: dict) -> Score:
 
     missed = [f"{g[0]} · {g[1]} · {written}" for g, written in expected.items() if not any(hit(e, g) for e in edges)]
     wrong = [f"{e[0].title[:30]} · {e[1]} · {e[3]}" for e in edges if not any(hit(e, g) for g in expected)]
+    wrong += [f"{graph.unit(u).title[:30]} · {role} · {d} (the same edge again)" for u, role, d in _repeated(graph)]
     return Score(len(expected) - len(missed), len(expected), len(edges), len(edges) - len(wrong), missed, wrong)
+
+
+def _repeated(graph: PlanGraph) -> list[tuple[str, str, str]]:
+    """Edges stated twice (one body, one role, one unit): each repeat is one edge too many."""
+    seen: set[tuple[str, str, str]] = set()
+    out = []
+    for a in graph.assignments:
+        key = (a.unit_id, a.role, a.department_id)
+        if key in seen:
+            out.append(key)
+        seen.add(key)
+    return out
 
 
 def basis_errors(graph: PlanGraph, gold: dict) -> list[str]:
