@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from graph.ids import department_id
 from graph.model import Department
-from loaders.divisions import chain_at
+from loaders.divisions import chain_span
 from loaders.knowledge import (
     NATIONAL_NAME,
     Jurisdiction,
@@ -107,12 +107,12 @@ def resolve(name: str, jurisdiction: Jurisdiction | None, issued: str | None = N
     if found is not None:
         row, place = found
         return _department(row.canonical.replace("{P}", place), own, row.kind, [name])
-    chain = chain_at(name)
-    if chain and GOVERNMENT.search(name) and name[len("".join(d.name for d in chain)) :] in ("人民政府", "政府"):
+    chain, end = chain_span(name)
+    if chain and GOVERNMENT.search(name) and name[end:] in ("人民政府", "政府"):
         place = chain[-1].name  # 成都市人民政府: the government of a place, in its own jurisdiction
         return _department(place + "人民政府", place, "government", [name])
     if chain:  # 沈阳市辽中区农业农村局, 北京市发展改革委: a body of the government its name begins with
-        rest = name[len("".join(d.name for d in chain)) :]
+        rest = name[end:]
         owner = jurisdiction if jurisdiction is not None and jurisdiction.name == chain[-1].name else None
         return _in(name, owner or from_division(chain[-1]), issued, rest)
     if jurisdiction is None or national or name.startswith(COMPLETE):

@@ -103,11 +103,28 @@ def divisions() -> tuple[Division, ...]:
     return tuple(out)
 
 
+_AUTONOMOUS = (("自治州", "州"), ("自治县", "县"), ("自治旗", "旗"))
+
+
+def short_forms(d: Division) -> list[str]:
+    """How documents write an autonomous division: 延边州 for 延边朝鲜族自治州, 长阳县 for 长阳土家族自治县."""
+    for ending, level in _AUTONOMOUS:
+        if d.name.endswith(ending) and len(d.short) >= 2 and not d.short.endswith(("自治州", "自治县", "自治旗")):
+            return [d.short + level]
+    return []
+
+
 @lru_cache(maxsize=1)
 def by_name() -> dict[str, tuple[Division, ...]]:
+    """Divisions by official name, and by the short forms of autonomous ones no official name uses."""
     index: dict[str, list[Division]] = defaultdict(list)
     for d in divisions():
         index[d.name].append(d)
+    official = set(index)
+    for d in divisions():
+        for form in short_forms(d):
+            if form not in official:
+                index[form].append(d)
     return {k: tuple(v) for k, v in index.items()}
 
 
@@ -129,14 +146,17 @@ def named(name: str, year: int | None = None, parent: str | None = None) -> list
 
 
 def chain_at(text: str, start: int = 0, year: int | None = None) -> list[Division]:
-    """The divisions named one after another from `text[start]`: 沈阳市辽中区… → [沈阳市, 辽中区].
+    """The divisions named one after another from `text[start]`: 沈阳市辽中区… → [沈阳市, 辽中区]."""
+    return chain_span(text, start, year)[0]
 
-    Each name must lie inside the one before it; the longest name wins at each step.
-    """
+
+def chain_span(text: str, start: int = 0, year: int | None = None) -> tuple[list[Division], int]:
+    """`chain_at` and where the names end. Each name must lie inside the one before it; the
+    longest name wins at each step."""
     chain: list[Division] = []
     pos = start
     while True:
-        step = None
+        step, size = None, 0
         for size in range(min(longest_name(), len(text) - pos), 1, -1):
             parent = chain[-1].name if chain else None
             found = named(text[pos : pos + size], year, parent)
@@ -144,9 +164,9 @@ def chain_at(text: str, start: int = 0, year: int | None = None) -> list[Divisio
                 step = found[0]
                 break
         if step is None:
-            return chain
+            return chain, pos
         chain.append(step)
-        pos += len(step.name)
+        pos += size
 
 
 if __name__ == "__main__":

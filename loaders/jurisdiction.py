@@ -13,7 +13,7 @@ none tells, the answer is None: never a placeholder.
 import re
 from collections import Counter
 
-from loaders.divisions import chain_at, latest_year, named
+from loaders.divisions import chain_at, chain_span, latest_year, named
 from loaders.knowledge import (
     NATIONAL,
     Jurisdiction,
@@ -65,9 +65,9 @@ def _named_in_title(title: str | None, level: str, year: int | None) -> Jurisdic
 def _first_lines(lines: list[str], year: int | None) -> Jurisdiction | None:
     """A masthead or heading line that starts with a government's name (咸宁市人民政府主办…)."""
     for line in lines[:6]:
-        chain = chain_at(line, 0, year)
+        chain, end = chain_span(line, 0, year)
         if chain:
-            rest = line[len("".join(d.name for d in chain)) :]
+            rest = line[end:]
             if rest.startswith(GOVERNMENT_WORDS):
                 return from_division(chain[-1])
     return None

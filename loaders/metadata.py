@@ -262,8 +262,9 @@ def _issuer(issuers: list[str], jurisdiction: Jurisdiction | None, doc_number: s
 
 
 def _title(text, head, heading, labels) -> tuple[str, tuple[int, int], bool]:
-    if labels.get("标题"):
-        return labels["标题"], (0, 0), False
+    if labels.get("标题"):  # the page's own title label names the document as its heading does
+        start = max(text.find(labels["标题"]), 0)
+        heading = (labels["标题"], start, start + len(labels["标题"]))
     if heading:
         joined, start, end = heading
         m = NOTICE.search(joined)

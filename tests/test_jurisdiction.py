@@ -88,3 +88,8 @@ def test_levels_are_how_a_governments_bodies_are_prefixed():
                                                           "吉水县", "科尔沁右翼前旗", "延边朝鲜族自治州")}
     assert levels == {"安徽省": "省", "内蒙古自治区": "自治区", "深圳市": "市", "兴安盟": "盟", "辽中区": "区",
                       "吉水县": "县", "科尔沁右翼前旗": "旗", "延边朝鲜族自治州": "州"}
+
+
+def test_an_autonomous_prefecture_written_short_is_found():
+    assert of_government("延边州人民政府").name == "延边朝鲜族自治州"
+    assert of_government("恩施州人民政府").level == "州"
