@@ -191,8 +191,8 @@ def targets_in_clause(text: str, start: int, end: int) -> list[Target]:
         after = re.sub(r"^[（(][^）)]*[）)]", "", clause[m.end:])
         if after[:1] in ("：", ":"):
             continue  # 知识产权保护方面5项：… counts the items listed next; it promises nothing
-        if after[:1] == "的" and (m.incl or post in ("以下", "以内")):
-            continue  # 职工总数30人（含）以下的企业: a threshold that defines a class
+        if after and after[0] not in DELIMS and (m.incl or post in ("以下", "以内")):
+            continue  # 职工总数30人（含）以下的企业, 3岁以下婴幼儿: a threshold that defines a class
         if after[:1] in ("的", "级") and ("元" in unit or unit in ("亿", "万")):
             continue  # 产值超百亿元的园区: the number describes the thing, it is not the target
         if after and after[0] not in DELIMS:

@@ -102,6 +102,7 @@ def test_a_plans_horizon_comes_from_its_title(title, year):
 @pytest.mark.parametrize("text", [
     "（一）知识产权保护方面5项：审判“三合一”改革。",  # counts the items listed next
     "对职工总数30人（含）以下的企业暂免征收残疾人就业保障金。",  # a threshold that defines a class
+    "对10人以下小微企业给予补贴。",  # the same without 的
     "一、10件民生实事任务分解表",  # a heading counting what it introduces
     "（三）科技金融创新方面4项",  # a category counted, not a quantity to reach
 ])
@@ -179,3 +180,8 @@ def test_a_years_work_aims_at_its_year_of_issue(title, issued, year):
 def test_units_of_time_age_concentration_energy_and_people(sentence, value, unit):
     t = only(sentence)
     assert (t.value, t.unit) == (value, unit)
+
+
+def test_an_age_bracket_inside_a_name_is_no_target_of_its_own():
+    t = only("到2025年，每千人口拥有3岁以下婴幼儿托位数达到4.5个。")
+    assert (t.name, t.value, t.unit) == ("每千人口拥有3岁以下婴幼儿托位数", 4.5, "个")
