@@ -146,6 +146,7 @@ def spanned(columns: list[Column]) -> list[Column]:
 # -- what a cell looks like ---------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
 def cell_kind(text: str) -> str:
     """empty | number | bodies | person | date | text: enough to tell which column a cell fits.
 
