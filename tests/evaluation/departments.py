@@ -130,7 +130,16 @@ def _nodes_of(ref: str, own: Case, cases: dict[str, Case]) -> set[str] | None:
 def department_fact_failures(case: Case, cases: dict[str, Case]) -> tuple[int, list[str]]:
     """(facts, failures): same_department forms on one node; distinct_departments pairs on different nodes."""
     gold, failures, facts = case.gold, [], 0
+    assigned = {norm_name(n) for a in gold["assignments"] for n in a["leads"] + a["supports"]}
+
+    def checkable(ref: str) -> bool:
+        """A bare form no note of this document assigns (an addressee line, a clause) has no edge to check."""
+        return bool(re.match(r"^\d{3}:", ref)) or norm_name(ref) in assigned
+
     for forms in gold.get("same_department", []) + gold.get("same_department_across", []):
+        forms = [f for f in forms if checkable(f)]
+        if len(forms) < 2:
+            continue
         facts += 1
         found = [_nodes_of(f, case, cases) for f in forms]
         if any(n is None for n in found):
