@@ -81,6 +81,7 @@ PLACE_AFTER_BODY = re.compile(
 NOT_A_NAME = re.compile(
     r"[0-9０-９%％：:。]|(?<!自)由|^[本该此](?:办法|方案|意见|通知|规定|细则|计划|工作|项目|任务)|简称|设在|详见|包括"
 )
+LAST_BRACKET = re.compile(r"[（(〔]([^（）()〔〕]*)[）)〕]$")
 BRACKETED = re.compile(r"[（(〔][^）)〕]*[）)〕]")
 SEPARATOR = re.compile(r"[、，,；;]")
 TRAILING_BRACKETS = re.compile(r"(?:[（(〔][^（）()〔〕]*[）)〕])+$")
@@ -155,8 +156,19 @@ def split_names(text: str, keep_vague: bool = False) -> list[str]:
         for piece in pieces:
             for sub in PLACE_AFTER_BODY.split(piece):
                 parts += [p.strip() for p in _split_and(sub.strip())]
-    names = _join_shared_suffix([n for n in (ETC.sub("", p).strip() for p in parts) if n])
+    names = _join_shared_suffix([n for n in (_without_aside(ETC.sub("", p).strip()) for p in parts) if n])
     return [n for n in names if keep_vague or not VAGUE.match(n)]
+
+
+def _without_aside(name: str) -> str:
+    """`市发改委（李四）` → `市发改委`; `各镇政府（街道办事处）`, `各县（市、区）` keep what names a body or place."""
+    m = LAST_BRACKET.search(name)
+    if m is None or m.start() == 0:
+        return name
+    inner = m.group(1)
+    if is_body(inner) or PLACE_GROUP.match("各" + inner) or PLACE_STUB.match(inner):
+        return name
+    return name[: m.start()].strip()
 
 
 def _bodies(text: str, keep_vague: bool = False) -> list[str] | None:
@@ -477,14 +489,28 @@ def _sentence_notes(text: str, start: int, end: int, taken: list[tuple[int, int]
             continue
         lead_ws = len(sentence) - len(sentence.lstrip())
         reading = read_note(sentence)
+        if reading is None:
+            reading, e = _lead_prefix(sentence, s)
         if reading is None or reading.bare or any(n.startswith("各") for n in reading.leads):
             continue
         line_start, line_end = _line_bounds(text, s)
         standalone = not text[line_start : s + lead_ws].strip() and not text[e:line_end].strip(" 。；;")
         if reading.basis != "stated" and not standalone:
             continue  # X负责 inside a paragraph is said of a task, not a note
-        notes.append(Note(s + lead_ws, e - (len(sentence) - len(sentence.rstrip())), reading, standalone, "sentence"))
+        notes.append(Note(s + lead_ws, e - (len(text[s:e]) - len(text[s:e].rstrip())), reading, standalone, "sentence"))
     return notes
+
+
+def _lead_prefix(sentence: str, start: int) -> tuple[Reading | None, int]:
+    """由X牵头，Y参与，定期通报进展: the clauses that open the sentence and name its lead."""
+    cuts = [i for i, ch in enumerate(sentence) if ch in "，,"]
+    if not cuts or not LEAD_CLAUSE.match(sentence[: cuts[0]].strip()):
+        return None, start
+    for cut in reversed(cuts):
+        reading = read_note(sentence[:cut])
+        if reading is not None and reading.basis == "stated" and reading.leads:
+            return reading, start + cut
+    return None, start
 
 
 def _rules(text: str, start: int, end: int) -> list[int]:

@@ -314,3 +314,18 @@ def test_place_names_with_function_words_are_still_bodies(name):
 def test_a_duty_sentence_inside_a_paragraph_is_not_a_note_but_on_its_own_line_it_is():
     notes = find_notes("（三）加强协调。各项工作中市财政局负责。\n市统计局负责。\n")
     assert [(n.form, n.reading.leads) for n in notes] == [("sentence", ["市统计局"])]
+
+
+def test_a_sentence_opening_with_its_lead_is_a_note_up_to_the_task():
+    (note,) = find_notes("（三）加强督查。由市政府督查室牵头，市审计局参与，定期通报进展。\n")
+    assert (note.reading.leads, note.reading.supports) == (["市政府督查室"], ["市审计局"])
+    assert note.form == "sentence" and not note.standalone
+
+
+def test_a_lead_inside_a_clause_is_not_a_note():
+    assert find_notes("建立由市发改委牵头、各部门参与的联席会议制度。") == []
+
+
+def test_a_person_in_brackets_after_a_body_is_not_part_of_its_name():
+    assert split_names("市发改委（李四）、市场监管局（知识产权局）、各乡镇（街道）") == [
+        "市发改委", "市场监管局（知识产权局）", "各乡镇（街道）"]
