@@ -350,8 +350,19 @@ def _unnumbered_rows(cells: list[tuple[int, Cell]], columns: list[Column], lines
     trailing: list[Cell] = []
     after = i
 
+    number: str | None = None
+    previous = 0
+
+    def number_ok(text: str) -> bool:
+        nonlocal previous
+        value = int(ROW_NUMBER.match(text).group(1))  # type: ignore[union-attr]
+        if value in (previous + 1, 1):
+            previous = value
+            return True
+        return False
+
     def close() -> None:
-        nonlocal texts, depts, trailing
+        nonlocal texts, depts, trailing, number
         if depts and texts:
             placed: list[Cell | None] = [None] * len(roles)
             for j, cell in zip(text_cols[-len(texts):], texts[-len(text_cols):], strict=False):
@@ -362,11 +373,11 @@ def _unnumbered_rows(cells: list[tuple[int, Cell]], columns: list[Column], lines
             tail_cols = [j for j in range(max(dept_cols) + 1, len(roles))]
             for j, cell in zip(tail_cols, trailing, strict=False):
                 placed[j] = cell
-            row = _make_row(None, placed, columns, None)
+            row = _make_row(number, placed, columns, None)
             if rows:  # cells merged down from the row above (rowspan)
                 _inherit(row, rows[-1])
             rows.append(row)
-        texts, depts, trailing = [], [], []
+        texts, depts, trailing, number = [], [], [], None
 
     tail = len(roles) - 1 - max(j for j, r in enumerate(roles) if r in DEPARTMENT_ROLES)
     dept_count = sum(r in DEPARTMENT_ROLES for r in roles)
@@ -374,7 +385,10 @@ def _unnumbered_rows(cells: list[tuple[int, Cell]], columns: list[Column], lines
         kind = cell_kind(cell.text)
         if ANNEX_ALONE.match(cell.text) or ANNEX_TITLED.match(cell.text):
             break
-        if kind == "bodies" and texts and not trailing and len(depts) < dept_count:
+        if kind == "number" and (depts or not texts) and number_ok(cell.text):
+            close()  # rows numbered though the header names no 序号 column
+            number = cell.text
+        elif kind == "bodies" and texts and not trailing and len(depts) < dept_count:
             depts.append(cell)
         elif depts and (MARKER.match(cell.text) or len(trailing) >= tail or len(cell.text) > 60 or kind == "bodies"):
             close()  # the next row's first text cell

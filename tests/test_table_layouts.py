@@ -317,3 +317,12 @@ def test_a_rule_the_document_states_before_the_table_holds_in_it():
     _, _, edges = read(text)
     assert roles(edges, "整治河道") == {"leads": ["市水利局"], "supports": ["市城管局"]}
     assert {e[3] for e in edges} == {"rule"}
+
+
+def test_rows_numbered_though_the_header_has_no_number_column():
+    text = "\n".join(["工作任务", "牵头单位", "配合单位",
+                      "1", "建设数据中心", "市发改委", "市财政局",
+                      "2", "开放公共数据", "市数据局", "市网信办"])
+    tables, graph, edges = read(text)
+    assert [r.number for r in tables[0].rows] == ["1", "2"]
+    assert roles(edges, "开放公共数据") == {"leads": ["市数据局"], "supports": ["市网信办"]}
