@@ -286,7 +286,7 @@ def _join_title_lines(draft: Draft, references: list[str]) -> Draft:
         lines.append((pos, raw))
         pos += len(raw) + 1
     nonempty = [(p, raw) for p, raw in lines if raw.strip()]
-    for i in range(min(4, len(nonempty))):
+    for i in range(min(8, len(nonempty))):
         for k in range(min(4, len(nonempty) - i), 1, -1):
             group = nonempty[i: i + k]
             joined = _squeeze("".join(raw for _, raw in group))

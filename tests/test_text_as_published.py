@@ -47,8 +47,8 @@ PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>某市人民�
 def test_a_page_reads_as_its_document_without_the_furniture_around_it():
     source = read(PAGE, "page.html")
     assert lines(source) == [
-        "某市人民政府关于加强示范工作的通知", "某政发〔2024〕1号", "某市人民政府", "2024年03月01日",
-        "各区人民政府，市政府各部门：", "为推进示范工作，现就有关事项通知如下。", "一、加强组织领导",
+        "标题：某市人民政府关于加强示范工作的通知", "发文字号：某政发〔2024〕1号", "发文机关：某市人民政府",
+        "成文日期：2024年03月01日", "发布日期：2024年03月05日", "各区人民政府，市政府各部门：", "为推进示范工作，现就有关事项通知如下。", "一、加强组织领导",
         "各区要建立工作机制，明确责任分工，确保任务落实。（市发展改革委牵头，市财政局配合）",
         "二、强化资金保障", "市财政局要统筹安排资金，支持示范项目建设。", "某市人民政府", "2024年3月1日",
     ]
@@ -102,11 +102,14 @@ def test_cells_a_row_or_column_span_covers_stay_empty_so_columns_line_up():
                                               "\t2\t培育龙头企业，带动发展。\t市商务局", "合计\t\t两项"]
 
 
-def test_the_metadata_table_gives_the_head_lines_and_never_a_unit():
-    page = read_page(PAGE)
-    head = page.draft.text.split("\n")[:4]
-    assert head == ["某市人民政府关于加强示范工作的通知", "某政发〔2024〕1号", "某市人民政府", "2024年03月01日"]
-    assert "索" not in page.draft.text and "主题分类" not in page.draft.text
+def test_the_metadata_table_gives_labelled_head_lines_and_never_a_unit():
+    page = read_page(PAGE.replace("<div class=\"text\">", "<div class=\"text\"><p>索引号：22/2024-1\t主题分类：综合</p>"))
+    head = page.draft.text.split("\n")[:5]
+    assert head == ["标题：某市人民政府关于加强示范工作的通知", "发文字号：某政发〔2024〕1号", "发文机关：某市人民政府",
+                    "成文日期：2024年03月01日", "发布日期：2024年03月05日"]
+    assert "索" not in page.draft.text and "主题分类" not in page.draft.text  # nor inside the document
+    label = page.draft.offsets[0]
+    assert page.text[label:label + 5] == "标\u3000\u3000题："  # a label points at the label as written
 
 
 def test_furniture_lines_of_scraped_text_are_dropped_and_sentences_mentioning_them_stay():
