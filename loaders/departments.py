@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from graph.ids import department_id
 from graph.model import Department
-from loaders.divisions import chain_span
+from loaders.divisions import chain_span, named
 from loaders.knowledge import (
     NATIONAL_NAME,
     Jurisdiction,
@@ -28,6 +28,7 @@ from loaders.knowledge import (
     from_division,
     groups,
     named_body,
+    parent_of,
     place_names,
     stem_at,
     stem_rows,
@@ -142,6 +143,9 @@ def _in(name: str, jurisdiction: Jurisdiction, issued: str | None, stem: str | N
     body = named_body(owner.name, name, issued) or named_body(owner.name, owner.level + stem, issued)
     if body is not None:
         return _department(body.canonical, owner.name, body.kind, [name])
+    branch_office = _branch_office(stem, owner, prefixed)
+    if branch_office is not None:
+        return branch_office
     known = stem_at(stem, issued)
     if known is not None:
         canonical = known.full_name(owner.name)
@@ -151,6 +155,17 @@ def _in(name: str, jurisdiction: Jurisdiction, issued: str | None, stem: str | N
         # named after a place, or a body of another level (县教育局 in a city's document): as written
         return _department(name, owner.name, _kind(name), [name])
     return _department(owner.name + stem, owner.name, _kind(name), [name])
+
+
+def _branch_office(stem: str, j: Jurisdiction, prefixed: bool) -> Department | None:
+    """A district's or county's 生态环境分局 is its city bureau's branch there: 沈阳市生态环境局辽中分局."""
+    if prefixed or not stem.endswith("分局") or len(stem) < 4 or j.level not in ("区", "县", "旗"):
+        return None
+    city = parent_of(j)
+    own = next(iter(named(j.name)), None)
+    if city is None or own is None or len(own.short) < 2 or city.level != "市":
+        return None
+    return _department(f"{city.name}{stem[:-2]}局{own.short}分局", city.name, "department", [stem])
 
 
 def _department(canonical: str, jurisdiction: str | None, kind: str, aliases: list[str]) -> Department:

@@ -53,11 +53,13 @@ class Dated:
     until: str | None
 
     def holds(self, issued: str | None) -> bool:
+        """`issued` is YYYY-MM-DD, or YYYY when only the year is known (then the whole year must hold)."""
         if self.since is None and self.until is None:
             return True
         if issued is None:
             return False
-        return (self.since is None or issued >= self.since) and (self.until is None or issued <= self.until)
+        first, last = (f"{issued}-01-01", f"{issued}-12-31") if len(issued) == 4 else (issued, issued)
+        return (self.since is None or first >= self.since) and (self.until is None or last <= self.until)
 
 
 @dataclass(frozen=True)

@@ -63,6 +63,15 @@ class Metadata:
     title_span: tuple[int, int] = (0, 0)
     implements: list[Citation] = field(default_factory=list)
 
+    @property
+    def as_of(self) -> str | None:
+        """The document's date as far as the text tells: `issued`, else its number's year (YYYY).
+        Department forms dated by a reform are read by it (a 2023 document's 税务局 is after 2018)."""
+        if self.issued:
+            return self.issued
+        m = _NUMBER.search(self.doc_number or "")
+        return m.group(2) if m else None
+
 
 def standard_number(head: str, year: str, serial: str) -> str:
     """Any brackets → 〔〕, as GB/T 9704 writes them: 辽政发[2023]2号 → 辽政发〔2023〕2号."""

@@ -201,3 +201,14 @@ def test_a_name_that_already_says_whose_it_is_is_that_bodys_node():
     assert resolve("中共咸宁市委组织部", XIANNING).id == resolve("市委组织部", XIANNING).id
     assert resolve("沈阳市辽中区农业农村局", LIAOZHONG).id == resolve("区农业农村局", LIAOZHONG).id
     assert resolve("省政府", HENAN).id == resolve("河南省人民政府", HENAN).id
+
+
+def test_a_year_is_enough_when_the_whole_year_lies_on_one_side_of_a_reform():
+    assert resolve("市税务局", XIANNING, "2023").name == "国家税务总局咸宁市税务局"
+    assert resolve("市税务局", XIANNING, "2018").name == "咸宁市税务局"  # the merger fell within 2018: as written
+
+
+def test_a_districts_branch_office_is_its_city_bureaus_branch_there():
+    d = resolve("生态环境分局", LIAOZHONG)
+    assert d.name == "沈阳市生态环境局辽中分局" and d.jurisdiction == "沈阳市"
+    assert resolve("市生态环境分局", XIANNING).name != "沈阳市生态环境局辽中分局"

@@ -121,3 +121,9 @@ def test_a_date_in_chinese_numerals_is_read():
 def test_a_joint_party_and_government_issuer_is_its_places():
     m = _meta("中共吉水县委办公室　吉水县人民政府办公室关于印发工作要点的通知\n一、任务\n")
     assert m.jurisdiction.name == "吉水县"
+
+
+def test_without_a_date_the_numbers_year_dates_the_document():
+    m = _meta("豫政〔2023〕5号\n河南省人民政府关于明确重点工作责任单位的通知\n一、任务\n")
+    assert m.issued is None and m.as_of == "2023"
+    assert _meta("河南省人民政府关于明确重点工作的通知\n2023年2月1日\n一、任务\n").as_of == "2023-02-01"
