@@ -32,6 +32,7 @@ HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _NOT_TEXT = (Comment, Declaration, Doctype, ProcessingInstruction)
 _WS = re.compile(r"[ \t\n\r\f]+")  # HTML whitespace; &nbsp; and the ideographic space are text
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_PRE_STYLE = re.compile(r"white-space\s*:\s*pre", re.I)
 _PROSE_LINE = re.compile(r"[^\n]*[，。；][^\n]*")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 MAIN_SHARE = 0.85  # the document holds at least this share of the page's prose
@@ -146,6 +147,8 @@ class _Walker:
         self.in_data = 0
         self.tags: list[Tag] = []
         self.orphan = _Table()  # rows outside any <table>
+        self.pre = 0
+        self.pre_tags: set[int] = set()
 
     def block(self) -> str:
         return " " if self.in_data else "\n"
@@ -156,7 +159,7 @@ class _Walker:
             node, done = stack.pop()
             if isinstance(node, NavigableString):
                 if not isinstance(node, _NOT_TEXT):
-                    self.w.text(str(node))
+                    self._text(str(node))
                 continue
             assert isinstance(node, Tag)
             if done:
@@ -168,7 +171,20 @@ class _Walker:
             stack.append((node, True))
             stack.extend((c, False) for c in reversed(node.contents))
 
+    def _text(self, s: str) -> None:
+        """Text; inside <pre> (or white-space: pre) its line breaks are lines."""
+        if not self.pre:
+            self.w.text(s)
+            return
+        for i, part in enumerate(s.replace("\r\n", "\n").split("\n")):
+            if i:
+                self.w.sep(self.block())
+            self.w.text(part)
+
     def _open(self, tag: Tag) -> None:
+        if tag.name == "pre" or _PRE_STYLE.search(str(tag.get("style") or "")):
+            self.pre += 1
+            self.pre_tags.add(id(tag))
         self.w.open(tag)
         self.tags.append(tag)
         name = tag.name
@@ -204,6 +220,8 @@ class _Walker:
 
     def _close(self, tag: Tag) -> None:
         name = tag.name
+        if id(tag) in self.pre_tags:
+            self.pre -= 1
         if name in ("td", "th") and self.rows and self.rows[-1].data:
             self.in_data -= 1
         if name == "tr" and self.rows:

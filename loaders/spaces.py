@@ -18,6 +18,8 @@ _BEFORE = re.compile(rf"{_PIECE}+$")
 _AFTER = re.compile(rf"{_PIECE}+")
 # A column header or label ends like a body (责任单位) but names none.
 _LABEL = re.compile(r"(?:牵头|责任|配合|协办|主办|参与|主责|协同|承办|联系|实施|相关|有关)(?:单位|部门|处室)$")
+# Offices that belong to the body before them: 县人民政府 办公室 is one name wrapped, not two.
+_OFFICE = re.compile(r"^(?:办公室|办公厅|党组|机关|机关党委|研究室|督查室|秘书处|综合处)$")
 
 
 def _is_name(token: str) -> bool:
@@ -30,6 +32,7 @@ def separate_names(draft: Draft) -> Draft:
     for gap in _GAP.finditer(text):
         before = _BEFORE.search(text, max(0, gap.start() - 40), gap.start())
         after = _AFTER.match(text, gap.end())
-        if before and after and _is_name(before.group()) and _is_name(after.group()):
+        if (before and after and _is_name(before.group()) and _is_name(after.group())
+                and not _OFFICE.match(after.group())):
             edits.append((gap.start(), gap.end(), "、"))
     return draft.edit(edits)

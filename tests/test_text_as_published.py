@@ -172,9 +172,18 @@ def test_a_space_from_line_wrapping_inside_a_name_is_dropped():
     assert written(source, "自治区农牧厅") == "自治 区农牧厅"
 
 
+def test_text_laid_out_with_its_own_line_breaks_keeps_them():
+    page = ("<html><body><pre>一、总体要求\n坚持统筹推进，加强协调。</pre><div style='white-space: pre-line'>二、重点任务\n"
+            "（一）发展产业，扩大规模。</div><p>三、保障措施\n加强领导，落实责任。</p></body></html>")
+    assert lines(read(page, "p.html")) == ["一、总体要求", "坚持统筹推进，加强协调。", "二、重点任务", "（一）发展产业，扩大规模。",
+                                           "三、保障措施加强领导，落实责任。"]
+
+
 def test_a_space_between_two_bodies_names_is_a_list_separator():
-    source = read("序号 | 任务 | 责任单位\n1 | 建设学校 | 县教体局 各相关乡镇政府\n2 | 建设医院 | 责任单位 县卫健委\n")
+    source = read("序号 | 任务 | 责任单位\n1 | 建设学校 | 县教体局 各相关乡镇政府\n2 | 建设医院 | 责任单位 县卫健委\n"
+                  "3 | 督查落实 | 县人民政府 办公室\n")
     assert "县教体局、各相关乡镇政府" in source.text and "责任单位县卫健委" in source.text
+    assert "县人民政府办公室" in source.text  # an office wrapped after its body is one name
     assert written(source, "县教体局、各相关") == "县教体局 各相关"
 
 
