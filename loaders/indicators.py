@@ -263,26 +263,41 @@ def _context_year(line: str, plan_year: int | None) -> int | None:
     return plan_year if plan_year and THIS_YEAR.search(line) else None
 
 
-def _pieces(line, header: list[str] | None):
-    """The spans of a line to read: the whole line, or a table row's cells outside report columns."""
+def cells_of(line) -> list[tuple[int, int, str]]:
+    """A table row's cells (tab or | between them) with their offsets, stripped; [] for a line of prose."""
     if "|" not in line.text and "\t" not in line.text:
+        return []
+    cells, pos = [], line.start
+    for raw in re.split(r"[|\t]", line.text):
+        lead = len(raw) - len(raw.lstrip())
+        cells.append((pos + lead, pos + lead + len(raw.strip()), raw.strip()))
+        pos += len(raw) + 1
+    if cells and not cells[-1][2] and line.text.rstrip().endswith("|"):
+        cells.pop()  # 序号 | 任务 | … | closes with a bar
+    if cells and not cells[0][2] and line.text.lstrip().startswith("|"):
+        cells.pop(0)
+    return cells
+
+
+def indicator_header(names: list[str]) -> bool:
+    """指标 | 单位 | 2020年 | 2025年: the header of an indicator table, read by `loaders.indicator_tables`."""
+    return any(re.fullmatch(r"(?:主要|具体)?指\s*标(?:名称|内容)?", n) for n in names) and any(
+        re.match(r"20\d\d年", n) for n in names)
+
+
+def _header(names: list[str]) -> bool:
+    """A task table's header row: short cells, no figures (序号 | 具体工作任务 | 责任单位 | 落实情况)."""
+    named = [c for c in names if c]
+    return len(named) >= 2 and all(len(c) <= 12 and not re.search(r"\d", c) for c in named)
+
+
+def _pieces(line, header: list[str] | None) -> list[tuple[int, int]]:
+    """The spans of a line to read: the whole line, or a table row's cells outside report columns."""
+    cells = cells_of(line)
+    if not cells:
         return [(line.start, line.end)]
-    spans, pos = [], line.start
-    for i, cell in enumerate(re.split(r"[|\t]", line.text)):
-        column = header[i] if header and i < len(header) else ""
-        if cell.strip() and not STATUS_COLUMN.search(column):
-            spans.append((pos, pos + len(cell)))
-        pos += len(cell) + 1
-    return spans
-
-
-def _header(line: str) -> list[str] | None:
-    """A table's header row: short cells, no figures (序号 | 具体工作任务 | 责任单位 | 落实情况)."""
-    cells = [c.strip() for c in re.split(r"[|\t]", line)]
-    named = [c for c in cells if c]
-    if len(named) >= 2 and all(len(c) <= 12 and not re.search(r"\d", c) for c in named):
-        return cells
-    return None
+    return [(s, e) for i, (s, e, cell) in enumerate(cells)
+            if cell and not STATUS_COLUMN.search(header[i] if header and i < len(header) else "")]
 
 
 def running_text_targets(text: str, start: int, end: int, horizon: int | None,
@@ -292,10 +307,12 @@ def running_text_targets(text: str, start: int, end: int, horizon: int | None,
     context: int | None = None
     header: list[str] | None = None
     for line in split_lines(text, start, end):
-        if "|" in line.text or "\t" in line.text:
-            header = _header(line.text) or header
-            if _header(line.text):
-                continue
+        names = [c for _, _, c in cells_of(line)]
+        if names and (_header(names) or indicator_header(names)):
+            header = names
+            continue
+        if header and indicator_header(header) and names:
+            continue  # a row of an indicator table: `loaders.indicator_tables` reads it
         fallback = context or horizon
         for p_start, p_end in _pieces(line, header):
             for c_start, c_end in _clauses(text, p_start, p_end):
@@ -325,60 +342,11 @@ def _non_numeric(text: str, start: int, end: int, paragraph_start: int) -> list[
     return [Target(name, None, "=", "", int(m.group(1)), start, end)] if len(name) >= 4 else []
 
 
-# -- indicator tables --------------------------------------------------------------------------
-
-TABLE_HEAD = re.compile(r"^指\s*标(?:名称)?$")
-YEAR_HEAD = re.compile(r"^(20\d\d)年?$")
-VALUE = re.compile(r"^(?P<cmp>[>≥<≤＞＜]?)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<post>以上|左右)?$")
-NAME_UNIT = re.compile(r"^(?P<name>.+?)[（(](?P<unit>[^（）()]+)[）)]$")
-TABLE_CMP = {">": ">", "＞": ">", "≥": ">=", "<": "<", "＜": "<", "≤": "<=", "": "="}
-
-
-def _cell(value: str) -> tuple[float | None, str, bool]:
-    """A table value: (number, comparator, is_a_value)."""
-    value = value.strip()
-    if value in ("/", "-", "—", "－", ""):
-        return None, "=", True
-    m = VALUE.match(value)
-    if m:
-        cmp = QUALIFIERS.get(m.group("post") or "") or TABLE_CMP.get(m.group("cmp"), "=")
-        return float(m.group("num")), cmp, True
-    if len(value) <= 6 and not re.search(r"[（）()]", value) and re.search(r"(实现|完成|覆盖|达到)", value):
-        return None, "=", True  # 基本实现: a target without a number
-    return None, "=", False
-
-
 def table_targets(text: str, start: int, end: int) -> list[Target]:
-    """Indicator tables with one cell per line: 指标 / 2015年 / 2020年, then name(unit) / base / target."""
-    lines = [(ln.start, ln.stripped) for ln in split_lines(text, start, end)]
-    targets: list[Target] = []
-    i = 0
-    while i < len(lines) - 2:
-        if TABLE_HEAD.match(lines[i][1]) and YEAR_HEAD.match(lines[i + 1][1]) and YEAR_HEAD.match(lines[i + 2][1]):
-            base_year = int(YEAR_HEAD.match(lines[i + 1][1]).group(1))  # type: ignore[union-attr]
-            target_year = int(YEAR_HEAD.match(lines[i + 2][1]).group(1))  # type: ignore[union-attr]
-            i += 3
-            while i < len(lines) - 2:
-                name_line = lines[i]
-                base, _, base_ok = _cell(lines[i + 1][1])
-                value, cmp, value_ok = _cell(lines[i + 2][1])
-                if not name_line[1] or re.match(r"^[一二三四五六七八九十]+、", name_line[1]):
-                    break
-                if base_ok and value_ok and not _cell(name_line[1])[2]:
-                    m = NAME_UNIT.match(name_line[1])
-                    name, unit = (m.group("name"), m.group("unit")) if m else (name_line[1], "")
-                    unit = unit if value is not None else ""
-                    targets.append(Target(name, value, cmp, unit, target_year, name_line[0], lines[i + 2][0]
-                                          + len(lines[i + 2][1]), base, base_year if base is not None else None,
-                                          from_table=True))
-                    i += 3
-                elif _cell(lines[i + 1][1])[2] and not value_ok:
-                    break
-                else:
-                    i += 1  # a category row such as 信息资源建设
-        else:
-            i += 1
-    return targets
+    """Kept here for callers of the old place; the tables are read in `loaders.indicator_tables`."""
+    from loaders.indicator_tables import table_targets as read_tables
+
+    return read_tables(text, start, end)
 
 
 def plan_horizon(title: str, issued_year: int | None = None) -> int | None:

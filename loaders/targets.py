@@ -8,7 +8,8 @@ figures of years already past at issue.
 
 from graph import ids
 from graph.model import Indicator, PlanGraph
-from loaders.indicators import Target, plan_horizon, running_text_targets, table_targets
+from loaders.indicator_tables import table_targets
+from loaders.indicators import Target, plan_horizon, running_text_targets
 from loaders.metadata import Metadata
 from loaders.outline import Heading, Outline
 

@@ -185,3 +185,30 @@ def test_units_of_time_age_concentration_energy_and_people(sentence, value, unit
 def test_an_age_bracket_inside_a_name_is_no_target_of_its_own():
     t = only("到2025年，每千人口拥有3岁以下婴幼儿托位数达到4.5个。")
     assert (t.name, t.value, t.unit) == ("每千人口拥有3岁以下婴幼儿托位数", 4.5, "个")
+
+
+ROW_TABLE = ("序号\t类别\t指标\t单位\t2020年\t2025年\t属性\n"
+             "1\t数字经济\t核心产业增加值占比\t%\t7.8\t10\t预期性\n"
+             "2\t网民数量\t万人\t2395\t>4000\t预期性\n"  # 类别 merged with the row above: one cell short
+             "3\t创新驱动\t研发经费投入强度（%）\t\t2.3\t2.8左右\t预期性\n"
+             "4\t发明专利拥有量\t件\t〔3.2〕\t〔8〕\t约束性\n")
+
+
+def test_an_indicator_table_with_a_row_per_line_gives_baseline_target_unit_and_comparator():
+    found = table_targets(ROW_TABLE, 0, len(ROW_TABLE))
+    assert [(t.name, t.unit, t.baseline_value, t.baseline_year, t.value, t.comparator, t.year) for t in found] == [
+        ("核心产业增加值占比", "%", 7.8, 2020, 10, "=", 2025),
+        ("网民数量", "万人", 2395, 2020, 4000, ">", 2025),
+        ("研发经费投入强度", "%", 2.3, 2020, 2.8, "~", 2025),
+        ("发明专利拥有量", "件", 3.2, 2020, 8, "=", 2025),
+    ]
+
+
+def test_an_indicator_table_typed_with_bars_is_read_like_one_with_tabs():
+    text = "| 指标 | 2022年 | 2025年 |\n| --- | --- | --- |\n| 5G基站数（万个） | 1.2 | 3 |\n"
+    assert [(t.name, t.unit, t.baseline_value, t.value) for t in table_targets(text, 0, len(text))] == [
+        ("5G基站数", "万个", 1.2, 3)]
+
+
+def test_the_rows_of_an_indicator_table_are_not_read_again_as_running_text():
+    assert read(ROW_TABLE, horizon=2025) == []
