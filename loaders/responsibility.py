@@ -80,6 +80,7 @@ PLACE_AFTER_BODY = re.compile(
 )
 NOT_A_NAME = re.compile(
     r"[0-9０-９%％：:。]|(?<!自)由|^[本该此](?:办法|方案|意见|通知|规定|细则|计划|工作|项目|任务)|简称|设在|详见|包括"
+    r"|^(?:支持|鼓励|引导|推动|推进|组织|加强|建立|依托|发挥|积极|充分|要求|督促|指导|协调|探索|实施|开展|完善)"
 )
 LAST_BRACKET = re.compile(r"[（(〔]([^（）()〔〕]*)[）)〕]$")
 BRACKETED = re.compile(r"[（(〔][^）)〕]*[）)〕]")
@@ -504,7 +505,7 @@ def _sentence_notes(text: str, start: int, end: int, taken: list[tuple[int, int]
 def _lead_prefix(sentence: str, start: int) -> tuple[Reading | None, int]:
     """由X牵头，Y参与，定期通报进展: the clauses that open the sentence and name its lead."""
     cuts = [i for i, ch in enumerate(sentence) if ch in "，,"]
-    if not cuts or not LEAD_CLAUSE.match(sentence[: cuts[0]].strip()):
+    if not cuts or not sentence.lstrip().startswith("由") or not LEAD_CLAUSE.match(sentence[: cuts[0]].strip()):
         return None, start
     for cut in reversed(cuts):
         reading = read_note(sentence[:cut])

@@ -329,3 +329,7 @@ def test_a_lead_inside_a_clause_is_not_a_note():
 def test_a_person_in_brackets_after_a_body_is_not_part_of_its_name():
     assert split_names("市发改委（李四）、市场监管局（知识产权局）、各乡镇（街道）") == [
         "市发改委", "市场监管局（知识产权局）", "各乡镇（街道）"]
+
+
+def test_an_encouragement_to_lead_is_not_a_note():
+    assert find_notes("支持龙头企业和行业协会牵头，组建产业联盟。鼓励行业协会牵头。") == []
