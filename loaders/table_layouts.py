@@ -272,7 +272,7 @@ def _numbered_rows(cells: list[tuple[int, Cell]], columns: list[Column], lines: 
         nonlocal pending
         if number is None:
             return True
-        pending = _join_leading_text(pending, text_columns)  # a task cell of several paragraphs
+        pending = _join_leading_text(_join_broken(pending), text_columns)  # a task cell of several paragraphs
         placed = align(pending, roles)
         kept = len(pending)
         while placed is None and kept > 0:  # trailing lines that fit no column are not the table's
@@ -315,7 +315,7 @@ def _numbered_rows(cells: list[tuple[int, Cell]], columns: list[Column], lines: 
             return rows, k
         elif number is None:
             return rows, k  # text where a row should start: the table has ended
-        elif len(_join_leading_text(pending, text_columns)) >= len(roles):
+        elif len(_join_leading_text(_join_broken(pending), text_columns)) >= len(roles) and not _open(pending):
             close()
             return rows, k
         else:
@@ -323,6 +323,21 @@ def _numbered_rows(cells: list[tuple[int, Cell]], columns: list[Column], lines: 
         after = k + 1
     close()
     return rows, after
+
+
+def _open(cells: list[Cell]) -> bool:
+    """The last cell ends inside a list (市财政局、): its next line is the rest of it."""
+    return bool(cells) and cells[-1].text[-1:] in "、，,；;"
+
+
+def _join_broken(cells: list[Cell]) -> list[Cell]:
+    out: list[Cell] = []
+    for cell in cells:
+        if _open(out):
+            out[-1] = Cell(out[-1].text + cell.text, out[-1].start, cell.end)
+        else:
+            out.append(cell)
+    return out
 
 
 def _join_leading_text(cells: list[Cell], columns: int) -> list[Cell]:

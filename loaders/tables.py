@@ -34,7 +34,8 @@ def _names(cell: Cell, gaps: set[int]) -> list[str] | None:
     Names may be set apart by spaces alone (县教体局 各相关乡镇政府): `gaps` holds the reading-text
     offsets where the document had a space the reading text dropped."""
     pieces, last = [], cell.start
-    for pos in sorted(g for g in gaps if cell.start < g < cell.end):
+    verbatim = len(cell.text) == cell.end - cell.start  # not a cell joined from several lines
+    for pos in sorted(g for g in gaps if verbatim and cell.start < g < cell.end):
         pieces.append((last, pos))
         last = pos
     pieces.append((last, cell.end))

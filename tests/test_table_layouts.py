@@ -326,3 +326,12 @@ def test_rows_numbered_though_the_header_has_no_number_column():
     tables, graph, edges = read(text)
     assert [r.number for r in tables[0].rows] == ["1", "2"]
     assert roles(edges, "开放公共数据") == {"leads": ["市数据局"], "supports": ["市网信办"]}
+
+
+def test_a_list_of_bodies_broken_over_two_lines_is_one_cell():
+    text = "\n".join(["序号", "工作任务", "牵头单位", "配合单位", "责任领导",
+                      "1", "建设数据中心", "市发改委", "市财政局、", "市商务局", "王五",
+                      "2", "开放公共数据", "市数据局", "市网信办", "王五"])
+    _, _, edges = read(text)
+    assert roles(edges, "建设数据中心") == {"leads": ["市发改委"], "supports": ["市财政局", "市商务局"]}
+    assert roles(edges, "开放公共数据") == {"leads": ["市数据局"], "supports": ["市网信办"]}
