@@ -40,7 +40,10 @@ def _alternatives(*kinds: str) -> str:
 def _label_pattern() -> re.Pattern[str]:
     """A label: `牵头单位：`, `【牵头单位】`, `[牵头单位]` (colon optional after brackets)."""
     words = _alternatives("lead", "support", "responsible", "aside")
-    return re.compile(rf"(?:【\s*(?P<b>{words})\s*】|\[(?P<s>{words})\]|(?P<p>{words})\s*[：:])\s*[：:]?")
+    kind = r"(?:[（(](?:部门|单位)[）)])?"  # 牵头单位（部门）：
+    return re.compile(
+        rf"(?:【\s*(?P<b>{words}){kind}\s*】|\[(?P<s>{words}){kind}\]|(?P<p>{words}){kind}\s*[：:])\s*[：:]?"
+    )
 
 
 @cache

@@ -333,3 +333,8 @@ def test_a_person_in_brackets_after_a_body_is_not_part_of_its_name():
 
 def test_an_encouragement_to_lead_is_not_a_note():
     assert find_notes("支持龙头企业和行业协会牵头，组建产业联盟。鼓励行业协会牵头。") == []
+
+
+@pytest.mark.parametrize("text", ["牵头单位（部门）：市发改委；责任单位（部门）：市财政局", "【牵头部门（单位）】市发改委【配合单位】市财政局"])
+def test_a_label_with_its_kind_in_brackets(text):
+    assert _read(text) == (["市发改委"], ["市财政局"], "stated")
