@@ -151,8 +151,9 @@ def _in(name: str, jurisdiction: Jurisdiction, issued: str | None, stem: str | N
         canonical = known.full_name(owner.name)
         aliases = [name] + [owner.level + s for s in aliases_of(known.canonical)]
         return _department(canonical, owner.name, known.kind, aliases)
-    if not prefixed and (_starts_with_place(name) or name.startswith(LEVEL_PREFIXES)):
-        # named after a place, or a body of another level (县教育局 in a city's document): as written
+    if not prefixed and (_starts_with_place(name) or name.startswith(LEVEL_PREFIXES) or owner.name in name):
+        # named after a place, naming its government inside (农发行辽宁省分行), or a body of
+        # another level (县教育局 in a city's document): as written
         return _department(name, owner.name, _kind(name), [name])
     return _department(owner.name + stem, owner.name, _kind(name), [name])
 

@@ -141,13 +141,17 @@ def _garbled(digits: str, published: str | None) -> str | None:
     return fits[0] if len(fits) == 1 else None
 
 
-def _issued(lines: list[tuple[int, str]], labels: dict[str, str]) -> tuple[str | None, int | None]:
-    """The notice's date and the index of its line (the signature stands above it)."""
+def _issued(lines: list[tuple[int, str]], labels: dict[str, str], head_end: int) -> tuple[str | None, int | None]:
+    """The notice's date and the index of its line: a date line in the head, or one under a
+    signature anywhere (a State Council notice signs at its end); a deadline cell standing on
+    its own line in a task table is neither."""
     m = re.search(DATE, labels.get("成文日期", ""))
     if m:
         return _iso(*(int(g) for g in m.groups())), None
     published = _published(labels)
-    for i, (_, ln) in enumerate(lines):
+    for i, (pos, ln) in enumerate(lines):
+        if pos >= head_end and not _closes_notice(lines, i):
+            continue
         m = DATE_LINE.match(ln) or re.match(rf"^{DOC_NUMBER}\s*{DATE}$", ln)
         if m:
             return _iso(*(int(g) for g in m.groups()[-3:])), i
@@ -157,6 +161,15 @@ def _issued(lines: list[tuple[int, str]], labels: dict[str, str]) -> tuple[str |
         if published and GARBLED_DATE.match(ln) and i and ISSUER.search(_previous(lines, i)):
             return _garbled(ln, published), i
     return None, None
+
+
+def _closes_notice(lines: list[tuple[int, str]], i: int) -> bool:
+    """A date line that closes a notice: under its signature or its annex list (附件：…), or
+    over its release note ((此件公开发布)) or its annex."""
+    before = _previous(lines, i)
+    after = next((ln for _, ln in lines[i + 1 :] if ln), "")
+    return ((bool(ISSUER.search(before)) and len(before) <= 30) or before.startswith("附件")
+            or bool(re.match(r"^[（(]此件|^附件", after)))
 
 
 def _cn_year(digits: str) -> int:
@@ -224,7 +237,7 @@ def read_metadata(source: SourceText, preamble_end: int) -> Metadata:
     head = [(pos, ln) for pos, ln in lines if pos < max(preamble_end, 1)] or lines[:1]
     labels = _labels(head)
     doc_number = _doc_number(head, labels)
-    issued, date_index = _issued(lines, labels)
+    issued, date_index = _issued(lines, labels, max(preamble_end, 1))
     year = int(issued[:4]) if issued else None
     heading = _heading(head)
     signature = None

@@ -212,3 +212,7 @@ def test_a_districts_branch_office_is_its_city_bureaus_branch_there():
     d = resolve("生态环境分局", LIAOZHONG)
     assert d.name == "沈阳市生态环境局辽中分局" and d.jurisdiction == "沈阳市"
     assert resolve("市生态环境分局", XIANNING).name != "沈阳市生态环境局辽中分局"
+
+
+def test_a_name_naming_its_government_inside_is_not_prefixed_again():
+    assert resolve("农发行河南省分行", HENAN).name == "农发行河南省分行"

@@ -127,3 +127,15 @@ def test_without_a_date_the_numbers_year_dates_the_document():
     m = _meta("豫政〔2023〕5号\n河南省人民政府关于明确重点工作责任单位的通知\n一、任务\n")
     assert m.issued is None and m.as_of == "2023"
     assert _meta("河南省人民政府关于明确重点工作的通知\n2023年2月1日\n一、任务\n").as_of == "2023-02-01"
+
+
+def test_a_deadline_cell_on_its_own_line_is_not_the_issue_date():
+    m = _meta("一、重点任务\n序号\n工作任务\n完成时限\n1\n建成数据平台\n2024年6月30日\n")
+    assert m.issued is None
+    signed = _meta("国务院关于某事的通知\n一、任务\n（一）做好某事。\n国务院\n2019年1月12日\n")
+    assert signed.issued == "2019-01-12"
+
+
+def test_a_date_under_the_annex_list_closes_the_notice():
+    m = _meta("（皖政〔2018〕20号）\n各市人民政府：\n一、任务\n（一）做好某事。\n附件：任务分解表\n2018年2月12日\n附件\n序号\n")
+    assert m.issued == "2018-02-12"
