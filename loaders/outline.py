@@ -5,7 +5,8 @@ top level, a new family nests under the heading open when it appears (a notice w
 is 1. has 1. as its first level). A numbered line is a heading only when it continues its
 family's sequence: 1 under a new parent, n+1 after n, or the number after the family's last one
 (projects numbered 1–21 across their actions); a number that starts a run (k, then k+1) is read
-too, so an excerpt that begins at 2. still reads. A stray "2." in prose is not a heading.
+too, so an excerpt that begins at 2. still reads, and so is a small gap where items were left out
+(1, 2, 4, 5). A stray "2." in prose is not a heading.
 
 Which headings are tasks is `Outline.classify`'s rule: tasks sit at the levels that carry them.
 By default the second numbered level holds actions and the third projects (the first level
@@ -289,7 +290,7 @@ class _Builder:
         elif h.number == 1 and self._starts_run(h):
             ok, h.run = True, prev.run + 1  # the list starts again (a new part, a new group)
         else:
-            ok, h.run = prev.number + 1 < h.number <= prev.number + 3 and self._starts_run(h), prev.run
+            ok, h.run = prev.number + 1 < h.number <= prev.number + 3 and self._ends_gap(h), prev.run
         if not ok and not known:
             self.order.remove(h.family)
         return ok
@@ -298,6 +299,12 @@ class _Builder:
         """The next numbered line of the family continues from this one (k, then k+1)."""
         nxt = self.following.get(h)
         return nxt is not None and nxt.number == h.number + 1
+
+    def _ends_gap(self, h: Heading) -> bool:
+        """A number a little past the next one (items left out of a published excerpt) is read when
+        the family goes on from it, starts again, or ends there."""
+        nxt = self.following.get(h)
+        return nxt is None or nxt.number in (h.number + 1, 1)
 
     def _open(self, h: Heading) -> None:
         parent = self._parent_for(h.family)

@@ -204,3 +204,8 @@ def test_yi_shi_paragraphs_of_their_own_with_notes_are_tasks():
     assert [u.title for u in graph.units if u.type == "project"] == ["建机制", "强队伍"]
     assert departments(graph, "强队伍")["leads"] == ["市人社局"]
     assert departments(graph, "加强保障")["leads"] == []
+
+
+def test_items_left_out_of_an_excerpt_leave_a_gap_the_reader_steps_over():
+    outline = parse_outline("一、任务\n（一）甲。\n1.子一。\n2.子二。\n4.子四。\n（二）乙。\n1.子五。\n7.不接续。\n")
+    assert [h.title for h in outline.headings] == ["任务", "甲", "子一", "子二", "子四", "乙", "子五"]
