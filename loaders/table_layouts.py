@@ -203,20 +203,25 @@ def _delimited_rows(lines: list[Line], i: int, columns: list[Column], sep: str) 
             blank = True
             i += 1
             continue
-        if blank and _separator(line.text) != sep:
+        delimited = sep in line.text
+        if blank and not delimited:
             break
         blank = False
         if RULE_LINE.match(line.stripped):  # |---|---| under a markdown header
             i += 1
             continue
-        cells = _split(line, sep) if _separator(line.text) == sep else [_cell(line, line.start, line.text)]
+        cells = _split(line, sep) if delimited else [_cell(line, line.start, line.text)]
         filled = [c for c in cells if c.text]
         starts_row = numbered and ROW_NUMBER.match(cells[0].text) is not None
         if len(filled) == 1 and CATEGORY.match(filled[0].text) and not starts_row:
             flush()
             category = filled[0].text
+        elif pending and len(pending) >= m and not starts_row and numbered and _row_follows(lines, i + 1, sep):
+            last = pending[-1]  # the last cell goes on over a line break: the next row follows it
+            pending[-1] = Cell(last.text + cells[0].text, last.start, cells[0].end)
+            pending += cells[1:]
         elif starts_row or not pending or len(pending) >= m or (len(cells) > 1 and len(pending) > first_dept):
-            if _separator(line.text) != sep:
+            if not delimited:
                 break  # plain text after the table
             flush()
             pending = cells
@@ -229,6 +234,14 @@ def _delimited_rows(lines: list[Line], i: int, columns: list[Column], sep: str) 
         i += 1
     flush()
     return rows, i
+
+
+def _row_follows(lines: list[Line], j: int, sep: str) -> bool:
+    """The next line with text starts a numbered row."""
+    nxt = _next_nonblank(lines, j)
+    if nxt is None or sep not in lines[nxt].text:
+        return False
+    return ROW_NUMBER.match(_split(lines[nxt], sep)[0].text) is not None
 
 
 def _inherit(row: Row, above: Row) -> None:

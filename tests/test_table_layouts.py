@@ -335,3 +335,14 @@ def test_a_list_of_bodies_broken_over_two_lines_is_one_cell():
     _, _, edges = read(text)
     assert roles(edges, "建设数据中心") == {"leads": ["市发改委"], "supports": ["市财政局", "市商务局"]}
     assert roles(edges, "开放公共数据") == {"leads": ["市数据局"], "supports": ["市网信办"]}
+
+
+def test_a_last_cell_that_goes_on_over_a_line_break():
+    text = ("序号 | 工作任务 | 责任单位 | 落实情况 |\n"
+            "1 | 建设学校 | 县教体局 | 主体完工，\n"
+            "正在装修。|\n"
+            "2 | 新建医院 | 县卫健委 | 已开工 |\n")
+    tables, graph, edges = read(text)
+    assert [u.title for u in graph.units] == ["建设学校", "新建医院"]
+    assert tables[0].rows[0].cell("other").text == "主体完工，正在装修。"
+    assert roles(edges, "新建医院") == {"leads": ["县卫健委"], "supports": []}
