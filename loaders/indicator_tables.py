@@ -13,13 +13,16 @@ import re
 from loaders.indicators import QUALIFIERS, Target, cells_of, indicator_header
 from loaders.lines import split_lines
 
-TABLE_HEAD = re.compile(r"^指\s*标(?:名称)?$")
-YEAR_HEAD = re.compile(r"^(20\d\d)年?$")
-YEAR_COLUMN = re.compile(r"^(20\d\d)年?")
+TABLE_HEAD = re.compile(r"^(?:主要|具体)?指\s*标(?:名称|内容)?$")
+YEAR_COLUMN = re.compile(r"^(20\d\d)年")
 UNIT_COLUMN = re.compile(r"^(?:计量)?单\s*位$")
+SERIAL_COLUMN = re.compile(r"^序\s*号$")
+LEADING_COLUMN = re.compile(r"^(?:序\s*号|类\s*别|领\s*域|分\s*类)$")
+HEADER_WORD = re.compile(r"^(?:(?:计量)?单\s*位|属\s*性|指标属性|指标性质|20\d\d年\S{0,6}|年均增长\S{0,6})$")
 VALUE = re.compile(r"^[〔\[［(（]?(?P<cmp>[>≥<≤＞＜]?)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<post>以上|左右|以下|以内)?"
                    r"[〕\]］)）]?$")
 NAME_UNIT = re.compile(r"^(?P<name>.+?)[（(](?P<unit>[^（）()]+)[）)]$")
+HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 TABLE_CMP = {">": ">", "＞": ">", "≥": ">=", "<": "<", "＜": "<", "≤": "<=", "": "="}
 
 
@@ -50,34 +53,45 @@ def table_targets(text: str, start: int, end: int) -> list[Target]:
 
 
 def _flattened(text: str, start: int, end: int) -> list[Target]:
-    """One cell per line: 指标 / 2015年 / 2020年, then name(unit) / base / target."""
-    lines = [(ln.start, ln.stripped) for ln in split_lines(text, start, end)]
+    """One cell per line: the header's cells (指标 / 单位 / 2015年 / 2020年 …), then each row's, with
+    category rows (信息资源建设) of one line between them."""
+    lines = [(ln.start, ln.end, ln.stripped) for ln in split_lines(text, start, end)]
     targets: list[Target] = []
     i = 0
-    while i < len(lines) - 2:
-        if TABLE_HEAD.match(lines[i][1]) and YEAR_HEAD.match(lines[i + 1][1]) and YEAR_HEAD.match(lines[i + 2][1]):
-            base_year = int(YEAR_HEAD.match(lines[i + 1][1]).group(1))  # type: ignore[union-attr]
-            target_year = int(YEAR_HEAD.match(lines[i + 2][1]).group(1))  # type: ignore[union-attr]
-            i += 3
-            while i < len(lines) - 2:
-                name_line = lines[i]
-                base, _, base_ok = _cell(lines[i + 1][1])
-                value, cmp, value_ok = _cell(lines[i + 2][1])
-                if not name_line[1] or re.match(r"^[一二三四五六七八九十]+、", name_line[1]):
-                    break
-                if base_ok and value_ok and not _cell(name_line[1])[2]:
-                    name, unit = _name_and_unit(name_line[1], "", value)
-                    targets.append(Target(name, value, cmp, unit, target_year, name_line[0], lines[i + 2][0]
-                                          + len(lines[i + 2][1]), base, base_year if base is not None else None,
-                                          from_table=True))
-                    i += 3
-                elif _cell(lines[i + 1][1])[2] and not value_ok:
-                    break
-                else:
-                    i += 1  # a category row such as 信息资源建设
-        else:
+    while i < len(lines):
+        found = _flat_header(lines, i)
+        if found is None:
             i += 1
+            continue
+        header, i = found
+        width = len(header)
+        while i < len(lines) and _in_table(lines[i][2]):
+            row = _row(header, lines[i:i + width]) if i + width <= len(lines) else None
+            if row is None:
+                i += 1  # a category row
+                continue
+            targets.append(row)
+            i += width
     return targets
+
+
+def _flat_header(lines: list[tuple[int, int, str]], i: int) -> tuple[list[str], int] | None:
+    """The header starting with 指标 at line i (with 序号/类别 just before it), and the line after it."""
+    if not TABLE_HEAD.match(lines[i][2]):
+        return None
+    first = i
+    while first > 0 and LEADING_COLUMN.match(lines[first - 1][2]):
+        first -= 1
+    last = i + 1
+    while last < len(lines) and HEADER_WORD.match(lines[last][2]):
+        last += 1
+    header = [c for _, _, c in lines[first:last]]
+    return (header, last) if any(YEAR_COLUMN.match(c) for c in header) else None
+
+
+def _in_table(cell: str) -> bool:
+    """Whether a line can still be a cell: not empty, not a heading, not a paragraph."""
+    return bool(cell) and len(cell) <= 40 and not HEADING.match(cell)
 
 
 def _rows(text: str, start: int, end: int) -> list[Target]:
@@ -101,15 +115,21 @@ def _rows(text: str, start: int, end: int) -> list[Target]:
 
 
 def _row(header: list[str], cells: list[tuple[int, int, str]]) -> Target | None:
+    """One indicator from a row's cells under the header, or None when the cells do not fit it."""
     cells = [(0, 0, "")] * (len(header) - len(cells)) + cells  # a merged category leaves the row short
     column = {h: i for i, h in reversed(list(enumerate(header)))}
-    name_at = next(i for i, h in enumerate(header) if TABLE_HEAD.match(h) or "指标" in h)
+    name_at = next(i for i, h in enumerate(header) if TABLE_HEAD.match(h))
     years = [(i, int(YEAR_COLUMN.match(h).group(1))) for i, h in enumerate(header) if YEAR_COLUMN.match(h)]
     unit_at = next((i for h, i in column.items() if UNIT_COLUMN.match(h)), None)
     n_start, _, name = cells[name_at]
     target_at, year = years[-1]
     value, cmp, ok = _cell(cells[target_at][2])
-    if not name or not ok or _cell(name)[2]:
+    if not name or not ok or _cell(name)[2] or not all(_cell(cells[i][2])[2] for i, _ in years):
+        return None
+    serial_at = next((i for i, h in enumerate(header) if SERIAL_COLUMN.match(h)), None)
+    if serial_at is not None and cells[serial_at][2] and not cells[serial_at][2].isdigit():
+        return None
+    if unit_at is not None and (len(cells[unit_at][2]) > 8 or _cell(cells[unit_at][2])[0] is not None):
         return None
     base, base_year = None, None
     if len(years) > 1:

@@ -212,3 +212,14 @@ def test_an_indicator_table_typed_with_bars_is_read_like_one_with_tabs():
 
 def test_the_rows_of_an_indicator_table_are_not_read_again_as_running_text():
     assert read(ROW_TABLE, horizon=2025) == []
+
+
+def test_a_flattened_table_with_serial_and_unit_columns_is_read_row_by_row():
+    text = ("序号\n指标\n单位\n2020年\n2025年\n属性\n"
+            "创新驱动\n"  # a category row
+            "1\n研发经费投入强度\n%\n2.3\n2.8\n预期性\n"
+            "2\n每万人口发明专利拥有量\n件\n/\n12\n预期性\n"
+            "三、重点任务\n")
+    found = table_targets(text, 0, len(text))
+    assert [(t.name, t.unit, t.baseline_value, t.value, t.year) for t in found] == [
+        ("研发经费投入强度", "%", 2.3, 2.8, 2025), ("每万人口发明专利拥有量", "件", None, 12, 2025)]
