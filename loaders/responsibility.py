@@ -87,7 +87,6 @@ NOT_A_NAME = re.compile(
 )
 LAST_BRACKET = re.compile(r"[（(〔]([^（）()〔〕]*)[）)〕]$")
 BRACKETED = re.compile(r"[（(〔][^）)〕]*[）)〕]")
-SEPARATOR = re.compile(r"[、，,；;]")
 TRAILING_BRACKETS = re.compile(r"(?:[（(〔][^（）()〔〕]*[）)〕])+$")
 
 
@@ -303,7 +302,11 @@ def _read_clauses(core: str) -> Reading | None:
             supports += others
         elif m := SUPPORT_CLAUSE.match(clause):
             names = _bodies(m.group("n"))
-            supports += pending + (names or [])
+            if leads or duty:
+                supports += pending
+            else:  # X，Y配合: the body named before the supporters leads
+                leads += pending
+            supports += names or []
         elif m := DUTY_CLAUSE.match(clause):
             names = _bodies(m.group("n"))
             duty += pending + (names or [])

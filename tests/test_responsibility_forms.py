@@ -338,3 +338,7 @@ def test_an_encouragement_to_lead_is_not_a_note():
 @pytest.mark.parametrize("text", ["牵头单位（部门）：市发改委；责任单位（部门）：市财政局", "【牵头部门（单位）】市发改委【配合单位】市财政局"])
 def test_a_label_with_its_kind_in_brackets(text):
     assert _read(text) == (["市发改委"], ["市财政局"], "stated")
+
+
+def test_a_body_named_before_its_supporters_leads():
+    assert _read("市人社局，市财政局、市税务局配合") == (["市人社局"], ["市财政局", "市税务局"], "stated")
