@@ -65,6 +65,7 @@ THIS_YEAR = re.compile(r"今年|本年度?|年内|全年")
 RANGE = re.compile(r"(20\d\d)\s*[-—－–~～至]+\s*(20\d\d)年")
 HORIZONS = {"十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030}
 PERIOD_END = re.compile(r"到[“\"]?(十[二三四五]五)[”\"]?(?:期?末|时期末)")  # 到“十四五”末 → 2025
+SECTION_START = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章部分])")
 # Titles of documents that set one year's work: their goals without a year are that year's.
 ANNUAL = re.compile(r"政府工作报告|年度|工作要点|重点工作|民生实事|为民办实事")
 MARKER = r"(?:\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]+、|[①-⑳])"
@@ -322,6 +323,8 @@ def running_text_targets(text: str, start: int, end: int, horizon: int | None,
                 targets += numeric
                 if not numeric:
                     targets += _non_numeric(text, c_start, c_end, p_start)
+        if SECTION_START.match(line.stripped):
+            context = None  # a new part of the plan: the year of the last one was its own
         context = _context_year(line.stripped, plan_year) or context
     return targets
 

@@ -223,3 +223,8 @@ def test_a_flattened_table_with_serial_and_unit_columns_is_read_row_by_row():
     found = table_targets(text, 0, len(text))
     assert [(t.name, t.unit, t.baseline_value, t.value, t.year) for t in found] == [
         ("研发经费投入强度", "%", 2.3, 2.8, 2025), ("每万人口发明专利拥有量", "件", None, 12, 2025)]
+
+
+def test_a_new_part_of_the_plan_drops_the_year_of_the_last():
+    text = "一、2022年工作回顾\n城镇新增就业2.1万人。\n二、主要目标\n城镇新增就业2.5万人以上。\n"
+    assert [(t.value, t.year) for t in read(text, horizon=2023)] == [(2.1, 2022), (2.5, 2023)]
