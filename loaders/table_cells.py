@@ -109,6 +109,12 @@ def header_rules() -> tuple[dict[str, str], tuple[tuple[str, tuple[str, ...]], .
     return exact, tuple(contains)
 
 
+@lru_cache(maxsize=1)
+def header_prefixes() -> frozenset[str]:
+    """The first two characters of every known header: a cheap test before cutting a line."""
+    return frozenset(h[:2] for h in header_rules()[0])
+
+
 def header_role(header: str) -> str | None:
     """序号 → number, 牵头部门 → lead, 具体工作任务和要求 → task, 责任领导 → person."""
     header = re.sub(r"\s+", "", header).strip("：:")

@@ -12,6 +12,8 @@ This module only finds the cells; `loaders.tables` reads them into units and dep
 """
 
 import re
+from dataclasses import dataclass
+from itertools import pairwise
 
 from loaders.lines import Line, split_lines
 from loaders.responsibility import RULE
@@ -33,6 +35,7 @@ from loaders.table_cells import (
     Table,
     align,
     cell_kind,
+    header_prefixes,
     header_role,
     header_rules,
     is_header,
@@ -70,13 +73,44 @@ def _separator(text: str) -> str | None:
     return None
 
 
-def find_tables(text: str, start: int = 0, end: int | None = None) -> list["Table"]:
-    """Every task table in `text[start:end]`, in order."""
+@dataclass(frozen=True)
+class Cutter:
+    """How a delimited table's lines are cut into cells: at tabs, at `|`, or at the spaces the
+    document had between cells (columns set apart by spaces; the reading text drops them, so
+    they are found through `source`, the document's SourceText)."""
+
+    sep: str  # "\t", "|" or " "
+    source: object = None
+
+    def has(self, line: Line) -> bool:
+        return bool(self.spaces(line)) if self.sep == " " else self.sep in line.text
+
+    def spaces(self, line: Line) -> list[int]:
+        """Reading-text offsets in `line` where the document as written had a space."""
+        offsets, original = getattr(self.source, "offsets", None), getattr(self.source, "original", "")
+        if offsets is None:
+            return []
+        return [i for i in range(line.start + 1, min(line.end, len(offsets)))
+                if offsets[i] - offsets[i - 1] > 1 and not original[offsets[i - 1] + 1 : offsets[i]].strip()]
+
+    def split(self, line: Line) -> list[Cell]:
+        if self.sep != " ":
+            return _split(line, self.sep)
+        cuts = [line.start, *self.spaces(line), line.end]
+        return [_cell(line, a, line.text[a - line.start : b - line.start]) for a, b in pairwise(cuts)]
+
+
+def find_tables(text: str, start: int = 0, end: int | None = None, source: object = None) -> list["Table"]:
+    """Every task table in `text[start:end]`, in order. With `source` (the SourceText `text` was read
+    from), tables whose columns the document sets apart by spaces are found too."""
     lines = split_lines(text, start, end)
     tables: list[Table] = []
     i = 0
     while i < len(lines):
-        found = _delimited_header(lines, i) or _flattened_header(lines, i)
+        found = (_delimited_header(lines, i, Cutter(_separator(lines[i].text) or "\t"))
+                 or _flattened_header(lines, i)
+                 or (_delimited_header(lines, i, Cutter(" ", source)) if source is not None
+                     and lines[i].stripped[:2] in header_prefixes() and len(lines[i].text) <= 120 else None))
         if found is None:
             i += 1
             continue
@@ -93,25 +127,24 @@ def find_tables(text: str, start: int = 0, end: int | None = None) -> list["Tabl
     return tables
 
 
-def _delimited_header(lines: list[Line], i: int) -> tuple[list[Column], int, str] | None:
-    sep = _separator(lines[i].text)
-    if sep is None:
+def _delimited_header(lines: list[Line], i: int, cut: Cutter) -> tuple[list[Column], int, Cutter] | None:
+    if not cut.has(lines[i]):
         return None
-    columns = [Column(c.text, header_role(c.text)) for c in _split(lines[i], sep)]
+    columns = [Column(c.text, header_role(c.text)) for c in cut.split(lines[i])]
     if not is_header(columns):
         return None
     body = i + 1
-    if body < len(lines) and _separator(lines[body].text) == sep:  # a second header row under a spanning cell
-        subs = [Column(c.text, header_role(c.text)) for c in _split(lines[body], sep) if c.text]
+    if body < len(lines) and cut.has(lines[body]):  # a second header row under a spanning cell
+        subs = [Column(c.text, header_role(c.text)) for c in cut.split(lines[body]) if c.text]
         if subs and all(c.role in ("lead", "support") for c in subs):
             at = next((k for k, c in enumerate(columns) if c.role == "responsible"), None)
             if at is not None:
                 columns = columns[:at] + subs + columns[at + 1:]
                 body += 1
-    return columns, body, sep
+    return columns, body, cut
 
 
-def _flattened_header(lines: list[Line], i: int) -> tuple[list[Column], int, str] | None:
+def _flattened_header(lines: list[Line], i: int) -> tuple[list[Column], int, None] | None:
     """A run of short lines, each a header (or two lines that join into one: 主要 / 任务);
     a short unknown header just before the first 序号 is a column too."""
     if header_role(lines[i].text) is None:
@@ -149,7 +182,7 @@ def _flattened_header(lines: list[Line], i: int) -> tuple[list[Column], int, str
             if len(line) > MAX_HEADER or MARKER.match(line) or re.search(r"[，。；、]", line):
                 break
             unknown.append(Column(line, None))
-    return (spanned(columns), j, "") if is_header(columns) else None
+    return (spanned(columns), j, None) if is_header(columns) else None
 
 
 def _next_nonblank(lines: list[Line], j: int) -> int | None:
@@ -168,7 +201,7 @@ def _positional(cells: list[Cell], m: int) -> list[Cell | None]:
     return placed + [None] * (m - len(placed))
 
 
-def _delimited_rows(lines: list[Line], i: int, columns: list[Column], sep: str) -> tuple[list[Row], int]:
+def _delimited_rows(lines: list[Line], i: int, columns: list[Column], cut: Cutter) -> tuple[list[Row], int]:
     """One line per row; a line with fewer cells than the header continues the row above
     when that row is not complete (a cell's text broken over two lines)."""
     m, numbered = len(columns), columns[0].role == "number"
@@ -183,7 +216,7 @@ def _delimited_rows(lines: list[Line], i: int, columns: list[Column], sep: str) 
             roles = [c.role for c in columns]
             merged_down = numbered and ROW_NUMBER.match(pending[0].text) is None
             if len(pending) >= m:
-                placed = _by_position(pending, columns)
+                placed = _by_position(_fold_extra(pending, columns), columns)
             elif merged_down:  # the leading cells span down from the row above (rowspan): align from the right
                 right = align(pending[::-1], roles[::-1])
                 placed = right[::-1] if right is not None else _positional(pending, m)
@@ -203,20 +236,20 @@ def _delimited_rows(lines: list[Line], i: int, columns: list[Column], sep: str) 
             blank = True
             i += 1
             continue
-        delimited = sep in line.text
+        delimited = cut.has(line)
         if blank and not delimited:
             break
         blank = False
         if RULE_LINE.match(line.stripped):  # |---|---| under a markdown header
             i += 1
             continue
-        cells = _split(line, sep) if delimited else [_cell(line, line.start, line.text)]
+        cells = cut.split(line) if delimited else [_cell(line, line.start, line.text)]
         filled = [c for c in cells if c.text]
         starts_row = numbered and ROW_NUMBER.match(cells[0].text) is not None
         if len(filled) == 1 and CATEGORY.match(filled[0].text) and not starts_row:
             flush()
             category = filled[0].text
-        elif pending and len(pending) >= m and not starts_row and numbered and _row_follows(lines, i + 1, sep):
+        elif pending and len(pending) >= m and not starts_row and numbered and _row_follows(lines, i + 1, cut):
             last = pending[-1]  # the last cell goes on over a line break: the next row follows it
             pending[-1] = Cell(last.text + cells[0].text, last.start, cells[0].end)
             pending += cells[1:]
@@ -236,12 +269,12 @@ def _delimited_rows(lines: list[Line], i: int, columns: list[Column], sep: str) 
     return rows, i
 
 
-def _row_follows(lines: list[Line], j: int, sep: str) -> bool:
+def _row_follows(lines: list[Line], j: int, cut: Cutter) -> bool:
     """The next line with text starts a numbered row."""
     nxt = _next_nonblank(lines, j)
-    if nxt is None or sep not in lines[nxt].text:
+    if nxt is None or not cut.has(lines[nxt]):
         return False
-    return ROW_NUMBER.match(_split(lines[nxt], sep)[0].text) is not None
+    return ROW_NUMBER.match(cut.split(lines[nxt])[0].text) is not None
 
 
 def _inherit(row: Row, above: Row) -> None:
@@ -255,11 +288,21 @@ def _inherit(row: Row, above: Row) -> None:
     row.category = " > ".join(inherited) or row.category
 
 
+def _fold_extra(cells: list[Cell], columns: list[Column]) -> list[Cell]:
+    """More cells than columns: the task's text had a break of its own; fold the extras into it."""
+    extra = len(cells) - len(columns)
+    at = next((j for j, c in enumerate(columns) if c.role in ("task", "content")), None)
+    if extra <= 0 or at is None or not all(c.text for c in cells[at : at + extra + 1]):
+        return cells
+    part = cells[at : at + extra + 1]
+    return [*cells[:at], Cell("".join(c.text for c in part), part[0].start, part[-1].end), *cells[at + extra + 1:]]
+
+
 def _by_position(cells: list[Cell], columns: list[Column]) -> list[Cell | None]:
     return [c if c.text else None for c in cells[: len(columns)]]
 
 
-def _flattened_rows(lines: list[Line], i: int, columns: list[Column], _sep: str) -> tuple[list[Row], int]:
+def _flattened_rows(lines: list[Line], i: int, columns: list[Column], _cut: None) -> tuple[list[Row], int]:
     cells = [(k, _cell(lines[k], lines[k].start, lines[k].text)) for k in range(i, len(lines)) if lines[k].stripped]
     if columns[0].role == "number":
         return _numbered_rows(cells, columns, lines, i)

@@ -346,3 +346,15 @@ def test_a_last_cell_that_goes_on_over_a_line_break():
     assert [u.title for u in graph.units] == ["建设学校", "新建医院"]
     assert tables[0].rows[0].cell("other").text == "主体完工，正在装修。"
     assert roles(edges, "新建医院") == {"leads": ["县卫健委"], "supports": []}
+
+
+def test_columns_set_apart_by_spaces_are_read_through_the_document_as_written():
+    text = ("序号  工作任务  牵头单位  配合单位\n"
+            "1  建设数据中心  市发改委  市财政局、市商务局\n"
+            "2  开放 公共数据  市数据局  市网信办\n")
+    source = normalise(text)
+    assert find_tables(source.text) == []  # the reading text has lost the spaces
+    (table,) = find_tables(source.text, source=source)
+    assert [r.cell("task").text for r in table.rows] == ["建设数据中心", "开放公共数据"]
+    assert [r.cell("lead").text for r in table.rows] == ["市发改委", "市数据局"]
+    assert source.quote(table.rows[0].cell("support").start, table.rows[0].cell("support").end) == "市财政局、市商务局"
