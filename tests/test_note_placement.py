@@ -78,3 +78,9 @@ def test_notes_after_yi_shi_paragraphs_follow_the_same_rule():
     graph = read("一、重点任务\n（一）加强保障。\n一是建机制。\n（牵头单位：市发展改革委）\n二是强队伍。\n（牵头单位：市人社局）\n"
                  "（二）完善制度。\n一是立规矩。\n二是抓落实。\n（牵头单位：市司法局）\n")
     assert staffed(graph) == {"建机制": ["L:市发展改革委"], "强队伍": ["L:市人社局"], "完善制度": ["L:市司法局"]}
+
+
+def test_a_reading_without_departments_says_so():
+    graph = read_document("一、重点任务\n（一）建设平台。\n（二）完善机制。\n".encode(), "untitled.txt")
+    kinds = {w.kind for w in graph.warnings}
+    assert {"no-departments", "title-derived"} <= kinds
