@@ -168,6 +168,8 @@ def _flattened_header(lines: list[Line], i: int) -> tuple[list[Column], int, Non
             break
         columns.append(Column(line, role))
         j += 1
+    if any(c.role == "number" for c in columns[1:]):
+        return None  # a caption that reads like a header (重点任务) above the real one, which starts at 序号
     if columns and columns[0].role == "number":
         k = j
         unknown: list[Column] = []

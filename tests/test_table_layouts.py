@@ -358,3 +358,10 @@ def test_columns_set_apart_by_spaces_are_read_through_the_document_as_written():
     assert [r.cell("task").text for r in table.rows] == ["建设数据中心", "开放公共数据"]
     assert [r.cell("lead").text for r in table.rows] == ["市发改委", "市数据局"]
     assert source.quote(table.rows[0].cell("support").start, table.rows[0].cell("support").end) == "市财政局、市商务局"
+
+
+def test_a_caption_that_reads_like_a_header_is_not_a_column():
+    text = "\n".join(["重点任务", "序号", "工作任务", "牵头单位", "1", "建设数据中心", "市发改委"])
+    (table,) = find_tables(normalise(text).text)
+    assert [c.role for c in table.columns] == ["number", "task", "lead"]
+    assert table.title == "重点任务"
