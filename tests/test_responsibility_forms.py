@@ -2,6 +2,8 @@
 written for the test (the devset documents are not copied here)."""
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from loaders.responsibility import find_notes, is_body, read_note, split_names
 
@@ -342,3 +344,24 @@ def test_a_label_with_its_kind_in_brackets(text):
 
 def test_a_body_named_before_its_supporters_leads():
     assert _read("市人社局，市财政局、市税务局配合") == (["市人社局"], ["市财政局", "市税务局"], "stated")
+
+
+# --- any text ----------------------------------------------------------------------------------
+
+PIECES = ["（", "）", "(", ")", "〔", "〕", "【", "】", "。", "，", "、", "；", "：", ":", "\n", " ", "1.", "（一）",
+          "牵头", "配合", "负责", "会同", "由", "等", "有关部门", "牵头单位：", "责任单位：", "【牵头单位】", "牵头领导：",
+          "完成时限：", "列第一位的为牵头单位", "，下同", "市发改委", "县财政局", "各县（市、区）政府", "张三", "2024年底前",
+          "东部", "试行", "（牵头）", "按职责分工负责"]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=3)), max_size=60).map("".join))
+def test_every_note_found_in_any_text_names_bodies_within_its_span(text):
+    for note in find_notes(text):
+        assert 0 <= note.start < note.end <= len(text)
+        assert note.form in ("bracket", "labels", "sentence")
+        if note.form == "bracket":
+            assert text[note.start] in "（(〔【[" and text[note.end - 1] in "）)〕】]"
+        names = note.reading.leads + note.reading.supports
+        assert names and all(is_body(n) for n in names)
+        assert note.reading.basis in ("stated", "rule", "first-listed")
