@@ -1,8 +1,8 @@
 """Targets: what a plan promises to reach, by when, from where.
 
-Running text (到2020年，固定宽带家庭普及率达到65%; 培育100家左右…企业; 增长5%以上),
-the cells of task tables (| or tab separated; a 落实情况 column reports, it does
-not promise), and indicator tables (指标 / 2015年 / 2020年 with category rows).
+Running text (到2020年，固定宽带家庭普及率达到65%; 培育100家左右…企业; 增长5%以上)
+and the cells of task tables (| or tab separated; a 落实情况 column reports, it
+does not promise); indicator tables are read in `loaders.indicator_tables`.
 Values keep the unit as written; Chinese numerals go through cn2an. The words
 that qualify a figure (突破, 以上, 左右 …) and the units are reviewed data in
 loaders/data/target_words.tsv. The year comes from the sentence, the paragraph,
@@ -72,6 +72,7 @@ MARKER = r"(?:\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,
 NAME_TRIM = re.compile(rf"^(?:{MARKER}|力争|到20\d\d年(?:底|末)?|20\d\d年(?:底|末)?|实现|全面|使)+"
                        r"|(?:力争|将|要|均|基本|进一步|达到|达)+$")
 DELIMS = "，；。、：,;:\n"
+NOT_A_FIGURE = re.compile(r"[年月日级代AD]|G(?!bps|B)")  # what after a number makes it a date or a name
 NON_NUMERIC = re.compile(r"(覆盖|实现|建成|普及|接入)")
 # What stands before a count that names existing things rather than a quantity to reach.
 COUNTED_BEFORE = re.compile(r"(?:\d+(?:\.\d+)?[个家所项座条][^\d，。；,;]{0,12}?[和及与、])+$")  # 13个市和
@@ -176,8 +177,8 @@ def targets_in_clause(text: str, start: int, end: int) -> list[Target]:
     found = []
     for m in _figures(clause):
         num, pre, post, unit, more = m.num, m.pre, m.post, m.unit, m.more
-        if clause[m.num_end:m.num_end + 1] in ("年", "月", "日", "级", "代", "G", "A", "D"):
-            continue
+        if NOT_A_FIGURE.match(clause, m.num_end):
+            continue  # 2020年, 3月, 4A级景区, 5G, 第二代
         if m.start > 0 and (clause[m.start - 1] in "第约前对向-—～~" or clause[m.start - 1].isdigit()):
             continue
         if not pre and _names_existing(clause[: m.start]):

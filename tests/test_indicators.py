@@ -228,3 +228,25 @@ def test_a_flattened_table_with_serial_and_unit_columns_is_read_row_by_row():
 def test_a_new_part_of_the_plan_drops_the_year_of_the_last():
     text = "一、2022年工作回顾\n城镇新增就业2.1万人。\n二、主要目标\n城镇新增就业2.5万人以上。\n"
     assert [(t.value, t.year) for t in read(text, horizon=2023)] == [(2.1, 2022), (2.5, 2023)]
+
+
+WORDS = target_words()
+
+
+@pytest.mark.parametrize(("word", "comparator"), sorted(WORDS["before"].items()))
+def test_each_reviewed_word_before_a_figure_is_read_as_its_row_says(word, comparator):
+    t = only(f"到2025年，示范基地数量{word}50个。")
+    assert (t.name, t.value, t.unit, t.comparator) == ("示范基地数量", 50, "个", comparator)
+
+
+@pytest.mark.parametrize(("word", "comparator"), sorted(WORDS["after"].items()))
+def test_each_reviewed_qualifier_after_a_figure_is_read_as_its_row_says(word, comparator):
+    t = only(f"到2025年，示范基地数量达到50个{word}。")
+    assert (t.value, t.unit, t.comparator) == (50, "个", comparator)
+
+
+@pytest.mark.parametrize(("unit", "kind"), sorted(WORDS["unit"].items()))
+def test_each_reviewed_unit_is_read_whole(unit, kind):
+    written = unit if kind != "scaled" else "万" + unit
+    t = only(f"到2025年，示范指标达到36{written}。")
+    assert (t.value, t.unit) == (36, written)
