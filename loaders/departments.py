@@ -14,6 +14,7 @@ with the 2018 and 2023 reforms are read by the document's date (`issued`).
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from graph.ids import department_id
 from graph.model import Department
@@ -93,10 +94,15 @@ def resolve(name: str, jurisdiction: Jurisdiction | None, issued: str | None = N
     """One surface form → its department node (canonical name, kind, aliases).
 
     `jurisdiction` is the document's (None when the text does not tell) and `issued`
-    its date (YYYY-MM-DD or None), which decides forms that named different bodies
-    before and after a reform.
+    its date (YYYY-MM-DD, YYYY, or None), which decides forms that named different
+    bodies before and after a reform. The same question gets the same (shared) answer:
+    copy before changing it, as `merge_departments` does.
     """
-    name = name.strip()
+    return _resolve(name.strip(), jurisdiction, issued)
+
+
+@lru_cache(maxsize=65536)
+def _resolve(name: str, jurisdiction: Jurisdiction | None, issued: str | None) -> Department:
     national = jurisdiction is not None and jurisdiction.national
     own = jurisdiction.name if jurisdiction is not None else None
     central = central_body(name, national, issued)
