@@ -216,3 +216,7 @@ def test_a_districts_branch_office_is_its_city_bureaus_branch_there():
 
 def test_a_name_naming_its_government_inside_is_not_prefixed_again():
     assert resolve("农发行河南省分行", HENAN).name == "农发行河南省分行"
+
+
+def test_the_youth_league_is_written_before_its_level():
+    assert resolve("团市委", XIANNING).name == "共青团咸宁市委员会" == resolve("市团委", XIANNING).name
