@@ -85,6 +85,7 @@ NOT_A_NAME = re.compile(
     r"[0-9０-９%％：:。]|(?<!自)由|^[本该此](?:办法|方案|意见|通知|规定|细则|计划|工作|项目|任务)|简称|设在|详见|包括"
     r"|^(?:支持|鼓励|引导|推动|推进|组织|加强|建立|依托|发挥|积极|充分|要求|督促|指导|协调|探索|实施|开展|完善)"
 )
+PLACE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:[区县市旗镇乡州盟]|街道)$")
 LAST_BRACKET = re.compile(r"[（(〔]([^（）()〔〕]*)[）)〕]$")
 BRACKETED = re.compile(r"[（(〔][^）)〕]*[）)〕]")
 TRAILING_BRACKETS = re.compile(r"(?:[（(〔][^（）()〔〕]*[）)〕])+$")
@@ -119,6 +120,11 @@ def is_body(name: str, strong: bool = False) -> bool:
     if NOT_A_BODY.search(core):
         return False
     return looks_like_body(core) or bool(_body_end(weak=not strong).search(core))
+
+
+def _is_place(name: str) -> bool:
+    core = TRAILING_BRACKETS.sub("", name) or name
+    return bool(PLACE_NAME.match(core)) and not NOT_A_NAME.search(name)
 
 
 def _split_and(part: str) -> list[str]:
@@ -174,10 +180,11 @@ def _without_aside(name: str) -> str:
     return name[: m.start()].strip()
 
 
-def _bodies(text: str, keep_vague: bool = False) -> list[str] | None:
-    """The bodies named in `text`; None when a name is not a body's (then it is no note)."""
+def _bodies(text: str, keep_vague: bool = False, places: bool = False) -> list[str] | None:
+    """The bodies named in `text`; None when a name is not a body's (then it is no note).
+    Under a label (`places`), a place's name stands for its government: 责任单位：崇川区."""
     names = split_names(text, keep_vague=True)
-    if not names or not all(is_body(n) for n in names):
+    if not names or not all(is_body(n) or (places and _is_place(n)) for n in names):
         return None
     return [n for n in names if keep_vague or not VAGUE.match(n)]
 
@@ -239,7 +246,7 @@ def read_labelled(text: str) -> Reading | None:
         value = text[m.end() : nxt.start() if nxt else len(text)].strip(" \t\n，,；;。")
         if role == "aside" or value in NO_ONE:
             continue
-        names = _bodies(value)
+        names = _bodies(value, places=True)
         if names is None:  # 牵头单位：X，Y配合 / 责任单位：X牵头，Y配合
             if not _read_mixed(value, role, roles):
                 return None

@@ -365,3 +365,16 @@ def test_every_note_found_in_any_text_names_bodies_within_its_span(text):
         names = note.reading.leads + note.reading.supports
         assert names and all(is_body(n) for n in names)
         assert note.reading.basis in ("stated", "rule", "first-listed")
+
+
+def test_label_lines_separated_by_blank_lines_with_zones_and_task_forces():
+    text = ("1.地区生产总值增长6%左右。\n\n牵头单位:区发改局\n\n责任单位:临港经济开发区,全区经济运行各专班\n\n"
+            "2.一般公共预算收入增长8%左右。\n\n牵头单位:区财政局\n\n责任单位:各街道,税务局\n")
+    notes = find_notes(text)
+    assert [(n.reading.leads, n.reading.supports) for n in notes] == [
+        (["区发改局"], ["临港经济开发区", "全区经济运行各专班"]), (["区财政局"], ["各街道", "税务局"])]
+
+
+def test_under_a_label_a_place_stands_for_its_government_but_not_without_one():
+    assert _read("责任单位：崇川区、海门区") == (["崇川区"], ["海门区"], "first-listed")
+    assert read_note("崇川区、海门区负责") is None
