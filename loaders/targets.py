@@ -6,6 +6,8 @@ unit the text gives its figure), decides whom each target belongs to, and drops
 figures of years already past at issue.
 """
 
+from collections.abc import Container
+
 from graph import ids
 from graph.model import Indicator, PlanGraph
 from loaders.indicator_tables import table_targets
@@ -14,11 +16,12 @@ from loaders.metadata import Metadata
 from loaders.outline import Heading, Outline
 
 
-def target_owner(outline: Outline, pos: int, text: str = "") -> Heading | None:
-    """The unit whose text states a target. A unit whose heading is the target (1.地区生产总值增长5%以上)
-    owns it; other goals of a 发展目标 section belong to the plan."""
+def target_owner(outline: Outline, pos: int, text: str = "", units: Container[int] | None = None) -> Heading | None:
+    """The unit whose text states a target (None: the plan's). A unit whose heading is the target
+    (1.地区生产总值增长5%以上) owns it; other goals of a 发展目标 section, and those of a heading that
+    holds no tasks, belong to the plan. `units`: the starts of the headings that are units."""
     h = outline.innermost(pos)
-    if h is None or h.kind == "section":
+    if h is None or h.kind == "section" or (units is not None and h.start not in units):
         return None
     title_at = text.find(h.title, h.start) if text else -1  # the heading line's title, after its numbering
     if title_at >= 0 and h.start <= pos < title_at + len(h.title):
@@ -50,7 +53,7 @@ def add_indicators(graph: PlanGraph, outline: Outline, unit_ids: dict[int, str],
     for t in sorted(dedupe(found), key=lambda t: t.start):
         if is_status_report(t, issued_year):
             continue
-        owner = target_owner(outline, t.start, text)
+        owner = target_owner(outline, t.start, text, unit_ids)
         owner_id = unit_ids[owner.start] if owner else graph.plan.id
         graph.indicators.append(
             Indicator(
