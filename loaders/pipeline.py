@@ -52,7 +52,7 @@ def read_document(data: bytes, name: str) -> PlanGraph:
     source = read_text(data, name)
     doc = DocumentReader(source, name)
     text = source.text
-    tables = find_tables(text)
+    tables = find_tables(text, source=source)
     outline = parse_outline(text, skip=[(t.start, t.end) for t in tables])
     notes = [n for n in find_notes(text, 0, outline.body_end) if not _in_table(n.start, tables)]
     _titles_before_notes(outline, notes, text)
