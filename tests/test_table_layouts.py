@@ -365,3 +365,10 @@ def test_a_caption_that_reads_like_a_header_is_not_a_column():
     (table,) = find_tables(normalise(text).text)
     assert [c.role for c in table.columns] == ["number", "task", "lead"]
     assert table.title == "重点任务"
+
+
+@pytest.mark.parametrize("header, role", [("时间进度", "deadline"), ("计划完成时间", "deadline"), ("工作要点", "task"),
+                                          ("负责单位", "responsible"), ("责任单位（部门）", "responsible"),
+                                          ("牵头部门（单位）", "lead"), ("备注", "other"), ("推广范围", "other")])
+def test_more_header_forms(header, role):
+    assert header_role(header) == role
