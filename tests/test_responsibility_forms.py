@@ -378,3 +378,22 @@ def test_label_lines_separated_by_blank_lines_with_zones_and_task_forces():
 def test_under_a_label_a_place_stands_for_its_government_but_not_without_one():
     assert _read("责任单位：崇川区、海门区") == (["崇川区"], ["海门区"], "first-listed")
     assert read_note("崇川区、海门区负责") is None
+
+
+def test_a_rule_naming_the_first_as_lead_or_collector_with_an_exception_in_brackets():
+    text = ("4.投资增长10%。\n责任单位：市发改委、市经信局（除标注“分别牵头”外，列第一位为牵头或汇总单位，下同）\n"
+            "5.消费增长5%。\n责任单位：市商务局、市财政局\n")
+    notes = find_notes(text)
+    assert [(n.reading.leads, n.reading.supports, n.reading.basis) for n in notes] == [
+        (["市发改委"], ["市经信局"], "rule"), (["市商务局"], ["市财政局"], "rule")]
+
+
+def test_fenbie_qiantou_makes_each_a_lead():
+    assert _read("责任单位：市人力社保局、市农业农村局分别牵头") == (["市人力社保局", "市农业农村局"], [], "stated")
+
+
+def test_lead_and_partner_labels_of_a_provincial_work_report():
+    text = ("1．全省生产总值增长7%以上。\n牵头负责领导：王五。\n牵头责任单位：省发展改革委。\n"
+            "协同责任单位：省政府各部门、各直属机构。\n")
+    (note,) = find_notes(text)
+    assert (note.reading.leads, note.reading.supports) == (["省发展改革委"], ["省政府各部门", "各直属机构"])
