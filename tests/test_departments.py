@@ -220,3 +220,7 @@ def test_a_name_naming_its_government_inside_is_not_prefixed_again():
 
 def test_the_youth_league_is_written_before_its_level():
     assert resolve("团市委", XIANNING).name == "共青团咸宁市委员会" == resolve("市团委", XIANNING).name
+
+
+def test_a_procuratorate_is_the_peoples_procuratorate():
+    assert resolve("省检察院", HENAN).name == "河南省人民检察院" == resolve("省人民检察院", HENAN).name
