@@ -1,6 +1,6 @@
 """The numbering families of Chinese official documents, and the number each marker stands for.
 
-A heading line opens with one marker of a family: 第一章, 第一节, 第一条, 一、, （一）, 1. / 1、 / 1．,
+A heading line opens with one marker of a family: 第一部分, 第一章, 第一节, 第一条, 一、, （一）, 1. / 1、 / 1．,
 （1） / 1), ①, 专栏1. Width variants are one family (（一） and (一); 1. and 1．). Inside a paragraph,
 一是…二是…三是… numbers the paragraph's own items. This module only reads markers; how families
 nest is the outline's business (loaders/outline.py).
@@ -16,8 +16,9 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 # family → (pattern on a stripped line, label format); the pattern's groups are (numeral, rest).
 FAMILIES: dict[str, tuple[re.Pattern[str], str]] = {
+    "part": (re.compile(rf"^第([{CN}\d]+)(?:部分|篇)\s*(.*)$"), "第{}部分"),
     "chapter": (re.compile(rf"^第([{CN}\d]+)章\s*(.*)$"), "第{}章"),
-    "part": (re.compile(rf"^第([{CN}\d]+)节\s*(.*)$"), "第{}节"),
+    "jie": (re.compile(rf"^第([{CN}\d]+)节\s*(.*)$"), "第{}节"),
     "article": (re.compile(rf"^第([{CN}\d]+)条\s*(.*)$"), "第{}条"),
     "box": (re.compile(rf"^专栏\s*([{CN}\d]+)\s*[：:]?\s*(.*)$"), "专栏{} "),
     "cn": (re.compile(rf"^([{CN}]+)\s*[、．.]\s*(.*)$"), "{}、"),
@@ -26,10 +27,10 @@ FAMILIES: dict[str, tuple[re.Pattern[str], str]] = {
     "num": (re.compile(r"^(\d{1,2})\s*[．.、](?!\d)\s*(.*)$"), "{}．"),
     "circled": (re.compile(rf"^([{CIRCLED}])\s*[、，,．.]?\s*(.*)$"), "{}"),
 }
-# Families that group chapters of a long plan: never task levels by default.
-CONTAINERS = ("chapter", "part")
+# Families that group the chapters of a long plan (第一部分, 第一章, 第一节): never task levels by default.
+CONTAINERS = ("part", "chapter", "jie")
 # The order a reader expects when a new family appears (used only to break ties, see outline.py).
-CONVENTION = ("chapter", "part", "article", "cn", "cn-paren", "num", "num-paren", "circled")
+CONVENTION = ("part", "chapter", "jie", "article", "cn", "cn-paren", "num", "num-paren", "circled")
 INLINE = "inline"  # 一是…二是…
 INLINE_ITEM = re.compile(rf"(?:^|(?<=[。；;：:，,！？\s]))([{CN}]{{1,3}})是")
 LEADING_ITEM = re.compile(rf"^\s*([{CN}]{{1,3}})是")

@@ -34,7 +34,7 @@ def departments(graph, title: str) -> dict[str, list[str]]:
     ("一、总体要求", "cn", 1), ("十二、保障措施", "cn", 12), ("（三）加强领导", "cn-paren", 3),
     ("(三)加强领导", "cn-paren", 3), ("1.推进建设", "num", 1), ("2、推进建设", "num", 2), ("3．推进建设", "num", 3),
     ("（4）完善机制", "num-paren", 4), ("(4)完善机制", "num-paren", 4), ("5)完善机制", "num-paren", 5),
-    ("②建立台账", "circled", 2), ("第二章 主要任务", "chapter", 2), ("第三节 产业", "part", 3),
+    ("②建立台账", "circled", 2), ("第二章 主要任务", "chapter", 2), ("第三节 产业", "jie", 3), ("第二部分 重点任务", "part", 2),
     ("第十条 本办法自印发之日起施行。", "article", 10), ("专栏2：智慧交通工程", "box", 2),
 ])
 def test_every_numbering_family_is_read(line, family, number):
