@@ -397,3 +397,8 @@ def test_lead_and_partner_labels_of_a_provincial_work_report():
             "协同责任单位：省政府各部门、各直属机构。\n")
     (note,) = find_notes(text)
     assert (note.reading.leads, note.reading.supports) == (["省发展改革委"], ["省政府各部门", "各直属机构"])
+
+
+@pytest.mark.parametrize("text", ["市文旅局主办，市体育局协办", "市文旅局主责，市体育局配合"])
+def test_zhuban_and_zhuze_name_the_lead(text):
+    assert _read(text) == (["市文旅局"], ["市体育局"], "stated")
