@@ -1,14 +1,17 @@
-"""Who leads and who supports: the responsibility notes of a plan.
+"""Who leads and who supports: the responsibility notes of a plan, read as a reader of
+Chinese official documents reads them.
 
-A reader of Chinese official documents finds them in a few shapes:
-  （X、Y等负责，列第一位的为牵头部门，下同）       rule: the first listed leads, 下同 carries it on
-  （X牵头，Y、Z配合） / 由X牵头，Y参与 / X会同有关部门负责   stated
-  （牵头单位：X；责任单位：Y） / label lines / 【牵头单位】X    stated
-  （责任单位：X、Y） / （X、Y按职责分工负责） / （X，各县政府）  first-listed: no lead named
-A note is read only when every name in it looks like a body's name, so an
-ordinary parenthesis is never taken for one; a bare list with no label or
-verb must also stand where a note stands (after a sentence, ending the item).
-The words (labels, bodies' endings) are reviewed data: data/responsibility_terms.tsv.
+  （X牵头，Y、Z配合） / 由X牵头，Y参与 / X会同有关部门负责 / X负责，Y配合     stated
+  （牵头单位：X；责任单位：Y） / 【牵头单位】X / 责任单位：X（牵头）、Y       stated
+  label lines after a paragraph (牵头单位：X / 牵头领导：张三 / 责任单位：Y)  stated, one note per block
+  （X、Y负责，列第一位者为牵头单位，下同） and the rule's variants          rule, carried on by 下同
+  （责任单位：X、Y） / （X、Y按职责分工负责） / 。（X，各县〔市、区〕政府）   first-listed
+Precision first: a note is read only when every name in it looks like a body's name
+(a person, a deadline, 东部 or 试行 never does), a bare list with no label or verb only
+where a note stands (after a sentence, ending the item), a sentence only when it is all
+note or opens with 由X牵头. 等, 等有关部门 and a bare 各有关单位 are not names; groups
+(各县（市、区）人民政府, 咸安区、嘉鱼县人民政府) stay whole. Labels and bodies' endings are
+reviewed data: data/responsibility_terms.tsv.
 """
 
 import re
