@@ -3,9 +3,9 @@
 `loaders.table_layouts` finds the tables (any layout, body or annex); this module reads a
 row's cells as a reader of the table would:
   a lead column (牵头单位)            its bodies lead, `stated`; 配合单位 and any 责任单位 support
-  责任单位 beside a 配合单位 column   the 责任单位 lead, `stated`
-  a 责任单位 column alone             the cell's own words (X牵头，Y配合 → `stated`), else the first
-                                     listed leads (`first-listed`, or `rule` when the table says so)
+  no lead column                      the 责任单位 cell's own words (X牵头，Y配合 → `stated`), else its
+                                     first listed leads (`first-listed`, or `rule` when the document
+                                     says so); the rest and any 配合单位 support, read the same way
   a person column (责任领导)          never read: a person is not a department
 A cell is read only when every name in it looks like a body's name, so a narrative cell never
 becomes a department. Each role quotes the cell it was read from.
@@ -57,20 +57,19 @@ def read_row(table: Table, row: Row, gaps: set[int] | None = None) -> list[tuple
     gaps = gaps or set()
     lead, support, responsible = row.cell("lead"), row.cell("support"), row.cell("responsible")
     readings: list[tuple[Reading, Cell]] = []
-    if table.has("lead") or (table.has("responsible") and table.has("support")):
-        lead_cell = lead if table.has("lead") else responsible
-        if lead_cell is not None:
-            note = read_note(lead_cell.text.strip("。 "))
-            names = _names(lead_cell, gaps)
+    if table.has("lead"):
+        if lead is not None:
+            note = read_note(lead.text.strip("。 "))
+            names = _names(lead, gaps)
             if note is not None and note.basis == "stated":
-                readings.append((note, lead_cell))
+                readings.append((note, lead))
             elif names:
-                readings.append((Reading(names, [], "stated"), lead_cell))
-        for cell in (support, responsible if table.has("lead") else None):
-            names = _names(cell, gaps) if cell is not None else None
-            if cell is not None and names:
+                readings.append((Reading(names, [], "stated"), lead))
+        for cell in (support, responsible):
+            if cell is not None and (names := _names(cell, gaps)):
                 readings.append((Reading([], names, "stated"), cell))
         return readings
+    basis = "stated"
     if responsible is not None:
         note = read_note(responsible.text.strip("。 "), table.rule)
         names = _names(responsible, gaps)
@@ -78,8 +77,9 @@ def read_row(table: Table, row: Row, gaps: set[int] | None = None) -> list[tuple
             note = Reading(names[:1], names[1:], "rule" if table.rule else "first-listed")
         if note is not None:
             readings.append((note, responsible))
+            basis = note.basis
     if support is not None and (names := _names(support, gaps)):
-        readings.append((Reading([], names, "stated"), support))
+        readings.append((Reading([], names, basis), support))  # one reading of the row: one basis
     return readings
 
 

@@ -156,10 +156,10 @@ def test_a_lead_column_beside_a_responsible_column_makes_it_supports():
     assert {e[3] for e in edges} == {"stated"}
 
 
-def test_a_responsible_column_beside_a_support_column_leads():
+def test_a_responsible_column_beside_a_support_column_is_first_listed():
     _, _, edges = read("序号\t工作任务\t责任单位\t配合单位\n1\t整治河道\t市水利局、市城管局\t各区政府\n")
-    assert roles(edges, "整治河道") == {"leads": ["市水利局", "市城管局"], "supports": ["各区政府"]}
-    assert {e[3] for e in edges} == {"stated"}
+    assert roles(edges, "整治河道") == {"leads": ["市水利局"], "supports": ["市城管局", "各区政府"]}
+    assert {e[3] for e in edges} == {"first-listed"}
 
 
 def test_a_responsible_cell_that_states_its_lead_is_stated():
