@@ -458,7 +458,7 @@ def _label_notes(text: str, start: int, end: int) -> list[Note]:
             continue
         s = line.start + len(line.text) - len(line.text.lstrip())
         m = _label_pattern().match(body)
-        if m is None and block and text[block[-1][1] - 1] in "、，," and _bodies(body) is not None:
+        if m is None and block and text[block[-1][1] - 1] in "、，,：:" and _bodies(body, places=True) is not None:
             block.append((s, _note_end(text, s, s + len(body)), True))  # a list wrapped onto this line
             continue
         if m is not None:
@@ -492,7 +492,8 @@ def _label_tail(line: str) -> int | None:
     if not any(ch in line for ch in "：:】]"):
         return None
     for m in _label_pattern().finditer(line):
-        if m.start() > 0 and line[m.start() - 1] in SENTENCE_END and _role_of(m) != "aside":
+        before = line[: m.start()].rstrip()
+        if before and before[-1] in SENTENCE_END and _role_of(m) != "aside":
             return m.start()
     return None
 

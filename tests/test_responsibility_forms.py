@@ -402,3 +402,13 @@ def test_lead_and_partner_labels_of_a_provincial_work_report():
 @pytest.mark.parametrize("text", ["市文旅局主办，市体育局协办", "市文旅局主责，市体育局配合"])
 def test_zhuban_and_zhuze_name_the_lead(text):
     assert _read(text) == (["市文旅局"], ["市体育局"], "stated")
+
+
+def test_a_label_whose_names_are_on_the_next_line():
+    (note,) = find_notes("1.甲。\n牵头单位：\n市发改委\n配合单位：市财政局\n")
+    assert (note.reading.leads, note.reading.supports) == (["市发改委"], ["市财政局"])
+
+
+def test_a_label_tail_after_a_sentence_and_a_space_on_a_one_line_page():
+    notes = find_notes("1.扩大内需。 牵头单位：省商务厅 2.稳定外贸。 牵头单位：省发展改革委")
+    assert [n.reading.leads for n in notes] == [["省商务厅"], ["省发展改革委"]]
