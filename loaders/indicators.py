@@ -72,6 +72,7 @@ MARKER = r"(?:\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,
 NAME_TRIM = re.compile(rf"^(?:{MARKER}|力争|到20\d\d年(?:底|末)?|20\d\d年(?:底|末)?|实现|全面|使)+"
                        r"|(?:力争|将|要|均|基本|进一步|达到|达)+$")
 DELIMS = "，；。、：,;:\n"
+RANGE_ON = re.compile(r"[—\-－～~至到]\d")
 NOT_A_FIGURE = re.compile(r"[年月日级代AD]|G(?!bps|B)")  # what after a number makes it a date or a name
 NON_NUMERIC = re.compile(r"(覆盖|实现|建成|普及|接入)")
 # What stands before a count that names existing things rather than a quantity to reach.
@@ -191,6 +192,8 @@ def targets_in_clause(text: str, start: int, end: int) -> list[Target]:
         if _opens_heading(text, start + m.start):
             continue  # 一、10件民生实事任务分解表: the heading counts what it introduces
         after = re.sub(r"^[（(][^）)]*[）)]", "", clause[m.end:])
+        if RANGE_ON.match(after):
+            continue  # 增长6.5%—7%, 2—3家: a range promises no one figure
         if after[:1] in ("：", ":"):
             continue  # 知识产权保护方面5项：… counts the items listed next; it promises nothing
         if after and after[0] not in DELIMS and (m.incl or post in ("以下", "以内")):

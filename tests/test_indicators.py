@@ -250,3 +250,9 @@ def test_each_reviewed_unit_is_read_whole(unit, kind):
     written = unit if kind != "scaled" else "万" + unit
     t = only(f"到2025年，示范指标达到36{written}。")
     assert (t.value, t.unit) == (36, written)
+
+
+@pytest.mark.parametrize("text", ["到2025年，地区生产总值年均增长6.5%—7%。", "到2025年，重点培育2～3家平台企业。",
+                                  "到2025年，形成1-2个产值超千亿元的产业集群。"])
+def test_a_range_promises_no_one_figure(text):
+    assert read(text) == []
