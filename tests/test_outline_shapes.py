@@ -1,6 +1,8 @@
 """Outlines of any shape, each rule on a minimal document written for it."""
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from graph.errors import DocumentError
 from graph.model import Evidence, Plan, PlanGraph, Unit
@@ -209,3 +211,28 @@ def test_yi_shi_paragraphs_of_their_own_with_notes_are_tasks():
 def test_items_left_out_of_an_excerpt_leave_a_gap_the_reader_steps_over():
     outline = parse_outline("一、任务\n（一）甲。\n1.子一。\n2.子二。\n4.子四。\n（二）乙。\n1.子五。\n7.不接续。\n")
     assert [h.title for h in outline.headings] == ["任务", "甲", "子一", "子二", "子四", "乙", "子五"]
+
+
+# -- any text --------------------------------------------------------------------------------
+
+PIECES = ["一、", "二、", "三、", "（一）", "（二）", "(三)", "1.", "2、", "3．", "（1）", "2)", "①", "②", "第一章", "第二节",
+          "专栏1", "一是", "二是", "三是", "总体要求", "保障措施", "附件", "\n", "。", "；", "（市财政局负责）",
+          "牵头单位：市工信局\n", "序号\t任务\t牵头单位\n1\t建设\t市财政局\n", "建设平台", "x"]
+outline_text = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(outline_text)
+def test_any_outline_nests_within_its_parents_and_reads_with_unique_ids(text):
+    outline = parse_outline(text)
+    for h in outline.headings:
+        assert 0 <= h.start <= h.end <= len(text)
+        if h.parent is not None:
+            assert h.parent.start <= h.start and h.end <= h.parent.end and h.parent.level < h.level
+    try:
+        graph = read(text)
+    except DocumentError as e:
+        assert "no plan structure" in e.message
+        return
+    assert len({u.id for u in graph.units}) == len(graph.units)
+    assert all(u.parent_id is None or any(p.id == u.parent_id for p in graph.units) for u in graph.units)
