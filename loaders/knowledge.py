@@ -53,13 +53,22 @@ class Dated:
     until: str | None
 
     def holds(self, issued: str | None) -> bool:
-        """`issued` is YYYY-MM-DD, or YYYY when only the year is known (then the whole year must hold)."""
+        """`issued` is YYYY-MM-DD, or YYYY when only the year is known, or YYYY/YYYY when only a span
+        of years is: then every day it may be must hold."""
         if self.since is None and self.until is None:
             return True
         if issued is None:
             return False
-        first, last = (f"{issued}-01-01", f"{issued}-12-31") if len(issued) == 4 else (issued, issued)
+        first, last = date_bounds(issued)
         return (self.since is None or first >= self.since) and (self.until is None or last <= self.until)
+
+
+def date_bounds(issued: str) -> tuple[str, str]:
+    """2023-02-01 → (2023-02-01, 2023-02-01); 2023 → (2023-01-01, 2023-12-31); 2023/2024 → (2023-01-01, 2024-12-31)."""
+    if len(issued) == 10:
+        return issued, issued
+    first, _, last = issued.partition("/")
+    return f"{first}-01-01", f"{last or first}-12-31"
 
 
 @dataclass(frozen=True)

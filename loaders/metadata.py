@@ -63,14 +63,17 @@ class Metadata:
     title_span: tuple[int, int] = (0, 0)
     implements: list[Citation] = field(default_factory=list)
 
+    year_span: str | None = None  # YYYY/YYYY: the years the text places it in when it has no date or number
+
     @property
     def as_of(self) -> str | None:
-        """The document's date as far as the text tells: `issued`, else its number's year (YYYY).
-        Department forms dated by a reform are read by it (a 2023 document's 税务局 is after 2018)."""
+        """The document's date as far as the text tells: `issued`, else its number's year (YYYY), else
+        the span its work year or gazette issue allows (YYYY/YYYY). Department forms dated by a
+        reform are read by it (a 2023 document's 税务局 is after the 2018 merger)."""
         if self.issued:
             return self.issued
         m = _NUMBER.search(self.doc_number or "")
-        return m.group(2) if m else None
+        return m.group(2) if m else self.year_span
 
 
 def standard_number(head: str, year: str, serial: str) -> str:
@@ -258,7 +261,21 @@ def read_metadata(source: SourceText, preamble_end: int) -> Metadata:
                   for m in CITATION.finditer(text, 0, max(preamble_end, min(len(text), 3000)))]
     if derived:
         title = _derived_title(head, issuer, implements)
-    return Metadata(title, derived, issuer, jurisdiction, issued, doc_number, span, implements)
+    meta = Metadata(title, derived, issuer, jurisdiction, issued, doc_number, span, implements)
+    meta.year_span = _year_span([ln for _, ln in lines[:3] if ln])
+    return meta
+
+
+def _year_span(opening: list[str]) -> str | None:
+    """A gazette issue of year Y (…主办2020年第2号) prints documents of Y or the end of Y-1; a page
+    opening on the year's work (一、2024年经济社会发展目标) was written in Y-1 or Y."""
+    for line in opening:
+        m = re.search(r"(?:主办|公报)\s*(\d{4})年第\s*\d+\s*[号期]", line) or re.match(
+            r"^(?:[一二三四五六七八九十]+、)?(\d{4})年(?!\d)(?!.{0,3}月)", line)
+        if m:
+            year = int(m.group(1))
+            return f"{year - 1}/{year}"
+    return None
 
 
 def _standard(number: str) -> str:

@@ -224,3 +224,8 @@ def test_the_youth_league_is_written_before_its_level():
 
 def test_a_procuratorate_is_the_peoples_procuratorate():
     assert resolve("省检察院", HENAN).name == "河南省人民检察院" == resolve("省人民检察院", HENAN).name
+
+
+def test_a_span_of_years_decides_only_when_it_lies_wholly_on_one_side_of_a_reform():
+    assert resolve("市税务局", XIANNING, "2023/2024").name == "国家税务总局咸宁市税务局"
+    assert resolve("市税务局", XIANNING, "2017/2018").name == "咸宁市税务局"

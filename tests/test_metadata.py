@@ -139,3 +139,9 @@ def test_a_deadline_cell_on_its_own_line_is_not_the_issue_date():
 def test_a_date_under_the_annex_list_closes_the_notice():
     m = _meta("（皖政〔2018〕20号）\n各市人民政府：\n一、任务\n（一）做好某事。\n附件：任务分解表\n2018年2月12日\n附件\n序号\n")
     assert m.issued == "2018-02-12"
+
+
+def test_without_date_or_number_a_gazette_issue_or_the_years_work_places_the_document():
+    assert _meta("咸宁市人民政府主办2020年第2号\n目录\n一、任务\n").as_of == "2019/2020"
+    assert _meta("一、2024年经济社会发展计划目标\n（一）地区生产总值增长6%。\n").as_of == "2023/2024"
+    assert _meta("一、加快发展\n（一）到2025年建成。\n").as_of is None
