@@ -73,6 +73,10 @@ def _separator(text: str) -> str | None:
     return None
 
 
+# A category row names a group of tasks: 产业发展类, 知识产权保护方面（共5项）
+GROUP_NAME = re.compile(r"(类|方面|领域|板块|专项|行动|工程)(（[^）]*）)?$")
+
+
 @dataclass(frozen=True)
 class Cutter:
     """How a delimited table's lines are cut into cells: at tabs, at `|`, or at the spaces the
@@ -181,7 +185,7 @@ def _flattened_header(lines: list[Line], i: int) -> tuple[list[Column], int, Non
             if ROW_NUMBER.match(line):
                 columns, j = columns + unknown, (j if not unknown else k - 1)
                 break
-            if len(line) > MAX_HEADER or MARKER.match(line) or re.search(r"[，。；、]", line):
+            if len(line) > MAX_HEADER or MARKER.match(line) or GROUP_NAME.search(line) or re.search("[，。；、]", line):
                 break
             unknown.append(Column(line, None))
     return (spanned(columns), j, None) if is_header(columns) else None
@@ -345,10 +349,18 @@ def _numbered_rows(cells: list[tuple[int, Cell]], columns: list[Column], lines: 
         pending = []
         return ok
 
-    for k, cell in cells:
+    def numbers_next(idx: int) -> bool:
+        """The cell after `idx` is the next row's 序号."""
+        if idx + 1 >= len(cells):
+            return False
+        m = ROW_NUMBER.match(cells[idx + 1][1].text)
+        return m is not None and int(m.group(1)) in (previous + 1, 1)
+
+    for idx, (k, cell) in enumerate(cells):
         m = ROW_NUMBER.match(cell.text)
         value = int(m.group(1)) if m else None
         joined = NUMBERED_TASK.match(cell.text) if value is None and style != "alone" else None
+        complete = number is None or len(_join_leading_text(_join_broken(pending), text_columns)) >= len(roles)
         # 1．推进… : the 序号 and the task on one line (numbering may restart at 1 under a category)
         if joined and (int(joined.group(1)) == previous + 1 or (int(joined.group(1)) == 1 and number is None)):
             style = "joined"
@@ -364,7 +376,9 @@ def _numbered_rows(cells: list[tuple[int, Cell]], columns: list[Column], lines: 
             if not close():
                 return rows, k
             number, previous, style = cell, value, "alone"
-        elif CATEGORY.match(cell.text) and len(cell.text) <= 40 and (number is None or len(pending) >= 2):
+        elif (CATEGORY.match(cell.text) and len(cell.text) <= 40 and (number is None or len(pending) >= 2)) or (
+                complete and style != "joined" and len(cell.text) <= 30 and "。" not in cell.text
+                and cell_kind(cell.text) == "text" and numbers_next(idx)):  # 产业发展类 / 1 …: a category row
             if not close():
                 return rows, k
             number, category = None, cell.text

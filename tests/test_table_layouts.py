@@ -372,3 +372,12 @@ def test_a_caption_that_reads_like_a_header_is_not_a_column():
                                           ("牵头部门（单位）", "lead"), ("备注", "other"), ("推广范围", "other")])
 def test_more_header_forms(header, role):
     assert header_role(header) == role
+
+
+def test_a_category_row_without_a_numeral():
+    text = "\n".join(["序号", "工作任务", "牵头单位", "配合单位",
+                      "产业发展类", "1", "建设数据中心", "市发改委", "市财政局",
+                      "民生保障类", "2", "新建养老院", "市民政局", "市财政局"])
+    tables, graph, edges = read(text)
+    assert [(r.category, r.number) for r in tables[0].rows] == [("产业发展类", "1"), ("民生保障类", "2")]
+    assert roles(edges, "新建养老院") == {"leads": ["市民政局"], "supports": ["市财政局"]}
