@@ -72,6 +72,10 @@ MARKER = r"(?:\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,
 NAME_TRIM = re.compile(rf"^(?:{MARKER}|力争|到20\d\d年(?:底|末)?|20\d\d年(?:底|末)?|实现|全面|使)+"
                        r"|(?:力争|将|要|均|基本|进一步|达到|达)+$")
 DELIMS = "，；。、：,;:\n"
+# 由2020年的40%提高到2025年的45%: a baseline, then the target it moves to.
+CHANGE = re.compile(r"(?P<name>[^，。；,;：:]*?)(?:由|从)(?:(?P<base_year>20\d\d)年(?:底|末)?的?)?"
+                    r"(?P<base>\d+(?:\.\d+)?)[^\d，。；,;]{0,6}?(?:提高|提升|增加|增长|上升|下降|降低|减少|扩大|缩小)?"
+                    r"(?:到|至)(?:(?P<year>20\d\d)年(?:底|末)?的?)?(?P<num>\d+(?:\.\d+)?)(?![\d.])")
 RANGE_ON = re.compile(r"[—\-－～~至到]\d")
 NOT_A_FIGURE = re.compile(r"[年月日级代AD]|G(?!bps|B)")  # what after a number makes it a date or a name
 NON_NUMERIC = re.compile(r"(覆盖|实现|建成|普及|接入)")
@@ -173,10 +177,33 @@ def _figures(clause: str):
                       bool(m.group("incl")), n.start() - len(pre), n.end(), m.end())
 
 
+def _change(clause: str, start: int, end: int) -> tuple[Target, int] | None:
+    """森林覆盖率由2020年的40%提高到45%: a target with its baseline; returns it and where its span ends."""
+    m = CHANGE.search(clause)
+    if m is None:
+        return None
+    after = FIGURE_AFTER.match(clause, m.end())
+    unit = after.group(0) if after else ""
+    name = _clean(_name_before(m.group("name")))
+    if len(name) < 2:
+        return None
+    post = after.group("post") if after and after.group("post") else ""
+    unit = unit[: len(unit) - len(post)] if post else unit
+    year = int(m.group("year")) if m.group("year") else None
+    t = Target(name, float(m.group("num")), QUALIFIERS.get(post, "="), unit, year, start, end,
+               baseline_value=float(m.group("base")), baseline_year=int(m.group("base_year") or 0) or None)
+    return t, m.end() + (after.end() - m.end() if after else 0)
+
+
 def targets_in_clause(text: str, start: int, end: int) -> list[Target]:
     clause = text[start:end]
     found = []
+    change = _change(clause, start, end)
+    if change:
+        found.append(change[0])
     for m in _figures(clause):
+        if change and m.start < change[1]:
+            continue  # read with its baseline above
         num, pre, post, unit, more = m.num, m.pre, m.post, m.unit, m.more
         if NOT_A_FIGURE.match(clause, m.num_end):
             continue  # 2020年, 3月, 4A级景区, 5G, 第二代
@@ -323,7 +350,7 @@ def running_text_targets(text: str, start: int, end: int, horizon: int | None,
             for c_start, c_end in _clauses(text, p_start, p_end):
                 numeric = targets_in_clause(text, c_start, c_end)
                 for t in numeric:
-                    t.year = _year_of(text, t.end - 1, p_start, fallback, plan_year)
+                    t.year = t.year or _year_of(text, t.end - 1, p_start, fallback, plan_year)
                 targets += numeric
                 if not numeric:
                     targets += _non_numeric(text, c_start, c_end, p_start)

@@ -256,3 +256,13 @@ def test_each_reviewed_unit_is_read_whole(unit, kind):
                                   "到2025年，形成1-2个产值超千亿元的产业集群。"])
 def test_a_range_promises_no_one_figure(text):
     assert read(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("到2025年，全省森林覆盖率由2020年的40%提高到45%。", ("全省森林覆盖率", 45, "%", "=", 2025, 40, 2020)),
+    ("核心产业增加值占比由7.8%提高到2025年的10%左右。", ("核心产业增加值占比", 10, "%", "~", 2025, 7.8, None)),
+    ("到2025年，平均办理时间由20个工作日压缩至5个工作日。", ("平均办理时间", 5, "个工作日", "=", 2025, 20, None)),
+])
+def test_a_change_from_a_baseline_gives_the_target_and_its_baseline(text, expected):
+    t = only(text)
+    assert (t.name, t.value, t.unit, t.comparator, t.year, t.baseline_value, t.baseline_year) == expected
