@@ -21,7 +21,7 @@ from loaders.responsibility import Reading, read_note, split_names
 from loaders.table_cells import Cell, Row, Table
 from loaders.table_layouts import find_tables
 
-__all__ = ["Table", "Row", "Cell", "find_tables", "add_table_tasks", "read_annex_tasks", "read_row", "find_rows"]
+__all__ = ["Table", "Row", "Cell", "find_tables", "add_table_tasks", "read_row", "find_rows"]
 
 AddAssignments = Callable[..., None]
 PAREN_TAIL = re.compile(r"（[^（）]*）$")
@@ -138,14 +138,6 @@ def add_table_tasks(graph: PlanGraph, table: Table, table_index: int, doc, juris
         for reading, cell in read_row(table, row, _gaps(doc, row.start, row.end)):
             add(graph, uid, reading, jurisdiction, doc.evidence(cell.start, cell.end), deadline)
     return made
-
-
-def read_annex_tasks(graph: PlanGraph, text: str, annex_start: int, doc, jurisdiction, add: AddAssignments) -> None:
-    """Every task table after `annex_start` read into annex tasks (until the pipeline calls the two above)."""
-    if annex_start >= len(text):
-        return
-    for index, table in enumerate(find_tables(text, annex_start)):
-        add_table_tasks(graph, table, index, doc, jurisdiction, add)
 
 
 def find_rows(text: str, start: int) -> list[Row]:
