@@ -17,6 +17,7 @@ from loaders.divisions import chain_at, chain_span, latest_year, named
 from loaders.knowledge import (
     NATIONAL,
     Jurisdiction,
+    central_body,
     from_division,
     jurisdiction_by_name,
     jurisdiction_of_doc_number,
@@ -26,7 +27,8 @@ GOVERNMENT_WORDS = ("人民政府", "政府", "委员会", "办公厅", "办公�
 LEVEL_ONLY = re.compile(r"^(省|市|县|区|旗|州|盟|自治区|自治州|自治县)(人民政府|政府)")
 NATIONAL_ISSUER = re.compile(r"^(国务院|中共中央|中华人民共和国国务院)")
 PARTY_PREFIX = re.compile(r"^(中共|中国共产党)?")
-NATIONAL_ADDRESS = re.compile(r"各省、自治区、直辖市人民政府|各省（自治区、直辖市）人民政府|国务院各部委")
+CENTRAL_NAME = re.compile(r"^(国家|中华人民共和国|中共中央|中央|中国人民银行|中国证券|中国银行)")
+NATIONAL_ADDRESS = re.compile(r"^各省、自治区、直辖市|^各省（自治区、直辖市）|^各省（区、市）|国务院各部委")
 # bodies and institutions a government names after its own place: 咸宁高新区管委会, 吉水二中, 吉水县人民医院
 NAMED_AFTER_PLACE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:(?:国家级)?(?:高新区|高新技术产业开发区|经开区|"
                                r"经济技术开发区|经济开发区|开发区|新区|示范区)管委会|[一二三四五六七八]中(?![央心国部间期])|"
@@ -38,11 +40,16 @@ def of_government(name: str | None, year: int | None = None) -> Jurisdiction | N
     """沈阳市辽中区人民政府 → 辽中区; 国务院办公厅 → 全国; 市人民政府 → None."""
     if not name:
         return None
-    if NATIONAL_ISSUER.match(name):
+    if NATIONAL_ISSUER.match(name) or central_body(name, True, None) is not None:
         return NATIONAL
     chain = chain_at(name, len(PARTY_PREFIX.match(name).group(0)), year)  # 中共沈阳市委… is 沈阳市's too
     if not chain:
-        return None
+        if not CENTRAL_NAME.match(name):
+            return None
+        inner = next((c for i in range(2, len(name) - 2) if (c := chain_at(name, i, year))), None)
+        if inner is None:
+            return NATIONAL  # 国家发展和改革委员会
+        chain = inner  # 国家税务总局咸宁市税务局: the branch of a place
     return jurisdiction_by_name(chain[-1].name, year) or from_division(chain[-1])
 
 

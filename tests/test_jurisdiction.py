@@ -93,3 +93,16 @@ def test_levels_are_how_a_governments_bodies_are_prefixed():
 def test_an_autonomous_prefecture_written_short_is_found():
     assert of_government("延边州人民政府").name == "延边朝鲜族自治州"
     assert of_government("恩施州人民政府").level == "州"
+
+
+@pytest.mark.parametrize("issuer", ["国家发展改革委", "国家发展和改革委员会", "工业和信息化部", "中国人民银行"])
+def test_a_ministrys_document_is_national(issuer):
+    assert of_government(issuer).name == "全国"
+
+
+def test_a_central_branch_issuer_is_its_places():
+    assert of_government("国家税务总局咸宁市税务局").name == "咸宁市"
+
+
+def test_a_ministry_addressing_the_provinces_is_national():
+    assert _read(lines=["各省、自治区、直辖市及计划单列市发展改革委："]) == "全国"
