@@ -85,6 +85,7 @@ REFERRING = re.compile(r"(?:其余|其他|上述|现有|已有|这|该|推进|�
 NAMES_LISTED = re.compile(r"(?:^|[，,：:])(?:[^、，,：:\d]{2,8}、)+[^、，,：:\d]{2,8}?等?$")
 # Names that say only what kind of item was counted (措施, 政策): the count of a document's items, not a goal.
 GENERIC_NAMES = {"措施", "政策", "举措", "政策措施", "任务", "事项", "意见", "文件", "条款", "办法", "要求"}
+DEADLINE_COLUMN = re.compile(r"时限|时间|期限|节点")
 # A task table's column that reports what was done (落实情况) or remarks on it: no promise there.
 STATUS_COLUMN = re.compile(r"(落实|完成|进展|推进|实施|办理|执行)(情况|进度)|工作进展|进度|备注|成效")
 
@@ -317,6 +318,16 @@ def indicator_header(names: list[str]) -> bool:
         re.match(r"20\d\d年", n) for n in names)
 
 
+def _deadline_year(cells: list[str], header: list[str] | None) -> int | None:
+    """The year of a task table row's 完成时限 cell (2024年底前): the year its goals are set for."""
+    for i, cell in enumerate(cells):
+        if header and i < len(header) and DEADLINE_COLUMN.search(header[i]):
+            years = YEAR.findall(cell)
+            if years:
+                return int(years[-1])
+    return None
+
+
 def _header(names: list[str]) -> bool:
     """A task table's header row: short cells, no figures (序号 | 具体工作任务 | 责任单位 | 落实情况)."""
     named = [c for c in names if c]
@@ -345,7 +356,7 @@ def running_text_targets(text: str, start: int, end: int, horizon: int | None,
             continue
         if header and indicator_header(header) and names:
             continue  # a row of an indicator table: `loaders.indicator_tables` reads it
-        fallback = context or horizon
+        fallback = _deadline_year(names, header) or context or horizon
         for p_start, p_end in _pieces(line, header):
             for c_start, c_end in _clauses(text, p_start, p_end):
                 numeric = targets_in_clause(text, c_start, c_end)

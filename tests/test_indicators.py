@@ -266,3 +266,10 @@ def test_a_range_promises_no_one_figure(text):
 def test_a_change_from_a_baseline_gives_the_target_and_its_baseline(text, expected):
     t = only(text)
     assert (t.name, t.value, t.unit, t.comparator, t.year, t.baseline_value, t.baseline_year) == expected
+
+
+def test_a_task_table_rows_deadline_sets_the_year_of_its_goals():
+    text = ("序号 | 工作任务 | 牵头单位 | 完成时限 |\n"
+            "1 | 新建5G基站1000个。 | 市工信局 | 2024年12月底前 |\n"
+            "2 | 新增城镇就业2万人。 | 市人社局 | 持续推进 |\n")
+    assert [(t.value, t.year) for t in read(text, horizon=2025)] == [(1000, 2024), (2, 2025)]
