@@ -50,6 +50,13 @@ def _label_pattern() -> re.Pattern[str]:
 
 
 @cache
+def _label_hint() -> re.Pattern[str]:
+    """The endings of the body labels (单位, 部门, 牵头 …): a line holding none has no label tail."""
+    words = {w[-2:] for k in ("lead", "support", "responsible") for w in _terms()[k]}
+    return re.compile("|".join(map(re.escape, sorted(words))))
+
+
+@cache
 def _body_end(weak: bool) -> re.Pattern[str]:
     kinds = ("body-end", "weak-body-end") if weak else ("body-end",)
     return re.compile(rf"(?:{_alternatives(*kinds)})$")
@@ -489,7 +496,7 @@ def _note_end(text: str, start: int, end: int) -> int:
 
 def _label_tail(line: str) -> int | None:
     """Where a label follows a sentence on its line (…。牵头单位：X；责任单位：Y), if it does."""
-    if not any(ch in line for ch in "：:】]"):
+    if not any(ch in line for ch in "：:】]") or not _label_hint().search(line):
         return None
     for m in _label_pattern().finditer(line):
         before = line[: m.start()].rstrip()
