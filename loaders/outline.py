@@ -122,14 +122,15 @@ class Outline:
         """Decide which headings are tasks, given the headings responsibility notes belong to.
 
         Actions sit at the default action level, or higher when a note sits higher; projects
-        under them down to the deepest level a note sits at (at least one level). Levels above
+        under them down to the deepest level a note sits at (at least the level below the
+        default action level). Levels above
         group (sections); levels below are text of their unit. Inline items (一是…) are units only
         when a note belongs to them. Under a heading that holds no tasks (总体要求 …) only the
         headings a note belongs to, and their ancestors, are tasks."""
         owned = set(owners)
         levels = [h.level for h in owned]
         top = min([self.action_level, *levels])
-        bottom = max([top + 1, *levels])
+        bottom = max([self.action_level + 1, *levels])
         carrying = {a for h in owned for a in [h, *h.ancestors()]}
         for h in self.headings:
             if h.level < top:

@@ -236,3 +236,8 @@ def test_any_outline_nests_within_its_parents_and_reads_with_unique_ids(text):
         return
     assert len({u.id for u in graph.units}) == len(graph.units)
     assert all(u.parent_id is None or any(p.id == u.parent_id for p in graph.units) for u in graph.units)
+
+
+def test_a_note_on_a_section_does_not_fold_the_projects_below_into_text():
+    got = units("一、重点任务（市发展改革委牵头）\n（一）建设平台。\n1.建数据中心。\n2.建服务平台。\n")
+    assert got == [("action", "重点任务"), ("project", "建设平台"), ("project", "建数据中心"), ("project", "建服务平台")]
