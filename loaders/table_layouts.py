@@ -41,6 +41,7 @@ from loaders.table_cells import (
     is_header,
     spanned,
 )
+from loaders.text import SourceText
 
 # -- finding tables -----------------------------------------------------------------------------
 
@@ -77,6 +78,13 @@ def _separator(text: str) -> str | None:
 GROUP_NAME = re.compile(r"(类|方面|领域|板块|专项|行动|工程)(（[^）]*）)?$")
 
 
+def dropped_spaces(source: SourceText, start: int, end: int) -> list[int]:
+    """Reading-text offsets in (start, end) where the document as written had a space the reading text dropped."""
+    offsets, original = source.offsets, source.original
+    return [i for i in range(max(start, 0) + 1, min(end, len(offsets)))
+            if offsets[i] - offsets[i - 1] > 1 and not original[offsets[i - 1] + 1 : offsets[i]].strip()]
+
+
 @dataclass(frozen=True)
 class Cutter:
     """How a delimited table's lines are cut into cells: at tabs, at `|`, or at the spaces the
@@ -84,18 +92,13 @@ class Cutter:
     they are found through `source`, the document's SourceText)."""
 
     sep: str  # "\t", "|" or " "
-    source: object = None
+    source: SourceText | None = None
 
     def has(self, line: Line) -> bool:
         return bool(self.spaces(line)) if self.sep == " " else self.sep in line.text
 
     def spaces(self, line: Line) -> list[int]:
-        """Reading-text offsets in `line` where the document as written had a space."""
-        offsets, original = getattr(self.source, "offsets", None), getattr(self.source, "original", "")
-        if offsets is None:
-            return []
-        return [i for i in range(line.start + 1, min(line.end, len(offsets)))
-                if offsets[i] - offsets[i - 1] > 1 and not original[offsets[i - 1] + 1 : offsets[i]].strip()]
+        return dropped_spaces(self.source, line.start, line.end) if self.source is not None else []
 
     def split(self, line: Line) -> list[Cell]:
         if self.sep != " ":
@@ -104,7 +107,7 @@ class Cutter:
         return [_cell(line, a, line.text[a - line.start : b - line.start]) for a, b in pairwise(cuts)]
 
 
-def find_tables(text: str, start: int = 0, end: int | None = None, source: object = None) -> list["Table"]:
+def find_tables(text: str, start: int = 0, end: int | None = None, source: SourceText | None = None) -> list[Table]:
     """Every task table in `text[start:end]`, in order. With `source` (the SourceText `text` was read
     from), tables whose columns the document sets apart by spaces are found too."""
     lines = split_lines(text, start, end)

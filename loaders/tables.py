@@ -19,7 +19,7 @@ from graph.model import PlanGraph, Unit
 from loaders.departments import looks_like_body
 from loaders.responsibility import Reading, read_note, split_names
 from loaders.table_cells import Cell, Row, Table
-from loaders.table_layouts import find_tables
+from loaders.table_layouts import dropped_spaces, find_tables
 
 __all__ = ["Table", "Row", "Cell", "find_tables", "add_table_tasks", "read_row", "find_rows"]
 
@@ -84,13 +84,8 @@ def read_row(table: Table, row: Row, gaps: set[int] | None = None) -> list[tuple
 
 
 def _gaps(doc, start: int, end: int) -> set[int]:
-    """Reading-text offsets in [start, end) where the document as written had a space."""
     source = getattr(doc, "source", None)
-    if source is None:
-        return set()
-    offsets = source.offsets
-    return {i for i in range(max(start, 1), min(end, len(offsets)))
-            if offsets[i] - offsets[i - 1] > 1 and not source.original[offsets[i - 1] + 1 : offsets[i]].strip()}
+    return set(dropped_spaces(source, start, end)) if source is not None else set()
 
 
 def _title(task: Cell) -> str:
