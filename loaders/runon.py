@@ -49,6 +49,7 @@ TASK_LABEL = re.compile(r"(?:(?:牵头|责任|配合|协办|主办|参与|主责
 ADDRESSEES = re.compile(r"各[^。：:\n]{1,80}[：:]")
 RUN_ON_SIGNATURE = re.compile(rf"(?<=[。！？）)])([\u4e00-\u9fff]{{2,25}})(?={DATE.pattern})")
 _GAPS = re.compile(f"[{GAP}]+")
+WINDOW = 400  # how far back a rule looks: a note, a number or a title is shorter
 
 
 def _ordinal(numeral: str) -> int:
@@ -106,10 +107,13 @@ def _depth(text: str) -> int:
 def _kind(line: str, start: int) -> str | None:
     """How the marker at `line[start]` follows what is before it: 'end' (a sentence end, maybe with its
     note), 'gap', 'list' (；：), 'note' (a note not after a sentence end), 'run' (a character)."""
-    before = line[:start].rstrip(GAP)
-    if not before.strip(GAP) or before[-1] in "|｜\t":
-        return None  # the line starts here, or a table cell does
-    if len(before) < start:
+    window = line[max(0, start - WINDOW):start]
+    before = window.rstrip(GAP)
+    if not before.strip(GAP):
+        return "gap" if start > WINDOW else None  # None: the line starts here
+    if before[-1] in "|｜\t":
+        return None  # a table cell starts here
+    if len(before) < len(window):
         return "gap"
     last = before[-1]
     if last in SENTENCE_END:
@@ -128,15 +132,14 @@ def _ends_field(text: str, pattern: re.Pattern[str]) -> bool:
 def _marker_breaks(line: str) -> tuple[set[int], bool]:
     """Markers that start a line, and whether the line is a run-on line (two breaks lost or more, or one
     in a long line with more markers)."""
-    points = [(m, kind) for m in MARKER.finditer(line) if (kind := _kind(line, m.start()))]
-    strong = sum(1 for _, kind in points if kind in ("end", "gap"))
+    points = [(m, kind, _family(m)) for m in MARKER.finditer(line) if (kind := _kind(line, m.start()))]
+    strong = sum(1 for _, kind, _ in points if kind in ("end", "gap"))
     run_on = strong >= 2 or (strong == 1 and len(points) >= 3 and len(line) > 200)
+    second = {family: m.start() for m, _, (family, n) in points if n == 2}  # the last (二) of each family
     breaks = set()
     last: dict[str, int] = {}
-    for i, (m, kind) in enumerate(points):
-        family, n = _family(m)
-        follows = n == last.get(family, 0) + 1 or (n == 1 and any(
-            _family(x) == (family, 2) for x, _ in points[i + 1:]))
+    for m, kind, (family, n) in points:
+        follows = n == last.get(family, 0) + 1 or (n == 1 and second.get(family, -1) > m.start())
         if (kind in ("end", "gap") or (strong and kind == "list") or (run_on and kind == "note")
                 or (run_on and kind == "run" and family != "cn" and follows)):
             breaks.add(m.start())
@@ -148,14 +151,15 @@ def _gap_breaks(line: str, run_on: bool) -> set[int]:
     breaks = set()
     gaps = list(_GAPS.finditer(line))
     for i, gap in enumerate(gaps):
-        before, after = line[: gap.start()], line[gap.end():]
-        if not before.strip(GAP) or not after.strip(GAP):
+        if gap.start() == 0 or gap.end() == len(line):
             continue
+        before = line[max(0, gap.start() - WINDOW): gap.start()]
+        after = line[gap.end(): gap.end() + 120]
         number_date = (_ends_field(before, DOC_NUMBER) and DATE.match(after)
                        or _ends_field(before, DATE) and DOC_NUMBER.match(after))
         nxt = gaps[i + 1] if i + 1 < len(gaps) else None
-        signature = (nxt is not None and DATE.match(line, nxt.end())
-                     and looks_like_body(line[gap.end(): nxt.start()]) and len(line[gap.end(): nxt.start()]) <= 25)
+        signature = (nxt is not None and nxt.start() - gap.end() <= 25 and DATE.match(line, nxt.end())
+                     and looks_like_body(line[gap.end(): nxt.start()]))
         if number_date or signature:
             breaks.add(gap.end())
         elif run_on and (before[-1] in SENTENCE_END + LIST_END or (before[-1] in "）)" and _after_note(before))
@@ -170,7 +174,7 @@ def _run_on_breaks(line: str) -> set[int]:
     """Paragraphs run on without a gap: the addressees after the title or number, a signature."""
     breaks = set()
     for m in ADDRESSEES.finditer(line):
-        before = line[: m.start()]
+        before = line[max(0, m.start() - WINDOW): m.start()]
         if before and (GENRE_END.search(before) or _ends_field(before, DOC_NUMBER)):
             breaks.add(m.start())
     for m in RUN_ON_SIGNATURE.finditer(line):
@@ -180,9 +184,11 @@ def _run_on_breaks(line: str) -> set[int]:
             close = line.find("）", date_end, date_end + 20)
             if close > 0 and line[date_end] in "（(":  # its note: （此件公开发布）
                 breaks.update(p for p in (date_end, close + 1) if p < len(line))
+    depth, pos = 0, 0
     for m in TASK_LABEL.finditer(line):
-        before = line[: m.start()]
-        if before.strip(GAP) and _depth(before) <= 0:  # a label inside a note stays in it
+        depth += _depth(line[pos: m.start()])
+        pos = m.start()
+        if m.start() > 0 and depth <= 0:  # a label inside a note stays in it
             breaks.add(m.start())
     return breaks
 
@@ -196,7 +202,9 @@ def _line_edits(line: str, base: int) -> list[tuple[int, int, str]]:
         breaks |= _run_on_breaks(line)
     edits = []
     for start in sorted(breaks):
-        gap_start = len(line[:start].rstrip(GAP))
+        gap_start = start
+        while gap_start > 0 and line[gap_start - 1] in GAP:
+            gap_start -= 1
         edits.append((base + gap_start, base + start, "\n"))
     return edits
 
