@@ -412,3 +412,12 @@ def test_a_label_whose_names_are_on_the_next_line():
 def test_a_label_tail_after_a_sentence_and_a_space_on_a_one_line_page():
     notes = find_notes("1.扩大内需。 牵头单位：省商务厅 2.稳定外贸。 牵头单位：省发展改革委")
     assert [n.reading.leads for n in notes] == [["省商务厅"], ["省发展改革委"]]
+
+
+def test_juti_you_x_fuze():
+    assert _read("具体由市住建局负责，市城管局配合") == (["市住建局"], ["市城管局"], "stated")
+
+
+def test_a_label_followed_by_wei():
+    assert _read("牵头单位为市发改委，配合单位为市财政局、市商务局") == (["市发改委"], ["市财政局", "市商务局"], "stated")
+    assert read_note("牵头单位为第一责任人") is None
