@@ -1,7 +1,6 @@
 """The FastAPI application: routers, one JSON error shape, the store's lifetime."""
 
 import gc
-import os
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
@@ -12,9 +11,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from api.limits import BodySizeLimit
 from api.response_cache import ResponseCache
 from api.routes import departments, documents, export, guide, health, indicators, plans, search, web
+from api.settings import settings
 from graph.errors import PolicyKGError
-from graph.lookups import Lookups
 from graph.store import GraphStore
+from queries.lookups import Lookups
 
 DESCRIPTION = """
 policykg reads Chinese government policy documents (行动计划, 实施方案, 发展规划, 实施意见) into a
@@ -41,7 +41,7 @@ def create_app(store: GraphStore, api_token: str | None = None) -> FastAPI:
     app = FastAPI(title="policykg", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
     app.state.store = store
     app.state.lookups = Lookups(store)
-    app.state.api_token = api_token if api_token is not None else os.environ.get("POLICYKG_API_TOKEN") or None
+    app.state.api_token = api_token if api_token is not None else settings().policykg_api_token or None
 
     @app.exception_handler(PolicyKGError)
     async def policykg_error(_: Request, e: PolicyKGError) -> JSONResponse:
@@ -60,7 +60,7 @@ def create_app(store: GraphStore, api_token: str | None = None) -> FastAPI:
     for router in (health.router, plans.router, departments.router, indicators.router, search.router, export.router,
                    documents.router, guide.router, web.router):
         app.include_router(router)
-    if os.environ.get("POLICYKG_RESPONSE_CACHE", "1") != "0":
-        app.add_middleware(ResponseCache, generation=lambda: getattr(store, "generation", None))
+    if settings().policykg_response_cache:
+        app.add_middleware(ResponseCache, generation=lambda: store.generation)
     app.add_middleware(BodySizeLimit)
     return app

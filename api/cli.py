@@ -15,11 +15,12 @@ from typing import Annotated
 import typer
 from tqdm import tqdm
 
-import queries
-from graph import service
+from api.loading import iter_documents, load_paths
+from api.stores import open_store
+from graph import catalog
 from graph.errors import BadRequest, PolicyKGError
-from graph.loading import iter_documents, load_paths
-from graph.store import GraphStore, open_store
+from graph.store import GraphStore
+from queries import service
 
 app = typer.Typer(help="policykg: Chinese policy documents as a knowledge graph.", no_args_is_help=True,
                   add_completion=False, pretty_exceptions_enable=False)
@@ -139,10 +140,10 @@ def query(
 ) -> None:
     """Run a named query and print its rows as JSON lines."""
     if name == "list":
-        for q in queries.names():
-            typer.echo(f"{q:26} {queries.load(q).purpose}")
+        for q in catalog.names():
+            typer.echo(f"{q:26} {catalog.load(q).purpose}")
         return
-    q = queries.load(name)
+    q = catalog.load(name)
     params = {"offset": 0, "limit": 100, "q": "", "jurisdiction": ""} | parse_params(param or [])
     wanted = set(re.findall(r"\$(\w+)", q.text))
     missing = wanted - params.keys()

@@ -1,4 +1,5 @@
-"""Loading many documents: read each, write them in batches, name every one that fails.
+"""The one load path, for the CLI and for `POST /documents`: read each document, write
+them in batches, name every one that fails.
 
 Reading (parsing and jieba) is CPU work done by a pool of worker processes, one
 per core, while this process writes; each batch is written in one transaction
@@ -17,17 +18,29 @@ from pathlib import Path
 from graph.errors import PolicyKGError, StoreError
 from graph.model import PlanGraph
 from graph.store import GraphStore
-from loaders.pipeline import load_file
+from loaders.pipeline import load_file, read_document
 
 BATCH = 32
 PARALLEL_FROM = 8  # fewer documents than this are read in this process (a pool costs a second to start)
 DOCUMENT_SUFFIXES = {".txt", ".html", ".htm"}
 
 
+@dataclass(frozen=True)
+class Upload:
+    """A document that arrived as bytes (an HTTP upload) rather than as a file."""
+
+    name: str
+    data: bytes
+
+
+Source = Path | Upload
+
+
 @dataclass
 class LoadReport:
     loaded: int = 0
     failed: list[str] = field(default_factory=list)
+    plans: list[PlanGraph] = field(default_factory=list)  # kept only when asked for (one upload)
 
 
 def iter_documents(paths: Iterable[Path]) -> list[Path]:
@@ -41,19 +54,21 @@ def iter_documents(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def _reason(path: Path, e: PolicyKGError) -> str:
-    return e.message if e.message.startswith(path.name) else f"{path.name}: {e.message}"
+def _reason(source: Source, e: PolicyKGError) -> str:
+    return e.message if e.message.startswith(source.name) else f"{source.name}: {e.message}"
 
 
-def load_paths(store: GraphStore, documents: list[Path], on_document: Callable[[Path], None] = lambda p: None,
-               on_failure: Callable[[str], None] = lambda r: None, batch: int = BATCH) -> LoadReport:
+def load_paths(store: GraphStore, documents: list[Source], on_document: Callable[[Source], None] = lambda p: None,
+               on_failure: Callable[[str], None] = lambda r: None, batch: int = BATCH,
+               keep_plans: bool = False) -> LoadReport:
+    """Read and write `documents` (files or uploads); a bad one is named in `failed`, the rest load."""
     report = LoadReport()
 
     def fail(reason: str) -> None:
         report.failed.append(reason)
         on_failure(reason)
 
-    read: list[tuple[Path, PlanGraph]] = []
+    read: list[tuple[Source, PlanGraph]] = []
     for path, outcome in _read_all(documents, batch):
         if isinstance(outcome, PolicyKGError):
             fail(_reason(path, outcome))
@@ -61,20 +76,20 @@ def load_paths(store: GraphStore, documents: list[Path], on_document: Callable[[
             read.append((path, outcome))
         on_document(path)
         if len(read) >= batch:
-            _write(store, read, report, fail)
+            _write(store, read, report, fail, keep_plans)
             read = []
-    _write(store, read, report, fail)
+    _write(store, read, report, fail, keep_plans)
     return report
 
 
-def _read_one(path: Path) -> PlanGraph | PolicyKGError:
+def _read_one(source: Source) -> PlanGraph | PolicyKGError:
     try:
-        return load_file(path)
+        return read_document(source.data, source.name) if isinstance(source, Upload) else load_file(source)
     except PolicyKGError as e:
         return e
 
 
-def _read_all(documents: list[Path], batch: int) -> Iterator[tuple[Path, PlanGraph | PolicyKGError]]:
+def _read_all(documents: list[Source], batch: int) -> Iterator[tuple[Source, PlanGraph | PolicyKGError]]:
     """Each document read, in order; in worker processes when there are enough to be worth it."""
     workers = os.cpu_count() or 1
     if len(documents) < PARALLEL_FROM or workers < 2:
@@ -82,7 +97,7 @@ def _read_all(documents: list[Path], batch: int) -> Iterator[tuple[Path, PlanGra
             yield path, _read_one(path)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        pending: deque[tuple[Path, Future]] = deque()
+        pending: deque[tuple[Source, Future]] = deque()
         queue = iter(documents)
         for path in queue:
             pending.append((path, pool.submit(_read_one, path)))
@@ -96,20 +111,24 @@ def _read_all(documents: list[Path], batch: int) -> Iterator[tuple[Path, PlanGra
                 pending.append((nxt, pool.submit(_read_one, nxt)))
 
 
-def _write(store: GraphStore, read: list[tuple[Path, PlanGraph]], report: LoadReport,
-           fail: Callable[[str], None]) -> None:
+def _write(store: GraphStore, read: list[tuple[Source, PlanGraph]], report: LoadReport,
+           fail: Callable[[str], None], keep_plans: bool) -> None:
     if not read:
         return
     try:
         store.replace_plans([g for _, g in read])
         report.loaded += len(read)
+        if keep_plans:
+            report.plans += [g for _, g in read]
         return
     except StoreError as e:
         if len(read) == 1 or e.detail.get("fatal"):
             raise
-    for path, graph in read:  # find the document the store rejects; the others still load
+    for source, graph in read:  # find the document the store rejects; the others still load
         try:
             store.replace_plan(graph)
             report.loaded += 1
+            if keep_plans:
+                report.plans.append(graph)
         except StoreError as e:
-            fail(_reason(path, e))
+            fail(_reason(source, e))

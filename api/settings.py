@@ -1,4 +1,9 @@
-"""One place for configuration: environment variables, with CLI flags on top."""
+"""One place for configuration: environment variables, with CLI flags on top.
+
+Read here and nowhere else; the stores and the app get what they need as arguments.
+"""
+
+from functools import lru_cache
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -7,8 +12,15 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="", extra="ignore")
 
     policykg_store: str = ".policykg"
+    policykg_buffer_pool_mb: int = 1024
     neo4j_uri: str | None = None
     neo4j_user: str = "neo4j"
     neo4j_password: str = "neo4j"
     neo4j_database: str | None = None
     policykg_api_token: str | None = None
+    policykg_response_cache: bool = True
+
+
+@lru_cache(maxsize=1)
+def settings() -> Settings:
+    return Settings()

@@ -8,7 +8,6 @@ thread for reads, and engine errors wrapped as `StoreError`.
 
 import csv
 import hashlib
-import os
 import tempfile
 import threading
 from pathlib import Path
@@ -16,7 +15,7 @@ from typing import Any
 
 import ladybug
 
-import queries
+from graph import catalog
 from graph.errors import BadRequest, StoreError
 from graph.faults import fault_point
 from graph.model import PlanGraph
@@ -66,10 +65,9 @@ def _restore(value: Any) -> Any:
     return value
 
 
-def buffer_pool_bytes() -> int:
-    """The engine caches pages up to this much memory (its default is most of the machine's RAM,
-    which made a 1,000-document load peak at 3 GB). $POLICYKG_BUFFER_POOL_MB overrides."""
-    return int(os.environ.get("POLICYKG_BUFFER_POOL_MB", "1024")) * 1024 * 1024
+# The engine caches pages up to this much memory (its default is most of the machine's RAM,
+# which made a 1,000-document load peak at 3 GB); settings may give another figure.
+DEFAULT_BUFFER_POOL_MB = 1024
 
 
 def schema_fingerprint() -> str:
@@ -79,20 +77,22 @@ def schema_fingerprint() -> str:
 class EmbeddedStore:
     name = "embedded"
 
-    def __init__(self, directory: str | Path, read_only: bool = False) -> None:
+    def __init__(self, directory: str | Path, read_only: bool = False,
+                 buffer_pool_mb: int = DEFAULT_BUFFER_POOL_MB) -> None:
         self.directory = Path(directory)
         self.read_only = read_only
         self._check_schema_version()
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             self._db = ladybug.Database(str(self.directory / ENGINE_DIR), read_only=read_only,
-                                        buffer_pool_size=buffer_pool_bytes(), auto_checkpoint=False)
+                                        buffer_pool_size=buffer_pool_mb * 1024 * 1024, auto_checkpoint=False)
         except Exception as e:  # the engine raises RuntimeError for locks, versions and I/O alike
             raise StoreError(f"cannot open the embedded store at {self.directory}: {_reason(e)}") from e
         self._local = threading.local()
         self._connections: list[ladybug.Connection] = []
         self._write_lock = threading.Lock()
         self._since_checkpoint = 0
+        self._writes = 0
         self._copying = False
         self._broken = False
         if not read_only:
@@ -138,14 +138,19 @@ class EmbeddedStore:
     def run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         offset = (params or {}).get("offset", 0)
         if not isinstance(offset, int) or offset <= 0 or "limit" not in (params or {}):
-            return self._execute(self._connection(), queries.load(query).text, params)
+            return self._execute(self._connection(), catalog.load(query).text, params)
         if offset > MAX_OFFSET:
             raise BadRequest(f"offset {offset} is past the deepest page the embedded store serves ({MAX_OFFSET})")
         widened = {**params, "offset": 0, "limit": offset + params["limit"]}  # type: ignore[operator]
-        return self._execute(self._connection(), queries.load(query).text, widened)[offset:]
+        return self._execute(self._connection(), catalog.load(query).text, widened)[offset:]
 
     def check(self) -> None:
         self.run("plans_total")
+
+    @property
+    def generation(self) -> int:
+        """Writes begun or ended by this process, the only one that can write this store."""
+        return self._writes
 
     # -- writes ------------------------------------------------------------------------------
     def replace_plan(self, graph: PlanGraph) -> None:
@@ -161,6 +166,7 @@ class EmbeddedStore:
         with self._write_lock:
             self._refuse_if_broken()
             conn = self._connection()
+            self._writes += 1
             self._execute(conn, "BEGIN TRANSACTION")
             try:
                 departments, nationals = self._linked(conn, ids)
@@ -179,6 +185,7 @@ class EmbeddedStore:
                 raise
             finally:
                 self._copying = False
+                self._writes += 1
             self._since_checkpoint += len(ids)
             if self._since_checkpoint >= CHECKPOINT_EVERY:
                 self._checkpoint(conn)
@@ -194,6 +201,7 @@ class EmbeddedStore:
                                   {"id": plan_id})
             if not found:
                 return False
+            self._writes += 1
             self._execute(conn, "BEGIN TRANSACTION")
             try:
                 departments, nationals = self._linked(conn, [plan_id])
@@ -204,6 +212,8 @@ class EmbeddedStore:
             except BaseException:
                 self._rollback(conn)
                 raise
+            finally:
+                self._writes += 1
             return True
 
     def _refuse_if_broken(self) -> None:

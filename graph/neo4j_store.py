@@ -6,13 +6,12 @@ Same rows and named queries as the embedded store; writes are batched
 Driver errors leave this module only as `StoreError`.
 """
 
-import os
 from typing import Any
 
 from neo4j import GraphDatabase, RoutingControl
 from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable
 
-import queries
+from graph import catalog
 from graph.errors import StoreError
 from graph.model import PlanGraph
 from graph.rows import PlanRows, to_rows
@@ -86,13 +85,10 @@ class Neo4jStore:
         except (Neo4jError, DriverError, ValueError, OSError) as e:
             raise StoreError(f"cannot reach Neo4j at {uri}: {_reason(e)}") from e
 
-    @classmethod
-    def from_env(cls, uri: str) -> "Neo4jStore":
-        return cls(uri, os.environ.get("NEO4J_USER", "neo4j"), os.environ.get("NEO4J_PASSWORD", "neo4j"),
-                   os.environ.get("NEO4J_DATABASE") or None)
+    generation = None  # others may write a Neo4j database: no answer from it is cached
 
     def run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        text = queries.load(query).text
+        text = catalog.load(query).text
         try:
             records, _, _ = self._driver.execute_query(text, params or {}, database_=self.database,
                                                        routing_=RoutingControl.READ)

@@ -12,7 +12,6 @@ from importlib import resources
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, SKOS
 
-from graph import service
 from graph.errors import BadRequest, NotFound
 from graph.ids import content_id
 from graph.store import GraphStore
@@ -161,14 +160,10 @@ def export_graph(store: GraphStore, plan_id: str | None = None) -> Graph:
     if plan_id:
         exporter.plan(store, plan_id)
     else:
-        offset = 0
-        while True:
-            plans, total = service.list_plans(store, 1000, offset)
-            for p in plans:
+        total = int(store.run("plans_total")[0]["total"])
+        for offset in range(0, total, 1000):
+            for p in store.run("plans", {"offset": offset, "limit": 1000}):
                 exporter.plan(store, p["id"])
-            offset += len(plans)
-            if not plans or offset >= total:
-                break
     return exporter.g
 
 

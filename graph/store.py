@@ -1,20 +1,23 @@
-"""The one interface every store implements, and how a store is chosen.
+"""The one interface every store implements.
 
 A store writes whole plans and runs named queries; everything the API answers
-is built from named queries (see `graph.service`), so both stores give the
-same answers by construction and the contract tests run on each.
+is built from named queries (see `queries.service`), so both stores give the
+same answers by construction and the contract tests run on each. Which store
+to open is the wiring's choice (`api.stores`).
 """
 
-import os
 from typing import Any, Protocol
 
 from graph.model import PlanGraph
 
-DEFAULT_STORE_DIR = ".policykg"
-
 
 class GraphStore(Protocol):
     name: str
+
+    @property
+    def generation(self) -> int | None:
+        """A count of this process's writes, so answers computed at one count hold for it;
+        None when others may write the store too (Neo4j), so no answer may be cached."""
 
     def replace_plan(self, graph: PlanGraph) -> None:
         """Write one plan whole, replacing any earlier version of it, in one transaction."""
@@ -32,17 +35,3 @@ class GraphStore(Protocol):
         """Raise StoreError unless the store answers."""
 
     def close(self) -> None: ...
-
-
-def open_store(store_dir: str | None = None, neo4j_uri: str | None = None, read_only: bool = False) -> GraphStore:
-    """`--neo4j URI` (or NEO4J_URI) picks Neo4j; otherwise the embedded store in `--store DIR`."""
-    uri = neo4j_uri or (None if store_dir else os.environ.get("NEO4J_URI"))
-    if uri:
-        from graph.neo4j_store import Neo4jStore
-
-        return Neo4jStore.from_env(uri)
-    from graph.cache import CachedStore
-    from graph.embedded import EmbeddedStore
-
-    directory = store_dir or os.environ.get("POLICYKG_STORE") or DEFAULT_STORE_DIR
-    return CachedStore(EmbeddedStore(directory, read_only=read_only))

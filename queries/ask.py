@@ -10,10 +10,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from graph import service
-from graph.entities import EntityDictionary, Mention
 from graph.store import GraphStore
 from loaders.segment import tokens
+from queries import service
+from queries.entities import EntityDictionary, Mention
 
 YEAR = re.compile(r"(20\d\d)\s*年?")
 QUESTION_WORDS = {"哪些", "什么", "目标", "指标", "有", "年", "是", "多少", "相关", "关于", "哪个", "列出", "请问",

@@ -6,10 +6,10 @@ every plan loaded; a generation counter says when they are stale.
 
 import threading
 
-from graph.ask import Asker
-from graph.entities import EntityDictionary
-from graph.search import SearchIndex
 from graph.store import GraphStore
+from queries.ask import Asker
+from queries.entities import EntityDictionary
+from queries.search import SearchIndex
 
 
 class Lookups:
@@ -29,7 +29,7 @@ class Lookups:
     def _version(self) -> tuple:
         """Stale when invalidated, or when the store counts a write (so a search that runs between a
         write and its invalidate() cannot build, and have cached, an answer from the old index)."""
-        return self._generation, getattr(self.store, "generation", None)
+        return self._generation, self.store.generation
 
     def _ensure(self) -> tuple[SearchIndex, Asker]:
         with self._lock:

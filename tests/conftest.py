@@ -53,9 +53,9 @@ def _neo4j_store():
     uri = os.environ.get("NEO4J_URI")
     if not uri:
         pytest.skip("Neo4j contract tests need NEO4J_URI (see README: Running the Neo4j tests)")
-    from graph.neo4j_store import Neo4jStore
+    from api.stores import open_neo4j
 
-    store = Neo4jStore.from_env(uri)
+    store = open_neo4j(uri)
     store._driver.execute_query("MATCH (n) DETACH DELETE n", database_=store.database)
     return store
 

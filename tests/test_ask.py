@@ -2,8 +2,8 @@
 
 import pytest
 
-from graph.ask import Asker
-from graph.entities import EntityDictionary
+from queries.ask import Asker
+from queries.entities import EntityDictionary
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +40,7 @@ SUPPORTS = [
 UNIT_LEADS = [
     ("“互联网+”医疗行动由哪个部门牵头？", lambda a: names(a) == ["安徽省卫生和计划生育委员会"]),
     ("谁负责互联网＋交通？", lambda a: names(a) == ["深圳市交通运输委员会", "深圳市公安局交通警察局"]),
-    ("互联网＋文化创意的牵头部门是什么", lambda a: names(a) == ["深圳市委宣传部", "深圳市文体旅游局"]),
+    ("互联网＋文化创意的牵头部门是什么", lambda a: names(a) == ["中共深圳市委宣传部", "深圳市文体旅游局"]),
     ("构建诚信体系谁牵头", lambda a: names(a) == ["安徽省发展和改革委员会"]),
     ("积极推进三网融合由谁负责", lambda a: names(a) == ["安徽省经济和信息化委员会"]),
 ]

@@ -58,8 +58,8 @@ def test_a_truncated_file_loads_what_it_has():
 
 
 def test_a_large_batch_read_by_worker_processes_names_bad_files_too(tmp_path):
+    from api.loading import PARALLEL_FROM, iter_documents, load_paths
     from graph.embedded import EmbeddedStore
-    from graph.loading import PARALLEL_FROM, iter_documents, load_paths
 
     folder = tmp_path / "in"
     folder.mkdir()

@@ -2,7 +2,7 @@
 
 import re
 
-import queries
+from graph import catalog
 
 
 def test_guide_has_runnable_slides_built_from_the_named_queries(client):
@@ -24,4 +24,4 @@ def test_style_gives_every_label_a_caption_and_colour(client):
 
 def test_neo4j_only_queries_have_headers():
     for ref in ("neo4j/fulltext_units.cypher", "neo4j/neighbourhood.cypher"):
-        assert queries.text_of(ref).startswith("// purpose:")
+        assert catalog.text_of(ref).startswith("// purpose:")

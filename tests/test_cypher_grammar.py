@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 import queries
+from graph import catalog
 from graph.neo4j_store import write_statements
 from graph.schema import NODES, RELS
 
@@ -92,7 +93,7 @@ def test_statements_are_collected():
     names = list(statements())
     assert any(n.startswith("queries/") for n in names), "no .cypher file found under queries/"
     assert any(n.startswith("write_statements()") for n in names), "write_statements() returned nothing"
-    assert {f"queries/{n}.cypher" for n in queries.names()} <= set(names)
+    assert {f"queries/{n}.cypher" for n in catalog.names()} <= set(names)
 
 
 def test_every_statement_passes_neo4j_lint(linted):

@@ -53,7 +53,7 @@ def test_a_loaded_document_is_searchable_and_answerable_at_once(app_store):
         assert r.json()["leads"] > 10
         assert client.get("/plans").headers["X-Total-Count"] == "2"
         answer = client.get("/ask", params={"q": "互联网＋金融由谁牵头"}).json()
-        assert answer["understood"] and answer["items"][0]["name"] == "深圳市人民政府金融工作办公室"
+        assert answer["understood"] and answer["items"][0]["name"] == "深圳市人民政府金融发展服务办公室"
         assert client.get("/search", params={"q": "前海管理局", "type": "department"}).json()
 
 

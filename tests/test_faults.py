@@ -8,9 +8,9 @@ import time
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from graph import service
 from graph.embedded import EmbeddedStore
 from graph.neo4j_store import Neo4jStore
+from queries import service
 from tests.conftest import doc, free_port
 from tests.test_cli import policykg
 

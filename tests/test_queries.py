@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-import queries
-from graph import service
+from graph import catalog
+from queries import service
 
 
 def params_for(store, graphs) -> dict[str, dict]:
@@ -48,13 +48,13 @@ EXPECT = {
 
 
 def test_every_query_file_has_a_header():
-    for name in queries.names():
-        q = queries.load(name)
+    for name in catalog.names():
+        q = catalog.load(name)
         assert q.purpose and q.params and q.returns, name
 
 
 def test_every_query_is_exercised_here():
-    assert set(queries.names()) == EXERCISED
+    assert set(catalog.names()) == EXERCISED
 
 
 EXERCISED = {
@@ -68,11 +68,11 @@ EXERCISED = {
 @pytest.mark.parametrize("name", sorted(EXERCISED))
 def test_each_query_runs_and_returns_what_its_header_says(loaded_store, graphs, name):
     params = params_for(loaded_store, graphs)[name]
-    text = queries.load(name).text
+    text = catalog.load(name).text
     assert set(re.findall(r"\$(\w+)", text)) == set(params), "parameters differ from the query's"
     rows = loaded_store.run(name, params)
     assert rows, f"{name} returned nothing"
-    declared = {c.strip() for c in queries.load(name).returns.split(",")}
+    declared = {c.strip() for c in catalog.load(name).returns.split(",")}
     assert set(rows[0]) == declared
     if name in EXPECT:
         assert EXPECT[name](rows)

@@ -8,9 +8,9 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, settings
 
 from api.app import create_app
-from graph import service
 from graph.embedded import EmbeddedStore
 from loaders.pipeline import load_file
+from queries import service
 from tests.conftest import DOCS
 
 INJECTIONS = [
@@ -70,11 +70,11 @@ def test_no_query_is_built_from_strings():
     """Every value reaches Cypher as a parameter: no f-string or format() builds a query from input."""
     import inspect
 
-    import graph.ask
     import graph.rdf
-    import graph.service
+    import queries.ask
+    import queries.service
 
-    for module in (graph.service, graph.ask, graph.rdf):
+    for module in (queries.service, queries.ask, graph.rdf):
         source = inspect.getsource(module)
         assert ".run(f\"" not in source and ".run(f'" not in source and ".format(" not in source
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from graph import service
 from graph.errors import BadRequest, StoreError
+from queries import service
 
 
 def test_loading_a_plan_writes_its_units_departments_and_edges(store, graphs):

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Path, Query, Response
 
 from api.deps import PageDep, StoreDep
 from api.schemas import DepartmentOut, DepartmentPartners, DepartmentUnits, ErrorOut
-from graph import service
+from queries import service
 
 router = APIRouter(prefix="/departments", tags=["departments"])
 

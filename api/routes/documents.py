@@ -7,9 +7,9 @@ from fastapi import APIRouter, Header, Request, UploadFile
 from pydantic import BaseModel, Field
 
 from api.deps import StoreDep
+from api.loading import Upload, load_paths
 from api.schemas import ErrorOut, PlanOut
 from graph.errors import DocumentError, Forbidden, TooLarge, Unauthorized
-from loaders.pipeline import read_document
 from loaders.read import MAX_BYTES
 
 router = APIRouter(tags=["documents"])
@@ -49,11 +49,11 @@ def load_document(
     if len(data) > MAX_BYTES:
         raise TooLarge(f"{file.filename}: too large (the limit is {MAX_BYTES // 1024 // 1024} MB)")
     name = (file.filename or "upload.txt").replace("/", "_").replace("\\", "_")
-    graph = read_document(data, name)
-    if not graph.units:
-        raise DocumentError(f"{name}: no plan structure found")
-    store.replace_plan(graph)
+    report = load_paths(store, [Upload(name, data)], keep_plans=True)
+    if report.failed:
+        raise DocumentError(report.failed[0])
     request.app.state.lookups.invalidate()
+    graph = report.plans[0]
     p = graph.plan
     return {
         "plan": {"id": p.id, "title": p.title, "issuer": p.issuer, "jurisdiction": p.jurisdiction,

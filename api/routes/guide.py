@@ -9,7 +9,7 @@ import html
 from fastapi import APIRouter
 from fastapi.responses import HTMLResponse, PlainTextResponse
 
-import queries
+from graph import catalog
 
 router = APIRouter(tags=["neo4j browser"])
 CORS = {"Access-Control-Allow-Origin": "*"}  # the Browser fetches guides from its own origin
@@ -38,7 +38,7 @@ SLIDES = [
 
 
 def _query_text(ref: str) -> str:
-    return queries.text_of(ref) if ref.endswith(".cypher") else (queries.load(ref).text if ref in queries.names()
+    return catalog.text_of(ref) if ref.endswith(".cypher") else (catalog.load(ref).text if ref in catalog.names()
                                                                  else ref)
 
 
@@ -66,4 +66,4 @@ def guide() -> HTMLResponse:
 @router.get("/guide/style.grass", response_class=PlainTextResponse, summary="Neo4j Browser style")
 def style() -> PlainTextResponse:
     """The GraSS style (captions and colours per label) to drop into the Neo4j Browser."""
-    return PlainTextResponse(queries.text_of("style.grass"), headers=CORS)
+    return PlainTextResponse(catalog.text_of("style.grass"), headers=CORS)

@@ -5,8 +5,8 @@ from fastapi.responses import JSONResponse
 
 from api.deps import StoreDep
 from api.schemas import Health
-from graph import service
 from graph.errors import StoreError
+from queries import service
 
 router = APIRouter(tags=["health"])
 

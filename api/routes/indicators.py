@@ -6,7 +6,7 @@ from fastapi import APIRouter, Query, Response
 
 from api.deps import PageDep, StoreDep
 from api.schemas import IndicatorOut
-from graph import service
+from queries import service
 
 router = APIRouter(prefix="/indicators", tags=["indicators"])
 

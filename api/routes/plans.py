@@ -6,7 +6,7 @@ from fastapi import APIRouter, Path, Response
 
 from api.deps import PageDep, StoreDep
 from api.schemas import ErrorOut, PlanDetail, PlanOut
-from graph import service
+from queries import service
 
 router = APIRouter(prefix="/plans", tags=["plans"])
 
