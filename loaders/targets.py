@@ -43,26 +43,37 @@ def is_status_report(t: Target, issued_year: int | None) -> bool:
 
 def add_indicators(graph: PlanGraph, outline: Outline, unit_ids: dict[int, str], doc, meta: Metadata,
                    body_start: int) -> None:
-    """Every target of the body, placed in the unit that states it, past years left out."""
+    """Every target of the body, placed in the unit that states it (a task table's row, else the outline's
+    unit), past years left out. When the body states none, the annex is the plan's task list (任务分解表)
+    and its targets are read there."""
     text = doc.source.text
     horizon = plan_horizon(meta.title or "", int(meta.issued[:4]) if meta.issued else None)
-    found = running_text_targets(text, body_start, outline.body_end, horizon, plan_year(meta))
-    found += table_targets(text, body_start, outline.body_end)
-    units_from_text(found)
+    found = _targets_in(text, body_start, outline.body_end, horizon, plan_year(meta))
+    if not any(t.value is not None for t in found):
+        found += _targets_in(text, outline.body_end, len(text), horizon, plan_year(meta))
     issued_year = int(meta.issued[:4]) if meta.issued else None
+    annex_units = [u for u in graph.units if u.annex and u.evidence is not None]  # task table rows
     for t in sorted(dedupe(found), key=lambda t: t.start):
         if is_status_report(t, issued_year):
             continue
-        owner = target_owner(outline, t.start, text, unit_ids)
-        owner_id = unit_ids[owner.start] if owner else graph.plan.id
+        evidence = doc.evidence(t.start, t.end)
+        row = next((u.id for u in annex_units if u.evidence.start <= evidence.start < u.evidence.end), None)
+        owner = target_owner(outline, t.start, text, unit_ids) if t.start < outline.body_end else None
+        owner_id = row or (unit_ids[owner.start] if owner else graph.plan.id)
         graph.indicators.append(
             Indicator(
                 id=ids.indicator_id(graph.plan.id, owner_id, t.name, t.year, t.start),
                 name=t.name, target_value=t.value, comparator=t.comparator, unit=t.unit,  # type: ignore[arg-type]
                 target_year=t.year, baseline_value=t.baseline_value, baseline_year=t.baseline_year,
-                owner_id=owner_id, evidence=doc.evidence(t.start, t.end),
+                owner_id=owner_id, evidence=evidence,
             )
         )
+
+
+def _targets_in(text: str, start: int, end: int, horizon: int | None, year: int | None) -> list[Target]:
+    found = running_text_targets(text, start, end, horizon, year) + table_targets(text, start, end)
+    units_from_text(found)
+    return found
 
 
 # -- the text and the tables read together ------------------------------------------------------

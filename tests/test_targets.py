@@ -9,7 +9,7 @@ from types import SimpleNamespace
 from graph.model import Evidence, Plan, PlanGraph
 from loaders.metadata import Metadata
 from loaders.outline import parse_outline
-from loaders.pipeline import load_file
+from loaders.pipeline import load_file, read_document
 from loaders.targets import add_indicators, units_from_text
 from tests.conftest import doc
 
@@ -97,3 +97,26 @@ def test_a_unit_is_borrowed_only_from_the_same_thing():
     text = Target("全省培育示范企业", 12, "=", "家", 2015, 2, 3)
     units_from_text([row, text])
     assert row.unit == ""
+
+
+TASK_LIST_IN_ANNEX = """某市人民政府办公室关于印发2024年重点工作任务分解方案的通知
+各县（市、区）人民政府，市政府各部门：
+现将《2024年重点工作任务分解方案》印发给你们，请认真贯彻落实。
+某市人民政府办公室
+2024年1月10日
+附件
+2024年重点工作任务分解方案
+序号\t工作任务\t牵头单位\t配合单位\t完成时限
+1\t新增城镇就业2.5万人以上。\t市人社局\t各县（市、区）人民政府\t2024年12月底前
+2\t新建5G基站1000个。\t市工信局\t市通信发展办\t2024年12月底前
+"""
+
+
+def test_a_task_list_in_an_annex_gives_its_targets_each_in_its_row():
+    graph = read_document(TASK_LIST_IN_ANNEX.encode("utf-8"), "task_list.txt")
+    titles = {u.id: u.title for u in graph.units}
+    assert sorted((titles.get(i.owner_id), i.name, i.comparator, i.target_value, i.unit, i.target_year)
+                  for i in graph.indicators) == [
+        ("新增城镇就业2.5万人以上", "新增城镇就业", ">=", 2.5, "万人", 2024),
+        ("新建5G基站1000个", "新建5G基站", "=", 1000, "个", 2024),
+    ]
