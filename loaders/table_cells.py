@@ -83,7 +83,7 @@ class Table:
     columns: list[Column]
     rows: list[Row]
     annex: bool = False  # it stands under a 附件 marker
-    rule: bool = False  # its caption or a note under it says 列第一位的为牵头单位
+    rule: bool = False  # the document (before it, its caption, a note under it) says 列第一位的为牵头单位
 
     def has(self, role: str) -> bool:
         return any(c.role == role for c in self.columns)
