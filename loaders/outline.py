@@ -91,6 +91,7 @@ class Outline:
     body_end: int  # where the annex begins (or the end of the text)
     action_level: int = 1  # the default level of actions (see classify)
     skipped: list[Skipped] = field(default_factory=list)
+    annex_marks: list[int] = field(default_factory=list)  # where lines reading 附件 / 附件：… start
 
     @property
     def roots(self) -> list[Heading]:
@@ -110,6 +111,13 @@ class Outline:
             if inside is None:
                 return found
             found, level = inside, inside.children
+
+    def heading_before(self, pos: int) -> Heading | None:
+        """The unit or section a table at `pos` sits under: none when an annex begins in between."""
+        h = self.innermost(pos)
+        if h is not None and any(h.start < mark < pos for mark in self.annex_marks):
+            return None
+        return h
 
     def innermost(self, pos: int) -> Heading | None:
         """The innermost unit or section holding `pos` (text of an item is its unit's text)."""
@@ -197,6 +205,7 @@ def parse_outline(text: str, skip: Iterable[tuple[int, int]] = ()) -> Outline:
 def _parse(text: str, lines: list[Line], cut: int | None, spans: list[tuple[int, int]]) -> Outline:
     body_end = lines[cut].start if cut is not None else len(text)
     outline = Outline([], body_end)
+    outline.annex_marks = [ln.start for ln in lines if ANNEX.match(ln.stripped) or ANNEX_REF.match(ln.stripped)]
     entries: list[tuple[Line, Heading | None]] = []
     for line in lines[:cut]:
         if any(s <= line.start < e for s, e in spans):

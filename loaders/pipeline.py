@@ -69,7 +69,7 @@ def read_document(data: bytes, name: str) -> PlanGraph:
     unit_ids = _add_units(graph, outline, doc)
     _add_notes(graph, notes, owners, unit_ids, meta.jurisdiction, doc, add)
     for index, table in enumerate(tables):
-        parent = outline.innermost(table.start)
+        parent = outline.heading_before(table.start)
         add_table_tasks(graph, table, index, doc, meta.jurisdiction, add,
                         parent_id=unit_ids.get(parent.start) if parent is not None and parent.is_unit else None)
     if not graph.units:

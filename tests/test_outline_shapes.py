@@ -241,3 +241,10 @@ def test_any_outline_nests_within_its_parents_and_reads_with_unique_ids(text):
 def test_a_note_on_a_section_does_not_fold_the_projects_below_into_text():
     got = units("一、重点任务（市发展改革委牵头）\n（一）建设平台。\n1.建数据中心。\n2.建服务平台。\n")
     assert got == [("action", "重点任务"), ("project", "建设平台"), ("project", "建数据中心"), ("project", "建服务平台")]
+
+
+def test_a_table_in_an_annex_after_the_plan_belongs_to_no_heading_of_the_plan():
+    graph = read("各区县人民政府：\n现将有关事项通知如下。\n附件1：某某实施方案\n一、重点任务\n（一）建设平台。（市工信局负责）\n"
+                 "附件2：任务分工表\n" + TABLE + "附件3：联系人名单\n张三\n")
+    rows = [u for u in graph.units if u.annex]
+    assert len(rows) == 2 and all(u.parent_id is None for u in rows)
