@@ -120,7 +120,7 @@ class _Writer:
             self.waiting.remove(id(tag))
             r[0] = self.size
         r[1] = self.size
-        if tag.name == "a":
+        if tag.name == "a" and tag.get("href") is not None:
             self.links.append((r[0], r[1]))
 
 
@@ -323,6 +323,36 @@ def _lead(text: str, pos: int) -> int:
     return n - pos
 
 
+def _link_lines(text: str, main: tuple[int, int], links: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Lines of the document's range that are mostly links and no sentence: navigation, a list of
+    related pages, a table of contents. An attachment line (附件：…) stays."""
+    inside = [(s, e) for s, e in links if main[0] <= s < main[1]]
+    if not inside:
+        return []
+    linked = bytearray(len(text))
+    for s, e in inside:
+        linked[s:e] = b"\x01" * (e - s)
+    found, pos = [], main[0]
+    for line in text[main[0]:main[1]].split("\n"):
+        end = pos + len(line)
+        content = len(line.strip())
+        if (content and sum(linked[pos:end]) * 5 >= content * 3 and not re.search("[，。；]", line)
+                and not line.strip().startswith("附件")):
+            found.append((pos, end))
+        pos = end + 1
+    return found
+
+
+def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in ranges:
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
 def read_page(html: str) -> Page:
     soup = BeautifulSoup(html, "html.parser")
     title = soup.title.get_text(" ", strip=True) if soup.title else ""
@@ -338,8 +368,9 @@ def read_page(html: str) -> Page:
     if heading:
         pieces.append(Draft(text[heading[0]:heading[1]] + "\n", [*range(heading[0], heading[1]), heading[1] - 1]))
     body = Draft(text[main[0]:main[1]], list(range(main[0], main[1])))
-    pieces.append(body.edit((s - main[0], min(e + 1, main[1]) - main[0], "") for s, e in rows
-                            if main[0] <= s and e <= main[1]))
+    dropped = sorted([(s, e) for s, e in rows if main[0] <= s and e <= main[1]]
+                     + _link_lines(text, main, walker.w.links))
+    pieces.append(body.edit((s - main[0], min(e + 1, main[1]) - main[0], "") for s, e in _merge(dropped)))
     draft = Draft("".join(p.text for p in pieces), [o for p in pieces for o in p.offsets])
     references = [title, meta.get("标题", "")]
     if heading:

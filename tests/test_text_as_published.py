@@ -73,6 +73,15 @@ def test_a_title_heading_outside_the_document_comes_first():
     assert "发布时间" not in source.text and "首页" not in source.text
 
 
+def test_lines_of_links_are_navigation_even_when_the_document_has_no_element_of_its_own():
+    page = ("<html><body><div><a href=/>首页</a> <a href=/n>新闻中心</a> <a href=/z>政务公开</a></div>"
+            "<p>某县农业发展实施方案</p><p>一、总体要求</p><p>坚持统筹推进，加强协调配合，确保落实到位。</p>"
+            "<p>附件：<a href=a.doc>任务清单</a></p><div><a href=/1>关于印发某方案的通知</a></div>"
+            "<p>版权所有：某县人民政府 京ICP备123号</p></body></html>")
+    assert lines(read(page, "p.html")) == ["某县农业发展实施方案", "一、总体要求", "坚持统筹推进，加强协调配合，确保落实到位。",
+                                           "附件：任务清单"]
+
+
 def test_a_title_split_over_paragraphs_is_one_line_when_the_page_title_says_so():
     page = ("<html><head><title>省人民政府关于促进产业高质量发展的若干意见</title></head><body>"
             "<p>省人民政府关于促进产业</p><p>高质量发展的若干意见</p><p>某政发〔2023〕2号</p>"
