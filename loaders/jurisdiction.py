@@ -50,6 +50,14 @@ def of_government(name: str | None, year: int | None = None) -> Jurisdiction | N
         if inner is None:
             return NATIONAL  # 国家发展和改革委员会
         chain = inner  # 国家税务总局咸宁市税务局: the branch of a place
+    return _of_chain(chain, year)
+
+
+def _of_chain(chain: list, year: int | None) -> Jurisdiction:
+    """The lowest division of a chain; with its parent when the chain or the name alone says it
+    (北京市朝阳区 does, 朝阳区 does not)."""
+    if len(chain) > 1:
+        return from_division(chain[-1])
     return jurisdiction_by_name(chain[-1].name, year) or from_division(chain[-1])
 
 
@@ -65,7 +73,7 @@ def _named_in_title(title: str | None, level: str, year: int | None) -> Jurisdic
     rest = title.split("关于", 1)[1]
     chain = chain_at(rest, 0, year)
     if chain and chain[-1].level == level:
-        return from_division(chain[-1])
+        return _of_chain(chain, year)
     return None
 
 
@@ -76,7 +84,7 @@ def _first_lines(lines: list[str], year: int | None) -> Jurisdiction | None:
         if chain:
             rest = line[end:]
             if rest.startswith(GOVERNMENT_WORDS):
-                return from_division(chain[-1])
+                return _of_chain(chain, year)
     return None
 
 

@@ -147,7 +147,12 @@ def jurisdiction_by_name(name: str | None, year: int | None = None) -> Jurisdict
     if table is not None:
         return table
     found = named(name, year)
-    return from_division(found[0]) if found else None
+    if not found:
+        return None
+    current = [d for d in found if d.existed(year)] or found[:1]
+    if len({(d.parent, d.province) for d in current}) > 1:  # 朝阳区 of 北京市 or of 长春市: whose, unknown
+        return Jurisdiction(found[0].short or name, name, found[0].level)
+    return from_division(found[0])
 
 
 def number_head(doc_number: str) -> str:

@@ -229,3 +229,9 @@ def test_a_procuratorate_is_the_peoples_procuratorate():
 def test_a_span_of_years_decides_only_when_it_lies_wholly_on_one_side_of_a_reform():
     assert resolve("市税务局", XIANNING, "2023/2024").name == "国家税务总局咸宁市税务局"
     assert resolve("市税务局", XIANNING, "2017/2018").name == "咸宁市税务局"
+
+
+def test_a_body_of_an_unknown_government_above_is_kept_as_written():
+    chaoyang = jurisdiction_by_name("朝阳区")
+    assert resolve("市发展改革委", chaoyang).name == "市发展改革委"
+    assert resolve("区发展改革委", chaoyang).name == "朝阳区发展和改革委员会"

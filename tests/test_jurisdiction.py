@@ -106,3 +106,10 @@ def test_a_central_branch_issuer_is_its_places():
 
 def test_a_ministry_addressing_the_provinces_is_national():
     assert _read(lines=["各省、自治区、直辖市及计划单列市发展改革委："]) == "全国"
+
+
+def test_a_name_two_places_share_is_known_without_its_parent_unless_the_text_names_it():
+    alone = of_government("朝阳区人民政府")
+    assert alone.name == "朝阳区" and alone.parent is None
+    assert of_government("北京市朝阳区人民政府").parent == "北京市"
+    assert of_government("长春市朝阳区人民政府").parent == "长春市"
