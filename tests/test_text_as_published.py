@@ -260,3 +260,32 @@ def test_every_reading_character_comes_from_its_place_in_the_text_as_written():
             assert _allowed(ch, source.original[source.offsets[i]]), (i, ch, source.original[source.offsets[i]])
 
     check()
+
+
+HTML_PIECES = ["<p>", "</p>", "<div>", "</div>", "<br>", "<table>", "<tr>", "</tr>", "<td>", "</td>", "<td rowspan=2>",
+               "<td colspan=3>", "</table>", "<pre>", "</pre>", "<a href=x>", "</a>", "<h1>", "</h1>", "&nbsp;",
+               "<script>var a='（省财政厅负责）';</script>", "<span style='display:none'>隐藏</span>", "\n",
+               "一、总体要求", "（一）加强领导。", "1.推进改革。", "（市财政局牵头，市税务局配合）", "县教体局 各乡镇政府",
+               "坚持统筹推进，确保落实。", "【字体：大 中 小】", "打印本页", "創新(xīn)", "２０２５年", "。", "，"]
+
+
+def test_every_reading_character_of_a_page_comes_from_its_visible_text():
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from graph.errors import DocumentError
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.lists(st.sampled_from(HTML_PIECES), min_size=10, max_size=80).map("".join))
+    def check(body):
+        try:
+            source = read(f"<html><head><title>文件</title></head><body>{body}</body></html>", "p.html")
+        except DocumentError:
+            return
+        assert "var a" not in source.original and "隐藏" not in source.original
+        assert len(source.offsets) == len(source.text)
+        for i, ch in enumerate(source.text):
+            assert 0 <= source.offsets[i] < len(source.original)
+            assert _allowed(ch, source.original[source.offsets[i]]), (i, ch, source.original[source.offsets[i]])
+
+    check()
