@@ -13,7 +13,7 @@ By default the second numbered level holds actions and the third projects (the f
 groups them), or the only level holds actions; levels where responsibility notes sit are task
 levels too. Headings such as 总体要求 / 指导思想 / 保障措施 (loaders/data/outline_headings.txt) hold
 no tasks unless a note names departments there. Lines inside task tables and after the annex
-marker are left to the table reader.
+marker are left to the table reader; a table of contents (目录) is not read as headings.
 """
 
 import re
@@ -27,6 +27,7 @@ from loaders.numbering import CONTAINERS, CONVENTION, INLINE, inline_items, labe
 
 ANNEX = re.compile(r"^附件\s*\d*\s*$")
 ANNEX_REF = re.compile(r"^附件\s*\d*\s*[：:]")
+TOC = re.compile(r"^目\s*录$")
 UNIT_KINDS = ("action", "project", "box")
 
 
@@ -202,8 +203,24 @@ def parse_outline(text: str, skip: Iterable[tuple[int, int]] = ()) -> Outline:
     return _parse(text, lines, None, spans)
 
 
+def contents_span(lines: list[Line]) -> tuple[int, int] | None:
+    """A table of contents (目录, then the headings it lists) runs until its first entry
+    comes again as the body's heading."""
+    at = next((i for i, ln in enumerate(lines) if TOC.match(ln.stripped)), None)
+    if at is None:
+        return None
+    first = next((ln for ln in lines[at + 1:] if ln.stripped), None)
+    if first is None:
+        return None
+    entry = re.sub(r"[\s.．…·]*\d*$", "", first.stripped)  # 第一章 总体要求……1
+    again = next((ln for ln in lines if ln.start > first.start and ln.stripped == entry), None)
+    return (lines[at].start, again.start) if again is not None else None
+
+
 def _parse(text: str, lines: list[Line], cut: int | None, spans: list[tuple[int, int]]) -> Outline:
     body_end = lines[cut].start if cut is not None else len(text)
+    contents = contents_span(lines)
+    spans = spans + ([contents] if contents else [])
     outline = Outline([], body_end)
     outline.annex_marks = [ln.start for ln in lines if ANNEX.match(ln.stripped) or ANNEX_REF.match(ln.stripped)]
     entries: list[tuple[Line, Heading | None]] = []

@@ -248,3 +248,9 @@ def test_a_table_in_an_annex_after_the_plan_belongs_to_no_heading_of_the_plan():
                  "附件2：任务分工表\n" + TABLE + "附件3：联系人名单\n张三\n")
     rows = [u for u in graph.units if u.annex]
     assert len(rows) == 2 and all(u.parent_id is None for u in rows)
+
+
+def test_a_table_of_contents_is_not_read_as_headings():
+    outline = parse_outline("某某规划\n目录\n第一章 发展基础\n第二章 主要任务\n第一章 发展基础\n一、现状\n"
+                            "第二章 主要任务\n一、建设平台\n（一）建中心。\n")
+    assert [h.title for h in outline.headings] == ["发展基础", "现状", "主要任务", "建设平台", "建中心"]
