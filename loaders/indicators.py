@@ -27,7 +27,7 @@ def target_words() -> dict[str, dict[str, str]]:
     """kind → {word: meaning} from the reviewed file; see its header."""
     text = resources.files("loaders").joinpath("data", "target_words.tsv").read_text(encoding="utf-8")
     rows = csv.reader((ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")), delimiter="\t")
-    words: dict[str, dict[str, str]] = {"before": {}, "after": {}, "unit": {}}
+    words: dict[str, dict[str, str]] = {"before": {}, "after": {}, "unit": {}, "grant": {}}
     for kind, word, *meaning in rows:
         words[kind][word] = meaning[0] if meaning else ""
     return words
@@ -58,6 +58,7 @@ AFTER = rf"(?P<incl>[（(]含[）)])?(?P<post>{_alternatives(QUALIFIERS)})?"
 FIGURE_NUMBER = re.compile(NUMBER)
 FIGURE_BEFORE = re.compile(rf"(?:{_alternatives(COMPARATORS)})$")
 FIGURE_AFTER = re.compile(UNIT + AFTER)
+GRANT = re.compile(_alternatives(target_words()["grant"]))
 YEAR = re.compile(r"(?:到|至)?(20\d\d)年(?:底|末)?(?:前)?")
 TITLE_YEAR = re.compile(r"(20\d\d)年(?!\d{1,2}月)")  # 2024年经济社会发展目标, not the date 2023年1月19日
 BY_YEAR = re.compile(r"到(20\d\d)年(?:底|末)?")
@@ -210,6 +211,8 @@ def targets_in_clause(text: str, start: int, end: int) -> list[Target]:
             continue  # 2020年, 3月, 4A级景区, 5G, 第二代
         if m.start > 0 and (clause[m.start - 1] in "第约前对向-—～~" or clause[m.start - 1].isdigit()):
             continue
+        if GRANT.search(clause):
+            continue  # 给予一次性奖励50万元: what a measure pays, not a goal
         if not pre and _names_existing(clause[: m.start]):
             continue  # 加快推进20个城市试点, 合肥、芜湖市3个示范市: the count says which, not how many to reach
         if not unit and pre in ("", "的", "为") and not post:

@@ -273,3 +273,17 @@ def test_a_task_table_rows_deadline_sets_the_year_of_its_goals():
             "1 | 新建5G基站1000个。 | 市工信局 | 2024年12月底前 |\n"
             "2 | 新增城镇就业2万人。 | 市人社局 | 持续推进 |\n")
     assert [(t.value, t.year) for t in read(text, horizon=2025)] == [(1000, 2024), (2, 2025)]
+
+
+@pytest.mark.parametrize("text", [
+    "对新认定的专精特新企业，给予一次性奖励50万元。",
+    "按照设备投资额的10%给予补贴，最高不超过200万元。",
+    "贷款贴息比例为50%。",
+])
+def test_what_a_measure_pays_is_not_a_target(text):
+    assert read(text, horizon=2025) == []
+
+
+@pytest.mark.parametrize(("word", "meaning"), sorted(WORDS["grant"].items()))
+def test_each_reviewed_grant_word_makes_its_clause_a_payment(word, meaning):
+    assert read(f"对示范企业{word}资金100万元。", horizon=2025) == []
