@@ -26,6 +26,7 @@ from loaders.knowledge import (
     ancestor_at_level,
     branch,
     central_body,
+    central_forms,
     from_division,
     groups,
     named_body,
@@ -107,7 +108,7 @@ def _resolve(name: str, jurisdiction: Jurisdiction | None, issued: str | None) -
     own = jurisdiction.name if jurisdiction is not None else None
     central = central_body(name, national, issued)
     if central is not None:
-        return _department(central.canonical, NATIONAL_NAME, central.kind, [name])
+        return _department(central.canonical, NATIONAL_NAME, central.kind, [name, *central_forms(central.canonical)])
     if GROUP.search(name):
         return _group(name, jurisdiction)
     found = branch(name, issued)

@@ -261,6 +261,20 @@ def central_body_rows() -> dict[str, tuple[CentralBody, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+@lru_cache(maxsize=1)
+def _central_forms() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for surface, rows in central_body_rows().items():
+        for b in rows:
+            out.setdefault(b.canonical, []).append(surface)
+    return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
+
+
+def central_forms(canonical: str) -> list[str]:
+    """Every reviewed form of a central body (发展改革委, 国家发改委 … for 国家发展和改革委员会)."""
+    return list(_central_forms().get(canonical, ()))
+
+
 def central_body(name: str, national: bool, issued: str | None) -> CentralBody | None:
     """A central body by a form it is written with; bare forms (发展改革委) only in national documents."""
     return next((b for b in central_body_rows().get(name, ()) if (national or b.anywhere) and b.holds(issued)),

@@ -235,3 +235,8 @@ def test_a_body_of_an_unknown_government_above_is_kept_as_written():
     chaoyang = jurisdiction_by_name("朝阳区")
     assert resolve("市发展改革委", chaoyang).name == "市发展改革委"
     assert resolve("区发展改革委", chaoyang).name == "朝阳区发展和改革委员会"
+
+
+def test_a_ministry_carries_its_known_short_forms_as_aliases():
+    d = resolve("发展改革委", NATIONAL)
+    assert {"发展改革委", "国家发展改革委", "国家发改委"} <= set(d.aliases)
