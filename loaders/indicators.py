@@ -198,7 +198,10 @@ def _change(clause: str, start: int, end: int) -> tuple[Target, int] | None:
 
 
 def targets_in_clause(text: str, start: int, end: int) -> list[Target]:
+    """The targets one clause states; most of the rules below say which figures are not targets."""
     clause = text[start:end]
+    if GRANT.search(clause):
+        return []  # 给予一次性奖励50万元: what a measure pays, not a goal
     found = []
     change = _change(clause, start, end)
     if change:
@@ -211,8 +214,6 @@ def targets_in_clause(text: str, start: int, end: int) -> list[Target]:
             continue  # 2020年, 3月, 4A级景区, 5G, 第二代
         if m.start > 0 and (clause[m.start - 1] in "第约前对向-—～~" or clause[m.start - 1].isdigit()):
             continue
-        if GRANT.search(clause):
-            continue  # 给予一次性奖励50万元: what a measure pays, not a goal
         if not pre and _names_existing(clause[: m.start]):
             continue  # 加快推进20个城市试点, 合肥、芜湖市3个示范市: the count says which, not how many to reach
         if not unit and pre in ("", "的", "为") and not post:
