@@ -17,6 +17,7 @@ DEPARTMENT_ROLES = ("lead", "support", "responsible")
 TEXT_ROLES = ("task", "content", "category")
 NUMERALS = "一二三四五六七八九十"
 ROW_NUMBER = re.compile(r"^(\d{1,3})[.．、]?$")
+CN_NUMBER = re.compile(r"^([一二三四五六七八九]?十?[一二三四五六七八九]?)$")
 NUMBERED_TASK = re.compile(r"^(\d{1,3})[.．、]\s*(\S.{3,})$")
 # Category rows and numbered cells: 一、 （一） 第一章 / 1． 1、 (1) ①
 CATEGORY = re.compile(rf"^(?:[{NUMERALS}]+、|（[{NUMERALS}]+）|第[{NUMERALS}]+[章节部分篇])")
@@ -87,6 +88,20 @@ class Table:
 
     def has(self, role: str) -> bool:
         return any(c.role == role for c in self.columns)
+
+
+def row_number(text: str) -> int | None:
+    """A 序号 cell's value: 12, 12., 十二 (numerals alone; 一、 is a category, not a number)."""
+    m = ROW_NUMBER.match(text)
+    if m:
+        return int(m.group(1))
+    if not text or not CN_NUMBER.match(text):
+        return None
+    digits = "一二三四五六七八九"
+    if "十" not in text:
+        return digits.index(text) + 1
+    tens, _, ones = text.partition("十")
+    return (digits.index(tens) + 1 if tens else 1) * 10 + (digits.index(ones) + 1 if ones else 0)
 
 
 # -- headers ------------------------------------------------------------------------------------
@@ -160,7 +175,7 @@ def cell_kind(text: str) -> str:
     text = text.strip()
     if not text or text in ("—", "-", "/", "无", "——"):
         return "empty"
-    if ROW_NUMBER.match(text):
+    if row_number(text) is not None:
         return "number"
     if len(text) <= 200 and "。" not in text.rstrip("。"):
         names = [n for part in text.split() for n in split_names(part)]

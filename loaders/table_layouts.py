@@ -26,7 +26,6 @@ from loaders.table_cells import (
     MARKER,
     MAX_HEADER,
     NUMBERED_TASK,
-    ROW_NUMBER,
     RULE_LINE,
     TEXT_ROLES,
     Cell,
@@ -39,6 +38,7 @@ from loaders.table_cells import (
     header_role,
     header_rules,
     is_header,
+    row_number,
     spanned,
 )
 from loaders.text import SourceText
@@ -185,7 +185,7 @@ def _flattened_header(lines: list[Line], i: int) -> tuple[list[Column], int, Non
             k += 1
             if not line:
                 continue
-            if ROW_NUMBER.match(line):
+            if row_number(line) is not None:
                 columns, j = columns + unknown, (j if not unknown else k - 1)
                 break
             if len(line) > MAX_HEADER or MARKER.match(line) or GROUP_NAME.search(line) or re.search("[，。；、]", line):
@@ -223,7 +223,7 @@ def _delimited_rows(lines: list[Line], i: int, columns: list[Column], cut: Cutte
         nonlocal pending
         if pending and any(c.text for c in pending):
             roles = [c.role for c in columns]
-            merged_down = numbered and ROW_NUMBER.match(pending[0].text) is None
+            merged_down = numbered and row_number(pending[0].text) is None
             if len(pending) >= m:
                 placed = _by_position(_fold_extra(pending, columns), columns)
             elif merged_down:  # the leading cells span down from the row above (rowspan): align from the right
@@ -254,7 +254,7 @@ def _delimited_rows(lines: list[Line], i: int, columns: list[Column], cut: Cutte
             continue
         cells = cut.split(line) if delimited else [_cell(line, line.start, line.text)]
         filled = [c for c in cells if c.text]
-        starts_row = numbered and ROW_NUMBER.match(cells[0].text) is not None
+        starts_row = numbered and row_number(cells[0].text) is not None
         if len(filled) == 1 and CATEGORY.match(filled[0].text) and not starts_row:
             flush()
             category = filled[0].text
@@ -283,7 +283,7 @@ def _row_follows(lines: list[Line], j: int, cut: Cutter) -> bool:
     nxt = _next_nonblank(lines, j)
     if nxt is None or not cut.has(lines[nxt]):
         return False
-    return ROW_NUMBER.match(cut.split(lines[nxt])[0].text) is not None
+    return row_number(cut.split(lines[nxt])[0].text) is not None
 
 
 def _inherit(row: Row, above: Row) -> None:
@@ -356,12 +356,10 @@ def _numbered_rows(cells: list[tuple[int, Cell]], columns: list[Column], lines: 
         """The cell after `idx` is the next row's 序号."""
         if idx + 1 >= len(cells):
             return False
-        m = ROW_NUMBER.match(cells[idx + 1][1].text)
-        return m is not None and int(m.group(1)) in (previous + 1, 1)
+        return row_number(cells[idx + 1][1].text) in (previous + 1, 1)
 
     for idx, (k, cell) in enumerate(cells):
-        m = ROW_NUMBER.match(cell.text)
-        value = int(m.group(1)) if m else None
+        value = row_number(cell.text)
         joined = NUMBERED_TASK.match(cell.text) if value is None and style != "alone" else None
         complete = number is None or len(_join_leading_text(_join_broken(pending), text_columns)) >= len(roles)
         # 1．推进… : the 序号 and the task on one line (numbering may restart at 1 under a category)
@@ -445,7 +443,7 @@ def _unnumbered_rows(cells: list[tuple[int, Cell]], columns: list[Column], lines
 
     def number_ok(text: str) -> bool:
         nonlocal previous
-        value = int(ROW_NUMBER.match(text).group(1))  # type: ignore[union-attr]
+        value = row_number(text) or 0
         if value in (previous + 1, 1):
             previous = value
             return True

@@ -4,7 +4,7 @@ import pytest
 
 from graph.model import Plan, PlanGraph
 from loaders.pipeline import DocumentReader
-from loaders.table_cells import cell_kind, header_role
+from loaders.table_cells import cell_kind, header_role, row_number
 from loaders.table_layouts import find_tables
 from loaders.tables import add_table_tasks
 from loaders.text import normalise
@@ -381,3 +381,16 @@ def test_a_category_row_without_a_numeral():
     tables, graph, edges = read(text)
     assert [(r.category, r.number) for r in tables[0].rows] == [("产业发展类", "1"), ("民生保障类", "2")]
     assert roles(edges, "新建养老院") == {"leads": ["市民政局"], "supports": ["市财政局"]}
+
+
+@pytest.mark.parametrize("text, value", [("3", 3), ("12.", 12), ("一", 1), ("十", 10), ("十二", 12), ("二十一", 21),
+                                         ("一、", None), ("2024", None), ("建设", None)])
+def test_row_numbers(text, value):
+    assert row_number(text) == value
+
+
+def test_rows_numbered_with_chinese_numerals():
+    text = "\n".join(["序号", "工作任务", "牵头单位", "一", "建设数据中心", "市发改委", "二", "开放公共数据", "市数据局"])
+    tables, graph, edges = read(text)
+    assert [r.number for r in tables[0].rows] == ["一", "二"]
+    assert roles(edges, "开放公共数据") == {"leads": ["市数据局"], "supports": []}
