@@ -12,8 +12,8 @@ text does not give is derived honestly and marked as derived, never the number.
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 
+from loaders.dates import ISSUER, issued_date, previous, year_span
 from loaders.jurisdiction import read_jurisdiction
 from loaders.knowledge import NATIONAL, Jurisdiction, doc_number_candidates, jurisdiction_by_name
 from loaders.lines import split_lines
@@ -23,20 +23,12 @@ OPEN, CLOSE = "〔\\[［【(（", "〕\\]］】)）"
 DOC_NUMBER = rf"[\u4e00-\u9fff]{{1,12}}[{OPEN}]\d{{4}}[{CLOSE}]第?\d+号"
 _NUMBER = re.compile(rf"([\u4e00-\u9fff]{{1,12}})[{OPEN}](\d{{4}})[{CLOSE}]第?(\d+)号")
 CITATION = re.compile(rf"《([^《》\n]+)》[（(]({DOC_NUMBER})[）)]")
-DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
-DATE_LINE = re.compile(rf"^{DATE}$")
-CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0, "O": 0, "Ｏ": 0}
-_CN = "一二三四五六七八九十"
-CN_DATE_LINE = re.compile(rf"^([〇○零OＯ一二三四五六七八九]{{4}})年([{_CN}]{{1,3}})月([{_CN}]{{1,3}})日$")
-ISO_DATE = re.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})")
-GARBLED_DATE = re.compile(r"^(\d{4})(\d{2,4})$")
 LABEL = re.compile(r"(发文字号|文号|成文日期|发布日期|发布时间|发文机关|发文单位|标题|名称|索引号|主题分类|来源)"
                    r"[：:]\s*")
 NOTICE = re.compile(r"关于印发(.+?)的通知")
 TITLE_IN_NOTICE = re.compile(r"(?:现将|将)?《([^《》\n]+)》(?:印发|已经)")
 GENRE_END = re.compile(r"(通知|意见|方案|决定|规划|计划|办法|细则|纲要|要点|报告|批复|通报|公告|函|"
                        r"分解表|分工表|清单|任务表)$")
-ISSUER = re.compile(r"(?:国务院|人民政府|政府|办公厅|办公室|委员会)$")
 ISSUER_HEAD = re.compile(r"^(.{2,30}?(?:国务院办公厅|国务院|人民政府办公厅|人民政府办公室|人民政府|"
                          r"政府办公室|政府办公厅|政府|办公厅|办公室|委员会))关于")
 TOC = re.compile(r"^目\s*录$")
@@ -117,81 +109,6 @@ def _doc_number(head_lines: list[tuple[int, str]], labels: dict[str, str]) -> st
     return None
 
 
-def _iso(y: int, m: int, d: int) -> str | None:
-    try:
-        return date(y, m, d).isoformat()
-    except ValueError:
-        return None
-
-
-def _published(labels: dict[str, str]) -> str | None:
-    for key in ("发布日期", "发布时间"):
-        m = ISO_DATE.search(labels.get(key, "")) or re.search(DATE, labels.get(key, ""))
-        if m:
-            return _iso(*(int(g) for g in m.groups()))
-    return None
-
-
-def _garbled(digits: str, published: str | None) -> str | None:
-    """2024115 → 2024-01-15 when the publication date rules out 2024-11-05; else None."""
-    m = GARBLED_DATE.match(digits)
-    if not m or published is None:
-        return None
-    y, rest = int(m.group(1)), m.group(2)
-    readings = {_iso(y, int(rest[:i]), int(rest[i:])) for i in range(1, len(rest)) if len(rest) - i <= 2}
-    pub = date.fromisoformat(published)
-    fits = [r for r in readings if r and date.fromisoformat(r) <= pub]
-    return fits[0] if len(fits) == 1 else None
-
-
-def _issued(lines: list[tuple[int, str]], labels: dict[str, str], head_end: int) -> tuple[str | None, int | None]:
-    """The notice's date and the index of its line: a date line in the head, or one under a
-    signature anywhere (a State Council notice signs at its end); a deadline cell standing on
-    its own line in a task table is neither."""
-    m = re.search(DATE, labels.get("成文日期", ""))
-    if m:
-        return _iso(*(int(g) for g in m.groups())), None
-    published = _published(labels)
-    for i, (pos, ln) in enumerate(lines):
-        if pos >= head_end and not _closes_notice(lines, i):
-            continue
-        m = DATE_LINE.match(ln) or re.match(rf"^{DOC_NUMBER}\s*{DATE}$", ln)
-        if m:
-            return _iso(*(int(g) for g in m.groups()[-3:])), i
-        cn = CN_DATE_LINE.match(ln)
-        if cn:
-            return _iso(_cn_year(cn.group(1)), _cn_number(cn.group(2)), _cn_number(cn.group(3))), i
-        if published and GARBLED_DATE.match(ln) and i and ISSUER.search(_previous(lines, i)):
-            return _garbled(ln, published), i
-    return None, None
-
-
-def _closes_notice(lines: list[tuple[int, str]], i: int) -> bool:
-    """A date line that closes a notice: under its signature or its annex list (附件：…), or
-    over its release note ((此件公开发布)) or its annex."""
-    before = _previous(lines, i)
-    after = next((ln for _, ln in lines[i + 1 :] if ln), "")
-    return ((bool(ISSUER.search(before)) and len(before) <= 30) or before.startswith("附件")
-            or bool(re.match(r"^[（(]此件|^附件", after)))
-
-
-def _cn_year(digits: str) -> int:
-    """二〇一五 → 2015."""
-    return int("".join(str(CN_DIGITS[c]) for c in digits))
-
-
-def _cn_number(text: str) -> int:
-    """十二 → 12, 二十四 → 24, 九 → 9."""
-    if "十" not in text:
-        return CN_DIGITS[text]
-    tens, _, ones = text.partition("十")
-    return (CN_DIGITS[tens] if tens else 1) * 10 + (CN_DIGITS[ones] if ones else 0)
-
-
-def _previous(lines: list[tuple[int, str]], i: int) -> str:
-    return next((ln for _, ln in reversed(lines[:i]) if ln), "")
-
-
 def _heading(head: list[tuple[int, str]]) -> tuple[str, int, int] | None:
     """The heading that names the document (X关于…的通知/意见), joined over up to three
     lines and cut at a number the page ran on; with its start and end."""
@@ -240,12 +157,12 @@ def read_metadata(source: SourceText, preamble_end: int) -> Metadata:
     head = [(pos, ln) for pos, ln in lines if pos < max(preamble_end, 1)] or lines[:1]
     labels = _labels(head)
     doc_number = _doc_number(head, labels)
-    issued, date_index = _issued(lines, labels, max(preamble_end, 1))
+    issued, date_index = issued_date(lines, labels, max(preamble_end, 1), DOC_NUMBER)
     year = int(issued[:4]) if issued else None
     heading = _heading(head)
     signature = None
     if date_index is not None:
-        before = _previous(lines, date_index)
+        before = previous(lines, date_index)
         if ISSUER.search(before) and len(before) <= 30:
             signature = before
     heading_issuer = None
@@ -262,20 +179,8 @@ def read_metadata(source: SourceText, preamble_end: int) -> Metadata:
     if derived:
         title = _derived_title(head, issuer, implements)
     meta = Metadata(title, derived, issuer, jurisdiction, issued, doc_number, span, implements)
-    meta.year_span = _year_span([ln for _, ln in lines[:3] if ln])
+    meta.year_span = year_span([ln for _, ln in lines[:3] if ln])
     return meta
-
-
-def _year_span(opening: list[str]) -> str | None:
-    """A gazette issue of year Y (…主办2020年第2号) prints documents of Y or the end of Y-1; a page
-    opening on the year's work (一、2024年经济社会发展目标) was written in Y-1 or Y."""
-    for line in opening:
-        m = re.search(r"(?:主办|公报)\s*(\d{4})年第\s*\d+\s*[号期]", line) or re.match(
-            r"^(?:[一二三四五六七八九十]+、)?(\d{4})年(?!\d)(?!.{0,3}月)", line)
-        if m:
-            year = int(m.group(1))
-            return f"{year - 1}/{year}"
-    return None
 
 
 def _standard(number: str) -> str:
