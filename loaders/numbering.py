@@ -32,6 +32,7 @@ CONTAINERS = ("part", "chapter", "jie")
 # The order a reader expects when a new family appears (used only to break ties, see outline.py).
 CONVENTION = ("part", "chapter", "jie", "article", "cn", "cn-paren", "num", "num-paren", "circled")
 INLINE = "inline"  # 一是…二是…
+PARAGRAPH = "paragraph"  # an unnumbered paragraph that carries its own note (loaders/placement.py)
 INLINE_ITEM = re.compile(rf"(?:^|(?<=[。；;：:，,！？\s]))([{CN}]{{1,3}})是")
 LEADING_ITEM = re.compile(rf"^\s*([{CN}]{{1,3}})是")
 
@@ -81,6 +82,8 @@ def label(family: str, numeral: str) -> str:
     """The marker written the one way paths show it: （一）, 1．, 一是."""
     if family == INLINE:
         return f"{numeral}是"
+    if family == PARAGRAPH:
+        return ""
     return FAMILIES[family][1].format(numeral)
 
 

@@ -23,7 +23,16 @@ from functools import lru_cache
 from importlib import resources
 
 from loaders.lines import Line, split_lines
-from loaders.numbering import CONTAINERS, CONVENTION, INLINE, inline_items, label, leading_item, line_marker
+from loaders.numbering import (
+    CONTAINERS,
+    CONVENTION,
+    INLINE,
+    PARAGRAPH,
+    inline_items,
+    label,
+    leading_item,
+    line_marker,
+)
 
 ANNEX = re.compile(r"^附件\s*\d*\s*$")
 ANNEX_REF = re.compile(r"^附件\s*\d*\s*[：:]")
@@ -52,7 +61,7 @@ class Heading:
 
     @property
     def inline(self) -> bool:
-        return self.family == INLINE
+        return self.family in (INLINE, PARAGRAPH)
 
     @property
     def is_unit(self) -> bool:
@@ -66,6 +75,8 @@ class Heading:
     def key(self) -> str:
         """The heading's place among its siblings, as unit ids spell it."""
         restart = f"~{self.run}" if self.run else ""
+        if self.family == PARAGRAPH:
+            return f"¶{self.number}"
         return f"{label(self.family, self.marker).strip()}{restart}"
 
     def ancestors(self) -> list["Heading"]:
@@ -112,6 +123,16 @@ class Outline:
             if inside is None:
                 return found
             found, level = inside, inside.children
+
+    def add_paragraph(self, owner: Heading, start: int, end: int, title: str) -> Heading:
+        """An unnumbered paragraph of `owner`'s own text read as an item of it."""
+        number = sum(1 for c in owner.children if c.family == PARAGRAPH) + 1
+        item = Heading(PARAGRAPH, number, "", title, start, end, end=end, parent=owner)
+        at = next((i for i, c in enumerate(owner.children) if c.start > start), len(owner.children))
+        owner.children.insert(at, item)
+        self.headings.append(item)
+        self.headings.sort(key=lambda h: h.start)
+        return item
 
     def heading_before(self, pos: int) -> Heading | None:
         """The unit or section a table at `pos` sits under: none when an annex begins in between."""
@@ -343,7 +364,7 @@ class _Builder:
     def _open_box(self, h: Heading) -> None:
         """A 专栏 box is a project of the action it sits in: it closes anything deeper."""
         level = self._action_level()
-        while self.stack and (self.stack[-1].level > level or self.stack[-1].family in ("box", INLINE)):
+        while self.stack and (self.stack[-1].level > level or self.stack[-1].family == "box"):
             self.stack.pop()
         self._attach(h, self.stack[-1] if self.stack else None)
 

@@ -84,3 +84,10 @@ def test_a_reading_without_departments_says_so():
     graph = read_document("一、重点任务\n（一）建设平台。\n（二）完善机制。\n".encode(), "untitled.txt")
     kinds = {w.kind for w in graph.warnings}
     assert {"no-departments", "title-derived"} <= kinds
+
+
+def test_unnumbered_paragraphs_each_with_a_note_are_tasks_of_their_heading():
+    graph = read("一、重点任务\n（一）扩大有效投资。\n加快项目建设。（市发展改革委牵头）\n扩大民间投资。（市工信局牵头）\n"
+                 "（二）促进消费。\n办好消费节。（市商务局牵头）\n")
+    assert staffed(graph) == {"加快项目建设": ["L:市发展改革委"], "扩大民间投资": ["L:市工信局"], "促进消费": ["L:市商务局"]}
+    assert next(u for u in graph.units if u.title == "扩大民间投资").type == "project"
