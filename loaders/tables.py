@@ -42,7 +42,7 @@ def _names(cell: Cell, gaps: set[int]) -> list[str] | None:
     parts = [cell.text[s - cell.start : e - cell.start] for s, e in pieces]
     parts = [p for part in parts for p in part.split()]
     names = [n for part in parts for n in split_names(part.strip("。；; "))]
-    if len(parts) > 1 and not all(_is_body(p) or p.endswith("等") for p in parts):
+    if len(parts) > 1 and not all(_is_body(n) for n in names):
         names = split_names(cell.text.strip("。；; "))  # the spaces were line wrapping, not separators
     return names if names and all(_is_body(n) for n in names) else None
 
