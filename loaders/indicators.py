@@ -59,7 +59,7 @@ FIGURE_NUMBER = re.compile(NUMBER)
 FIGURE_BEFORE = re.compile(rf"(?:{_alternatives(COMPARATORS)})$")
 FIGURE_AFTER = re.compile(UNIT + AFTER)
 GRANT = re.compile(_alternatives(target_words()["grant"]))
-YEAR = re.compile(r"(?:到|至)?(20\d\d)年(?:底|末)?(?:前)?")
+YEAR = re.compile(r"(?<![比较与])(?:到|至)?(20\d\d)年(?!相比|同期)(?:底|末)?(?:前)?")  # not 比2020年: a base
 TITLE_YEAR = re.compile(r"(20\d\d)年(?!\d{1,2}月)")  # 2024年经济社会发展目标, not the date 2023年1月19日
 BY_YEAR = re.compile(r"到(20\d\d)年(?:底|末)?")
 THIS_YEAR = re.compile(r"今年|本年度?|年内|全年")
@@ -72,6 +72,7 @@ ANNUAL = re.compile(r"政府工作报告|年度|工作要点|重点工作|民生
 MARKER = r"(?:\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]+、|[①-⑳])"
 NAME_TRIM = re.compile(rf"^(?:{MARKER}|力争|到20\d\d年(?:底|末)?|20\d\d年(?:底|末)?|实现|全面|使)+"
                        r"|(?:力争|将|要|均|基本|进一步|达到|达)+$")
+COMPARED_WITH = re.compile(r"(?:比|较)(?:20\d\d年(?:底|末)?|上年|去年|上一年)(?:同期)?")
 DELIMS = "，；。、：,;:\n"
 # 由2020年的40%提高到2025年的45%: a baseline, then the target it moves to.
 CHANGE = re.compile(r"(?P<name>[^，。；,;：:]*?)(?:由|从)(?:(?P<base_year>20\d\d)年(?:底|末)?的?)?"
@@ -144,7 +145,7 @@ def _name_before(clause: str) -> str:
 
 
 def _clean(name: str) -> str:
-    name = name.strip(" ，、")
+    name = COMPARED_WITH.sub("", name).strip(" ，、")  # 能耗比2020年下降 → 能耗下降
     for _ in range(3):
         name = NAME_TRIM.sub("", name).strip(" ，、")
     return name

@@ -287,3 +287,13 @@ def test_what_a_measure_pays_is_not_a_target(text):
 @pytest.mark.parametrize(("word", "meaning"), sorted(WORDS["grant"].items()))
 def test_each_reviewed_grant_word_makes_its_clause_a_payment(word, meaning):
     assert read(f"对示范企业{word}资金100万元。", horizon=2025) == []
+
+
+def test_the_year_compared_with_is_no_part_of_the_name():
+    t = only("到2025年，单位地区生产总值能耗比2020年下降13.5%。")
+    assert (t.name, t.value, t.year) == ("单位地区生产总值能耗下降", 13.5, 2025)
+
+
+@pytest.mark.parametrize("text", ["单位地区生产总值能耗比2020年下降13.5%。", "与2020年相比，单位地区生产总值能耗下降13.5%。"])
+def test_the_year_compared_with_is_not_the_year_of_the_goal(text):
+    assert only(text, horizon=2025).year == 2025
