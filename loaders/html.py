@@ -223,7 +223,7 @@ class _Walker:
         if id(tag) in self.pre_tags:
             self.pre -= 1
         if name in ("td", "th") and self.rows and self.rows[-1].data:
-            self.in_data -= 1
+            self.in_data = max(0, self.in_data - 1)
         if name == "tr" and self.rows:
             row = self.rows.pop()
             table = self.tables[-1] if self.tables else self.orphan
@@ -235,8 +235,6 @@ class _Walker:
         if name == "table" and self.tables:
             self.tables.pop()
         if name in BLOCKS:
-            self.w.sep(self.block())
-        if name == "br":
             self.w.sep(self.block())
         self.w.close(tag)
 
