@@ -78,6 +78,8 @@ DELIMS = "，；。、：,;:\n"
 CHANGE = re.compile(r"(?P<name>[^，。；,;：:]*?)(?:由|从)(?:(?P<base_year>20\d\d)年(?:底|末)?的?)?"
                     r"(?P<base>\d+(?:\.\d+)?)[^\d，。；,;]{0,6}?(?:提高|提升|增加|增长|上升|下降|降低|减少|扩大|缩小)?"
                     r"(?:到|至)(?:(?P<year>20\d\d)年(?:底|末)?的?)?(?P<num>\d+(?:\.\d+)?)(?![\d.])")
+ACHIEVED = re.compile(r"已(?:经)?(?:建成|完成|达到|达|有|实现|超过|突破|累计|培育|形成|开通|认定|创建|获批|发放|新增"
+                      r"|落地)")  # 已建成: done, reported
 RANGE_ON = re.compile(r"[—\-－～~至到]\d")
 NOT_A_FIGURE = re.compile(r"[年月日级代AD]|G(?!bps|B)")  # what after a number makes it a date or a name
 NON_NUMERIC = re.compile(r"(覆盖|实现|建成|普及|接入)")
@@ -215,6 +217,8 @@ def targets_in_clause(text: str, start: int, end: int) -> list[Target]:
             continue  # 2020年, 3月, 4A级景区, 5G, 第二代
         if m.start > 0 and (clause[m.start - 1] in "第约前对向-—～~" or clause[m.start - 1].isdigit()):
             continue
+        if ACHIEVED.search(clause, 0, m.start):
+            continue  # 全省已建成5G基站1万个: what is done reports, it does not promise
         if not pre and _names_existing(clause[: m.start]):
             continue  # 加快推进20个城市试点, 合肥、芜湖市3个示范市: the count says which, not how many to reach
         if not unit and pre in ("", "的", "为") and not post:

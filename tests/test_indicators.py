@@ -297,3 +297,8 @@ def test_the_year_compared_with_is_no_part_of_the_name():
 @pytest.mark.parametrize("text", ["单位地区生产总值能耗比2020年下降13.5%。", "与2020年相比，单位地区生产总值能耗下降13.5%。"])
 def test_the_year_compared_with_is_not_the_year_of_the_goal(text):
     assert only(text, horizon=2025).year == 2025
+
+
+@pytest.mark.parametrize("text", ["2024年以来，全市已建成5G基站1.2万个。", "全省已有50家服务机构登记备案。"])
+def test_what_is_already_done_is_a_report_not_a_target(text):
+    assert read(text, horizon=2025) == []
