@@ -120,3 +120,12 @@ def test_a_task_list_in_an_annex_gives_its_targets_each_in_its_row():
         ("新增城镇就业2.5万人以上", "新增城镇就业", ">=", 2.5, "万人", 2024),
         ("新建5G基站1000个", "新建5G基站", "=", 1000, "个", 2024),
     ]
+
+
+def test_a_goal_stated_in_the_text_and_again_in_the_table_is_one_target():
+    text = ("一、发展目标\n"
+            "到2020年，网络零售额达到2500亿元。\n"
+            "指  标\n2015年\n2020年\n"
+            "网络零售额（亿元）\n659\n2500\n")
+    got = [(i.name, i.target_value, i.baseline_value) for i in place(text).indicators]
+    assert got == [("网络零售额", 2500, 659)]
