@@ -11,6 +11,7 @@ from functools import lru_cache
 from importlib import resources
 
 from loaders.departments import looks_like_body
+from loaders.lines import Line
 from loaders.responsibility import read_note, split_names
 
 DEPARTMENT_ROLES = ("lead", "support", "responsible")
@@ -235,3 +236,36 @@ def align(cells: list[Cell], roles: list[str | None]) -> list[Cell | None] | Non
             i += 1
         j += 1
     return placed
+
+
+# -- building rows --------------------------------------------------------------------------------
+
+
+def line_cell(line: Line, start: int, raw: str) -> Cell:
+    """`raw` (a piece of `line` starting at `start`) as a cell: stripped, with its span."""
+    lead = len(raw) - len(raw.lstrip())
+    text = raw.strip()
+    return Cell(text, start + lead, start + lead + len(text))
+
+
+def make_row(number: str | None, cells: list[Cell | None], columns: list[Column], category: str | None) -> Row:
+    """A row spanning its first to its last cell."""
+    present = [c for c in cells if c is not None]
+    return Row(number, cells, present[0].start, present[-1].end, category, [c.role for c in columns])
+
+
+def positional(cells: list[Cell], m: int) -> list[Cell | None]:
+    """Cells in columns by position, when nothing tells better."""
+    placed: list[Cell | None] = list(cells[:m])
+    return placed + [None] * (m - len(placed))
+
+
+def inherit(row: Row, above: Row) -> None:
+    """A row whose leading cells are merged with the row above takes them as its categories."""
+    text_cols = [j for j, r in enumerate(row.roles) if r in TEXT_ROLES]
+    first = next((j for j in text_cols if row.cells[j] is not None), None)
+    if first is None or first == text_cols[0]:
+        return  # the row starts a group of its own
+    inherited = [above.category] if above.category else []
+    inherited += [c.text for j, c in enumerate(above.cells) if j < first and j in text_cols and c]
+    row.category = " > ".join(inherited) or row.category
