@@ -8,7 +8,8 @@ their 序号 when the table numbers them, else by the shape of the cells (the ta
 bodies); a row whose trailing cells are missing, or whose text continues on the next line, is
 still one row. Category rows (一、做大做强主导产业) group the rows below them.
 
-This module only finds the cells; `loaders.tables` reads them into units and departments.
+This module finds tables and reads delimited rows; `loaders.table_flattened` reads flattened rows,
+`loaders.table_cells` holds the parts, and `loaders.tables` reads the cells into units and departments.
 """
 
 import re
