@@ -89,6 +89,23 @@ def units_from_text(targets: list[Target]) -> None:
                 break
 
 
+MAGNITUDES = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "千万": 1e7, "百万": 1e6, "亿": 1e8, "万": 1e4}
+
+
+def _same_amount(a: Target, b: Target) -> bool:
+    """5000 and 5000; 1.3万亿元 and 13000亿元 (a unit's magnitude counted in)."""
+    if a.value == b.value:
+        return True  # 100兆比特／秒 and 100 (Mbps): one figure, its unit written two ways
+    if a.value is None or b.value is None or not (a.unit and b.unit):
+        return False
+    return _scaled(a.value, a.unit) == _scaled(b.value, b.unit)
+
+
+def _scaled(value: float, unit: str) -> tuple[float, str]:
+    prefix = next((p for p in MAGNITUDES if unit.startswith(p) and len(unit) > len(p)), "")
+    return round(value * MAGNITUDES.get(prefix, 1), 6), unit[len(prefix):]
+
+
 def _shared_run(a: str, b: str) -> int:
     """Length of the longest piece of text two names share."""
     best = 0
@@ -101,12 +118,14 @@ def _shared_run(a: str, b: str) -> int:
 
 
 def dedupe(targets: list[Target]) -> list[Target]:
-    """A goal stated in the text and again in the table is one indicator (the table's)."""
+    """A goal stated in the text and again in the table is one indicator (the table's): same year and
+    figure, names sharing a piece of four characters (数字证书持有量 / 数字证书发证数) or one inside the other."""
     table = [t for t in targets if t.from_table]
     kept = []
     for t in targets:
         if not t.from_table and any(
-            t.year == x.year and t.value == x.value and (x.name in t.name or t.name in x.name) for x in table
+            t.year == x.year and _same_amount(t, x) and _shared_run(t.name, x.name) >= min(4, len(t.name), len(x.name))
+            for x in table
         ):
             continue
         if any(t.name == k.name and t.year == k.year and t.value == k.value for k in kept):

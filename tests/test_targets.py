@@ -129,3 +129,12 @@ def test_a_goal_stated_in_the_text_and_again_in_the_table_is_one_target():
             "网络零售额（亿元）\n659\n2500\n")
     got = [(i.name, i.target_value, i.baseline_value) for i in place(text).indicators]
     assert got == [("网络零售额", 2500, 659)]
+
+
+def test_one_goal_in_other_words_and_another_magnitude_is_still_one_target():
+    text = ("一、发展目标\n"
+            "到2020年，全省电子商务交易额达1.3万亿元。\n"
+            "指  标\n2015年\n2020年\n"
+            "电子商务交易规模（亿元）\n5462\n13000\n")
+    got = [(i.name, i.target_value, i.unit) for i in place(text).indicators]
+    assert got == [("电子商务交易规模", 13000, "亿元")]
