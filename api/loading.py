@@ -15,7 +15,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.errors import PolicyKGError, StoreError
+from graph.errors import DocumentError, PolicyKGError, StoreError
 from graph.model import PlanGraph
 from graph.store import GraphStore
 from loaders.pipeline import load_file, read_document
@@ -121,6 +121,8 @@ def _write(store: GraphStore, read: list[tuple[Source, PlanGraph]], report: Load
         if keep_plans:
             report.plans += [g for _, g in read]
         return
+    except DocumentError:
+        pass  # a document the rows check refused: found below, one at a time
     except StoreError as e:
         if len(read) == 1 or e.detail.get("fatal"):
             raise
@@ -130,5 +132,5 @@ def _write(store: GraphStore, read: list[tuple[Source, PlanGraph]], report: Load
             report.loaded += 1
             if keep_plans:
                 report.plans.append(graph)
-        except StoreError as e:
+        except (DocumentError, StoreError) as e:
             fail(_reason(source, e))

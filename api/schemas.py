@@ -35,7 +35,7 @@ class PlanOut(BaseModel):
 class DepartmentOut(BaseModel):
     id: str
     name: str = Field(description="full canonical name, e.g. 安徽省经济和信息化委员会")
-    jurisdiction: str
+    jurisdiction: str | None = Field(description="its government; null when the document does not tell")
     aliases: list[str] = Field(description="every surface form seen in the documents plus known abbreviations")
     kind: str = Field(description="department, government, group, central-branch, enterprise or party")
 

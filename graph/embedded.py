@@ -18,7 +18,7 @@ import ladybug
 from graph import catalog
 from graph.errors import BadRequest, StoreError
 from graph.faults import fault_point
-from graph.model import PlanGraph
+from graph.model import PlanGraph, merge_aliases
 from graph.rows import PlanRows, merge_rows, to_rows
 from graph.schema import NODES, PLAN_OWNED, RELS, columns
 
@@ -284,7 +284,7 @@ class EmbeddedStore:
         found = self._execute(conn, "MATCH (d:Department) WHERE d.id IN $ids RETURN d.id AS id, d.aliases AS aliases",
                               {"ids": [d["id"] for d in departments]})
         known = {r["id"]: r["aliases"] or [] for r in found}
-        merged = [{**d, "aliases": list(dict.fromkeys([*known.get(d["id"], []), *d["aliases"]]))} for d in departments]
+        merged = [{**d, "aliases": merge_aliases(known.get(d["id"]), d["aliases"])} for d in departments]
         self._execute(
             conn,
             "UNWIND $rows AS r MERGE (d:Department {id: r.id}) "

@@ -56,6 +56,13 @@ class Unit(BaseModel):
     tokens: list[str] = Field(default_factory=list)
 
 
+def merge_aliases(*lists: list[str] | None) -> list[str]:
+    """Every alias once, in first-seen order: the one rule for joining a department's names,
+    used when a document names a body twice, when plans of one batch share it, and when a
+    store already holds it."""
+    return list(dict.fromkeys(a for names in lists for a in (names or [])))
+
+
 class Department(BaseModel):
     id: str
     name: str

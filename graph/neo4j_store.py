@@ -32,10 +32,18 @@ SCHEMA = [f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{label}) R
 DELETE_OWNED = [f"MATCH (n:{label}) WHERE n.plan_id = $id DETACH DELETE n" for label in PLAN_OWNED]
 DELETE_IMPLEMENTS = "MATCH (p:Plan {id: $id})-[r:IMPLEMENTS]->(:Plan) DELETE r"
 DELETE_PLAN = "MATCH (p:Plan {id: $id}) DETACH DELETE p"
+# Orphans are looked for only among the plan's own departments and cited documents, found before
+# its old version is deleted: a load never scans every department of a large graph.
+LINKED_DEPARTMENTS = ("MATCH (d:Department)-[:LEADS|SUPPORTS]->(u:Action|Project) WHERE u.plan_id = $id "
+                      "RETURN DISTINCT d.id AS id")
+LINKED_NATIONALS = "MATCH (:Plan {id: $id})-[:IMPLEMENTS]->(n:Plan) RETURN DISTINCT n.id AS id"
 DROP_ORPHANS = [
-    "MATCH (d:Department) WHERE NOT EXISTS { MATCH (d)-[:LEADS|SUPPORTS]->() } DELETE d",
-    "MATCH (p:Plan) WHERE p.national = true AND NOT EXISTS { MATCH (p)<-[:IMPLEMENTS]-() } DELETE p",
+    "UNWIND $departments AS i MATCH (d:Department {id: i}) "
+    "WHERE NOT EXISTS { MATCH (d)-[:LEADS|SUPPORTS]->() } DELETE d",
+    "UNWIND $nationals AS i MATCH (p:Plan {id: i}) "
+    "WHERE p.national = true AND NOT EXISTS { MATCH (p)<-[:IMPLEMENTS]-() } DELETE p",
 ]
+FIND_PLAN = "MATCH (p:Plan {id: $id}) WHERE p.national = false RETURN p.id"
 PLAN_PROPS = ", ".join(f"p.{c} = row.{c}" for c in columns("Plan") if c != "id")
 UPSERT_PLAN = f"UNWIND $rows AS row MERGE (p:Plan {{id: row.id}}) SET {PLAN_PROPS}"
 UPSERT_NATIONAL = f"UNWIND $rows AS row MERGE (p:Plan {{id: row.id}}) ON CREATE SET {PLAN_PROPS}"
@@ -63,8 +71,9 @@ def write_statements() -> list[str]:
     from graph.schema import RELS
 
     edges = [create_edges(rel, a, b) for rel, (pairs, _) in RELS.items() for a, b in pairs]
-    return [*SCHEMA, *DELETE_OWNED, DELETE_IMPLEMENTS, DELETE_PLAN, *DROP_ORPHANS, UPSERT_PLAN, UPSERT_NATIONAL,
-            UPSERT_DEPARTMENTS, *(create_nodes(label) for label in NODES), *edges]
+    return [*SCHEMA, *DELETE_OWNED, DELETE_IMPLEMENTS, DELETE_PLAN, LINKED_DEPARTMENTS, LINKED_NATIONALS,
+            *DROP_ORPHANS, FIND_PLAN, UPSERT_PLAN, UPSERT_NATIONAL, UPSERT_DEPARTMENTS,
+            *(create_nodes(label) for label in NODES), *edges]
 
 
 class Neo4jStore:
@@ -92,7 +101,7 @@ class Neo4jStore:
         try:
             records, _, _ = self._driver.execute_query(text, params or {}, database_=self.database,
                                                        routing_=RoutingControl.READ)
-        except (Neo4jError, DriverError) as e:
+        except (Neo4jError, DriverError, OSError) as e:
             raise StoreError(f"Neo4j: {_reason(e)}") from e
         return [r.data() for r in records]
 
@@ -101,7 +110,14 @@ class Neo4jStore:
 
     def replace_plan(self, graph: PlanGraph) -> None:
         rows = to_rows(graph)
-        self._write(lambda tx: (self._delete(tx, graph.plan.id), self._create(tx, rows), self._orphans(tx)))
+
+        def work(tx) -> None:
+            linked = self._linked(tx, graph.plan.id)
+            self._delete(tx, graph.plan.id)
+            self._create(tx, rows)
+            self._orphans(tx, *linked)
+
+        self._write(work)
 
     def replace_plans(self, graphs: list[PlanGraph]) -> None:
         """One transaction per plan: a Neo4j transaction this size gains nothing from batching."""
@@ -109,19 +125,27 @@ class Neo4jStore:
             self.replace_plan(graph)
 
     def delete_plan(self, plan_id: str) -> bool:
-        found = self._driver.execute_query("MATCH (p:Plan {id: $id}) WHERE p.national = false RETURN p.id",
-                                           {"id": plan_id}, database_=self.database).records
+        try:
+            found = self._driver.execute_query(FIND_PLAN, {"id": plan_id}, database_=self.database).records
+        except (Neo4jError, DriverError) as e:
+            raise StoreError(f"Neo4j: {_reason(e)}") from e
         if not found:
             return False
-        self._write(lambda tx: (self._delete(tx, plan_id), tx.run(DELETE_PLAN, id=plan_id).consume(),
-                                self._orphans(tx)))
+
+        def work(tx) -> None:
+            linked = self._linked(tx, plan_id)
+            self._delete(tx, plan_id)
+            tx.run(DELETE_PLAN, id=plan_id).consume()
+            self._orphans(tx, *linked)
+
+        self._write(work)
         return True
 
     def _write(self, work) -> None:
         try:
             with self._driver.session(database=self.database) as session:
                 session.execute_write(work)
-        except (Neo4jError, DriverError) as e:
+        except (Neo4jError, DriverError, OSError) as e:
             raise StoreError(f"Neo4j write failed: {_reason(e)}") from e
 
     @staticmethod
@@ -131,9 +155,19 @@ class Neo4jStore:
         tx.run(DELETE_IMPLEMENTS, id=plan_id).consume()
 
     @staticmethod
-    def _orphans(tx) -> None:
-        for statement in DROP_ORPHANS:
-            tx.run(statement).consume()
+    def _linked(tx, plan_id: str) -> tuple[list[str], list[str]]:
+        """The plan's departments and cited documents: the only candidates to become orphans."""
+        departments = [r["id"] for r in tx.run(LINKED_DEPARTMENTS, id=plan_id)]
+        nationals = [r["id"] for r in tx.run(LINKED_NATIONALS, id=plan_id)]
+        return departments, nationals
+
+    @staticmethod
+    def _orphans(tx, departments: list[str], nationals: list[str]) -> None:
+        departments_gone, nationals_gone = DROP_ORPHANS
+        if departments:
+            tx.run(departments_gone, departments=departments).consume()
+        if nationals:
+            tx.run(nationals_gone, nationals=nationals).consume()
 
     @staticmethod
     def _create(tx, rows: PlanRows) -> None:
@@ -148,7 +182,10 @@ class Neo4jStore:
             tx.run(create_edges(rel, start, end), rows=edge_rows).consume()
 
     def close(self) -> None:
-        self._driver.close()
+        try:
+            self._driver.close()
+        except (Neo4jError, DriverError, OSError) as e:
+            raise StoreError(f"Neo4j: {_reason(e)}") from e
 
 
 def _reason(e: Exception) -> str:

@@ -121,7 +121,7 @@ class Exporter:
         for alias in d["aliases"] or []:
             if alias != d["name"]:
                 self.add(node, SKOS.altLabel, _zh(alias))
-        self.add(node, PKG.jurisdiction, _zh(d["jurisdiction"]))
+        self.add(node, PKG.jurisdiction, _zh(d["jurisdiction"]) if d["jurisdiction"] else None)
         self.add(node, PKG.kind, Literal(d["kind"]))
         return node
 

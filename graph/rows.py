@@ -7,8 +7,8 @@ label) with `from`/`to` ids, so that a store can write each group in one batch.
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from graph.errors import StoreError
-from graph.model import Evidence, Plan, PlanGraph
+from graph.errors import DocumentError, StoreError
+from graph.model import Evidence, Plan, PlanGraph, merge_aliases
 
 
 def evidence(e: Evidence | None) -> dict:
@@ -38,18 +38,19 @@ class PlanRows:
 
 def to_rows(graph: PlanGraph) -> PlanRows:
     """Flatten and check: a graph whose edges point nowhere, or whose ids repeat, is refused here,
-    before any store begins to write it."""
+    before any store begins to write it. That is a fault of the document's reading, not of the
+    store, so it is a `DocumentError` (422 over HTTP, the file named by the CLI), never a 503."""
     pid = graph.plan.id
     unit_ids = [u.id for u in graph.units]
     if len(set(unit_ids)) != len(unit_ids) or len({i.id for i in graph.indicators}) != len(graph.indicators):
-        raise StoreError(f"{graph.plan.source or pid}: the same unit or target id twice; nothing was written")
+        raise DocumentError(f"{graph.plan.source or pid}: the same unit or target id twice; nothing was written")
     known = set(unit_ids)
     dangling = [a.unit_id for a in graph.assignments if a.unit_id not in known]
     dangling += [i for u in graph.units for i in ([u.parent_id] if u.parent_id else []) + u.related_ids
                  if i not in known]
     dangling += [i.owner_id for i in graph.indicators if i.owner_id not in known and i.owner_id != pid]
     if dangling:
-        raise StoreError(f"{graph.plan.source or pid}: edges to units that are not in the plan; nothing was written")
+        raise DocumentError(f"{graph.plan.source or pid}: edges to units that are not in the plan; nothing was written")
     rows = PlanRows(
         plans=[plan_row(graph.plan)],
         national=[plan_row(i.plan) for i in graph.implements],
@@ -111,9 +112,9 @@ def merge_rows(batch: list[PlanRows]) -> PlanRows:
         for d in rows.departments:
             if d["id"] in departments:
                 known = departments[d["id"]]
-                known["aliases"] = list(dict.fromkeys([*known["aliases"], *d["aliases"]]))
+                known["aliases"] = merge_aliases(known["aliases"], d["aliases"])
             else:
-                departments[d["id"]] = {**d, "aliases": list(d["aliases"])}
+                departments[d["id"]] = {**d, "aliases": merge_aliases(d["aliases"])}
         for label, node_rows in rows.nodes.items():
             merged.nodes[label] += node_rows
         for key, edge_rows in rows.edges.items():

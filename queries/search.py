@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import bm25s
 
+from graph.model import merge_aliases
 from graph.store import GraphStore
 from loaders.segment import tokens
 
@@ -51,7 +52,7 @@ class SearchIndex:
             token_lists.append((r["tokens"] or "").split())
         departments = store.run("all_departments")
         for d in departments:
-            names = list(dict.fromkeys([d["name"], *(d["aliases"] or [])]))
+            names = merge_aliases([d["name"]], d["aliases"])
             documents.append(Document(d["id"], "department", d["name"], None, None,
                                       f"{d['jurisdiction']} " + "、".join(names)))
             token_lists.append([t for n in names for t in tokens(n)] * 2)

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from graph.cache import CachedStore
 from graph.embedded import EmbeddedStore
 from loaders.pipeline import load_file
 
@@ -61,12 +62,14 @@ def _neo4j_store():
 
 
 def make_store(kind: str, tmp: Path):
+    if kind == "cached":  # the embedded store as the CLI and the server open it
+        return CachedStore(EmbeddedStore(tmp / "store"))
     return EmbeddedStore(tmp / "store") if kind == "embedded" else _neo4j_store()
 
 
-@pytest.fixture(params=["embedded", "neo4j"])
+@pytest.fixture(params=["embedded", "cached", "neo4j"])
 def store(request, tmp_path):
-    """An empty store of each available kind."""
+    """An empty store of each available kind (the contract tests run on each)."""
     s = make_store(request.param, tmp_path)
     yield s
     s.close()

@@ -68,10 +68,8 @@ def schema() -> dict:
     return {"labels": list(NODES), "relationshipTypes": list(RELS)}
 
 
-@pytest.fixture(scope="module")
-def linted() -> tuple[dict[str, str], dict[str, list[dict]]]:
-    """One node run over all statements and the canaries: (texts, name → diagnostics)."""
-    texts = {**statements(), **CANARIES}
+def lint(texts: dict[str, str]) -> dict[str, list[dict]]:
+    """One node run over `texts` (name → statement): name → diagnostics."""
     payload = {"schema": schema(), "statements": [{"name": n, "text": t} for n, t in texts.items()]}
     done = subprocess.run([NODE, str(LINT / "lint.mjs")], input=json.dumps(payload, ensure_ascii=False),
                           capture_output=True, text=True, encoding="utf-8", timeout=300)
@@ -79,7 +77,14 @@ def linted() -> tuple[dict[str, str], dict[str, list[dict]]]:
     found: dict[str, list[dict]] = {name: [] for name in texts}
     for d in json.loads(done.stdout):
         found[d["name"]].append(d)
-    return texts, found
+    return found
+
+
+@pytest.fixture(scope="module")
+def linted() -> tuple[dict[str, str], dict[str, list[dict]]]:
+    """One node run over all statements and the canaries: (texts, name → diagnostics)."""
+    texts = {**statements(), **CANARIES}
+    return texts, lint(texts)
 
 
 def describe(text: str, d: dict) -> str:

@@ -119,3 +119,44 @@ def test_queries_keep_answering_consistently_while_documents_load(app_store, gra
         server.should_exit = True
         thread.join(timeout=10)
     assert not problems, problems[:5]
+
+
+TWO_ANNEX_TABLES = """关于印发某县数字乡村建设实施方案的通知
+一、总体要求
+（一）夯实基础。加快网络覆盖。（县工业和信息化局牵头，县财政局配合）
+附件1：2024年重点任务分工表
+序号\t重点任务\t牵头单位\t配合单位
+1\t推进光纤入户\t县工业和信息化局\t县财政局
+2\t建设益农信息社\t县农业农村局\t县商务局
+附件2：2025年重点任务分工表
+序号\t重点任务\t牵头单位\t配合单位
+1\t推广智慧农业\t县农业农村局\t县科技局
+2\t完善电商物流\t县商务局\t县交通运输局
+"""
+
+
+def test_a_document_with_two_annex_tables_loads_with_every_row(app_store):
+    """Annex task ids are unique per table: the second table's row 1 is not the first's (it was a 503)."""
+    with TestClient(create_app(app_store, api_token=TOKEN)) as client:
+        r = client.post("/documents", files={"file": ("two_tables.txt", TWO_ANNEX_TABLES.encode(), "text/plain")},
+                        headers={"Authorization": f"Bearer {TOKEN}"})
+        assert r.status_code == 201, r.text
+        plan = client.get(f"/plans/{r.json()['plan']['id']}").json()
+        titles = [u["title"] for u in plan["units"]]
+        assert {"推进光纤入户", "建设益农信息社", "推广智慧农业", "完善电商物流"} <= set(titles)
+
+
+def test_a_document_whose_units_repeat_an_id_is_named_as_a_bad_document(app_store, monkeypatch, graphs):
+    """A fault of the reading is a 422 naming the document, never a 503 store outage."""
+    import api.loading
+
+    def read_twice(data, name):
+        g = graphs["003"].model_copy(deep=True)
+        g.units.append(g.units[0].model_copy())
+        return g
+
+    monkeypatch.setattr(api.loading, "read_document", read_twice)
+    with TestClient(create_app(app_store, api_token=TOKEN)) as client:
+        r = upload(client, doc("003"))
+        assert r.status_code == 422 and r.json()["error"]["code"] == "bad_document"
+        assert "the same unit" in r.json()["error"]["message"]
