@@ -1,6 +1,7 @@
 """Targets placed in the plan: which unit states each one, and which are status reports.
 
-`loaders.indicators` finds targets in text and tables; this module reconciles
+`loaders.indicators` finds targets in running text and `loaders.indicator_tables`
+in indicator tables; this module reconciles
 the two readings (one goal stated twice is one target; a table row borrows the
 unit the text gives its figure), decides whom each target belongs to, and drops
 figures of years already past at issue.
@@ -47,11 +48,11 @@ def add_indicators(graph: PlanGraph, outline: Outline, unit_ids: dict[int, str],
     unit), past years left out. When the body states none, the annex is the plan's task list (任务分解表)
     and its targets are read there."""
     text = doc.source.text
-    horizon = plan_horizon(meta.title or "", int(meta.issued[:4]) if meta.issued else None)
+    issued_year = int(meta.issued[:4]) if meta.issued else None
+    horizon = plan_horizon(meta.title or "", issued_year)
     found = _targets_in(text, body_start, outline.body_end, horizon, plan_year(meta))
     if not any(t.value is not None for t in found):
         found += _targets_in(text, outline.body_end, len(text), horizon, plan_year(meta))
-    issued_year = int(meta.issued[:4]) if meta.issued else None
     annex_units = [u for u in graph.units if u.annex and u.evidence is not None]  # task table rows
     for t in sorted(dedupe(found), key=lambda t: t.start):
         if is_status_report(t, issued_year):
