@@ -1,12 +1,5 @@
-"""The outline of a plan: numbered headings of any family, nested as a reader nests them.
-
-Families (loaders/numbering.py) nest in the order they first appear: the first family met is the
-top level, a new family nests under the heading open when it appears (a notice whose top level
-is 1. has 1. as its first level). A numbered line is a heading only when it continues its
-family's sequence: 1 under a new parent, n+1 after n, or the number after the family's last one
-(projects numbered 1–21 across their actions); a number that starts a run (k, then k+1) is read
-too, so an excerpt that begins at 2. still reads, and so is a small gap where items were left out
-(1, 2, 4, 5). A stray "2." in prose is not a heading.
+"""The outline of a plan: its numbered headings (any family, nested as a reader nests them, see
+loaders/nesting.py) and which of them are tasks.
 
 Which headings are tasks is `Outline.classify`'s rule: tasks sit at the levels that carry them.
 By default the second numbered level holds actions and the third projects (the first level
@@ -22,79 +15,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from loaders.headings import Heading, Skipped, heading_title
 from loaders.lines import Line, split_lines
-from loaders.numbering import (
-    CONTAINERS,
-    CONVENTION,
-    INLINE,
-    PARAGRAPH,
-    inline_items,
-    label,
-    leading_item,
-    line_marker,
-)
+from loaders.nesting import Nesting
+from loaders.numbering import PARAGRAPH, line_marker
+
+__all__ = ["Heading", "Outline", "Skipped", "heading_title", "holds_no_tasks", "parse_outline"]
 
 ANNEX = re.compile(r"^附件\s*\d*\s*$")
 ANNEX_REF = re.compile(r"^附件\s*\d*\s*[：:]")
 TOC = re.compile(r"^目\s*录$")
-UNIT_KINDS = ("action", "project", "box")
-
-
-@dataclass(eq=False)
-class Heading:
-    family: str
-    number: int
-    marker: str  # the numeral as written: 一, 1, ①
-    title: str
-    start: int  # offset of the marker in the reading text
-    line_end: int
-    end: int = 0  # where the next heading of the same or a higher level starts (inline: the paragraph's end)
-    parent: "Heading | None" = None
-    children: list["Heading"] = field(default_factory=list)
-    kind: str = "section"  # section (holds no tasks) | action | project | box | item (text of its unit)
-    run: int = 0  # how many times the family's numbering restarted under the same parent before this one
-    paragraph: bool = False  # an inline item opening a paragraph of its own (runs to the next item or heading)
-
-    @property
-    def level(self) -> int:
-        return 1 if self.parent is None else self.parent.level + 1
-
-    @property
-    def inline(self) -> bool:
-        return self.family in (INLINE, PARAGRAPH)
-
-    @property
-    def is_unit(self) -> bool:
-        return self.kind in UNIT_KINDS
-
-    @property
-    def label(self) -> str:
-        return f"{label(self.family, self.marker)}{self.title}"
-
-    @property
-    def key(self) -> str:
-        """The heading's place among its siblings, as unit ids spell it."""
-        restart = f"~{self.run}" if self.run else ""
-        if self.family == PARAGRAPH:
-            return f"¶{self.number}"
-        return f"{label(self.family, self.marker).strip()}{restart}"
-
-    def ancestors(self) -> list["Heading"]:
-        chain, node = [], self.parent
-        while node is not None:
-            chain.append(node)
-            node = node.parent
-        return chain[::-1]
-
-    def contains(self, pos: int) -> bool:
-        return self.start <= pos < self.end
-
-
-@dataclass
-class Skipped:
-    start: int
-    end: int
-    reason: str
 
 
 @dataclass
@@ -192,14 +122,6 @@ def _holds_no_tasks(h: Heading) -> bool:
     return any(holds_no_tasks(n.title) for n in [*h.ancestors(), h])
 
 
-def heading_title(rest: str, stops: str = "。") -> str:
-    """A heading's title is its text up to the first full stop."""
-    rest = rest.strip()
-    cuts = [i for i in (rest.find(s) for s in stops) if i >= 0]
-    title = rest[: min(cuts)] if cuts else rest
-    return title.strip().rstrip("：:；;，,")
-
-
 def annex_start(lines: list[Line]) -> int | None:
     """The line index where the annex begins: a line reading just 附件, else 附件：…"""
     alone = [i for i, ln in enumerate(lines) if ANNEX.match(ln.text.strip())]
@@ -259,164 +181,11 @@ def _parse(text: str, lines: list[Line], cut: int | None, spans: list[tuple[int,
             else:
                 outline.skipped.append(Skipped(start, line.end, f"{stripped[:12]}: a numbered line without a title"))
         entries.append((line, h))
-    _Builder(outline, entries).build()
+    nesting = Nesting(entries, body_end)
+    nesting.build()
+    outline.headings, outline.action_level = nesting.headings, nesting.action_level
+    outline.skipped += nesting.skipped
     outline.classify()
     return outline
 
 
-class _Builder:
-    """Reads the body line by line, keeping the headings open above the current line."""
-
-    def __init__(self, outline: Outline, entries: list[tuple[Line, Heading | None]]) -> None:
-        self.outline = outline
-        self.entries = entries
-        self.order: list[str] = []  # families, outermost first
-        self.stack: list[Heading] = []
-        self.roots: list[Heading] = []
-        self.last: dict[str, int] = {}  # the family's last accepted number anywhere
-        found = [h for _line, h in entries if h is not None]
-        self.following: dict[Heading, Heading] = {}  # a heading → the next candidate of its family
-        latest: dict[str, Heading] = {}
-        for h in found:
-            if h.family in latest:
-                self.following[latest[h.family]] = h
-            latest[h.family] = h
-
-    def build(self) -> None:
-        for i, (line, h) in enumerate(self.entries):
-            if h is not None and h.family == "box":
-                self._open_box(h)
-            elif h is not None and self._accept(h):
-                self._open(h)
-            else:
-                if h is not None:
-                    self.outline.skipped.append(
-                        Skipped(h.start, h.line_end, f"{h.label[:20]}: its number does not continue a sequence"))
-                h = None
-            owner = h if h is not None else (self.stack[-1] if self.stack else None)
-            if owner is not None and not self._open_inline(owner, line, (h.start - line.start) if h else 0) and not h:
-                self._open_leading(owner, line, i)
-        self.outline.headings.sort(key=lambda x: x.start)
-        self._close_spans()
-        self.outline.action_level = self._action_level()
-
-    # -- nesting ---------------------------------------------------------------------------
-    def _rank(self, family: str) -> int:
-        return self.order.index(family)
-
-    def _settle(self, family: str) -> None:
-        """A family met for the first time nests under the heading open now; among the families
-        already known below that one, it goes after those a reader puts above it by convention."""
-        if family in self.order:
-            return
-        open_line = [h for h in self.stack if h.family in self.order]
-        at = self._rank(open_line[-1].family) + 1 if open_line else 0
-        conv = CONVENTION.index(family) if family in CONVENTION else len(CONVENTION)
-        while at < len(self.order) and CONVENTION.index(self.order[at]) < conv:
-            at += 1
-        self.order.insert(at, family)
-
-    def _parent_for(self, family: str) -> Heading | None:
-        rank = self._rank(family)
-        for h in reversed(self.stack):
-            if h.family in self.order and self._rank(h.family) < rank:
-                return h
-        return None
-
-    def _siblings(self, parent: Heading | None) -> list[Heading]:
-        return parent.children if parent is not None else self.roots
-
-    def _accept(self, h: Heading) -> bool:
-        known = h.family in self.order
-        self._settle(h.family)
-        parent = self._parent_for(h.family)
-        prev = next((s for s in reversed(self._siblings(parent)) if s.family == h.family), None)
-        if prev is None:
-            ok = h.number == 1 or h.number == self.last.get(h.family, -1) + 1 or self._starts_run(h)
-        elif h.number == prev.number + 1:
-            ok, h.run = True, prev.run
-        elif h.number == 1 and self._starts_run(h):
-            ok, h.run = True, prev.run + 1  # the list starts again (a new part, a new group)
-        else:
-            ok, h.run = prev.number + 1 < h.number <= prev.number + 3 and self._ends_gap(h), prev.run
-        if not ok and not known:
-            self.order.remove(h.family)
-        return ok
-
-    def _starts_run(self, h: Heading) -> bool:
-        """The next numbered line of the family continues from this one (k, then k+1)."""
-        nxt = self.following.get(h)
-        return nxt is not None and nxt.number == h.number + 1
-
-    def _ends_gap(self, h: Heading) -> bool:
-        """A number a little past the next one (items left out of a published excerpt) is read when
-        the family goes on from it, starts again, or ends there."""
-        nxt = self.following.get(h)
-        return nxt is None or nxt.number in (h.number + 1, 1)
-
-    def _open(self, h: Heading) -> None:
-        parent = self._parent_for(h.family)
-        while self.stack and self.stack[-1] is not parent:
-            self.stack.pop()
-        self._attach(h, parent)
-        self.last[h.family] = h.number
-
-    def _open_box(self, h: Heading) -> None:
-        """A 专栏 box is a project of the action it sits in: it closes anything deeper."""
-        level = self._action_level()
-        while self.stack and (self.stack[-1].level > level or self.stack[-1].family == "box"):
-            self.stack.pop()
-        self._attach(h, self.stack[-1] if self.stack else None)
-
-    def _attach(self, h: Heading, parent: Heading | None) -> None:
-        h.parent = parent
-        (parent.children if parent is not None else self.roots).append(h)
-        self.outline.headings.append(h)
-        self.stack.append(h)
-
-    def _open_inline(self, owner: Heading, line: Line, offset: int) -> bool:
-        """一是…二是… in a paragraph: items of the heading the paragraph belongs to, each to the next."""
-        items = inline_items(line.text[offset:])
-        for n, (pos, number, numeral) in enumerate(items):
-            end = line.start + offset + items[n + 1][0] if n + 1 < len(items) else line.end
-            self._add_item(owner, line, offset + pos, number, numeral, end)
-        return bool(items)
-
-    def _open_leading(self, owner: Heading, line: Line, i: int) -> None:
-        """一是… / 二是… opening paragraphs of their own: items when they run in order from 一."""
-        found = leading_item(line.text)
-        if found is None:
-            return
-        pos, number, numeral = found
-        prev = next((c for c in reversed(owner.children) if c.inline), None)
-        after = next((leading_item(ln.text) if h is None else None for ln, h in self.entries[i + 1:]
-                      if h is not None or leading_item(ln.text)), None)  # the next item before any heading
-        follows = after is not None and after[1] == number + 1
-        if (number == 1 and follows) or (prev is not None and prev.number == number - 1 and number > 1):
-            self._add_item(owner, line, pos, number, numeral, 0)
-
-    def _add_item(self, owner: Heading, line: Line, pos: int, number: int, numeral: str, end: int) -> None:
-        title = heading_title(line.text[pos + len(numeral) + 1 :], "。；;")
-        item = Heading(INLINE, number, numeral, title or f"{numeral}是", line.start + pos, line.end, end=end,
-                       paragraph=not end)
-        item.parent = owner
-        owner.children.append(item)
-        self.outline.headings.append(item)
-
-    # -- spans and levels ------------------------------------------------------------------
-    def _close_spans(self) -> None:
-        def close(nodes: list[Heading], end: int) -> None:
-            line_nodes = [n for n in nodes if not n.inline or n.paragraph]
-            for n, h in enumerate(line_nodes):
-                h.end = line_nodes[n + 1].start if n + 1 < len(line_nodes) else end
-            for h in nodes:
-                close(h.children, h.end)
-
-        close(self.outline.roots, self.outline.body_end)
-
-    def _action_level(self) -> int:
-        """By default the first numbered level groups and the second holds actions; with one
-        numbered level, it holds them. Chapters (第一章, 第一节) only group."""
-        containers = sum(1 for f in self.order if f in CONTAINERS)
-        numbered = [f for f in self.order if f not in CONTAINERS]
-        return containers + (2 if len(numbered) >= 2 else 1)
