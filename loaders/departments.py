@@ -38,9 +38,9 @@ from loaders.knowledge import (
 
 # a name that already says whose it is: 国家税务总局咸宁市税务局, 中共咸宁市委组织部
 COMPLETE = ("国家", "中国", "中华人民共和国", "中共", "中央", "全国")
-LEVEL_PREFIXES = ("自治区", "省", "市", "州", "盟", "县", "区", "旗")
+LEVEL_PREFIXES = ("自治区", "地区", "省", "市", "州", "盟", "县", "区", "旗")
 GROUP = re.compile(r"(^各|^有关|各成员单位$|成员单位$|^省有关|^市有关|^区有关|^县有关|有关部门$|相关部门$|有关单位$"
-                   r"|各新区管委会$|各部门$)")
+                   r"|各新区管委会$|各部门$|^地方各级|以上地方|^县级以上|各级人民政府$)")
 GOVERNMENT = re.compile(r"(人民政府|政府)$")
 ENTERPRISE = re.compile(r"(公司|集团)$")
 PARTY = re.compile(r"^(中共|中国共产党)|委(组织部|宣传部|统战部|统一战线工作部|政法委员会|政法委)$")

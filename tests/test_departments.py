@@ -240,3 +240,13 @@ def test_a_body_of_an_unknown_government_above_is_kept_as_written():
 def test_a_ministry_carries_its_known_short_forms_as_aliases():
     d = resolve("发展改革委", NATIONAL)
     assert {"发展改革委", "国家发展改革委", "国家发改委"} <= set(d.aliases)
+
+
+@pytest.mark.parametrize("name", ["地方各级人民政府", "县级以上地方人民政府", "县级以上人民政府"])
+def test_governments_of_every_level_are_a_group(name):
+    assert resolve(name, NATIONAL).kind == "group"
+
+
+def test_a_prefectures_bodies_are_written_with_diqu():
+    ali = jurisdiction_by_name("阿里地区")
+    assert resolve("地区发展改革委", ali).name == "阿里地区发展和改革委员会"
