@@ -1,4 +1,4 @@
-"""The command line: `policykg load | serve | stats | query | export`.
+"""The command line: `policykg load | read | serve | stats | query | export`.
 
 Each command opens the store and calls one library function. One wrapper turns
 any policykg error into a one-line message and its exit code: 0 all well,
@@ -59,6 +59,37 @@ def load(
     typer.echo(f"loaded {report.loaded} of {len(documents)} documents in {elapsed:.1f}s "
                f"({report.loaded / elapsed:.1f} docs/s)")
     if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def read(
+    paths: Annotated[list[Path], typer.Argument(help="files (.txt, .html, .htm) and folders of them")],
+    as_json: Annotated[bool, typer.Option("--json", help="one JSON array of reports, for machines")] = False,
+) -> None:
+    """A dry run: print what would be read from each document (metadata, outline, leads and supports
+    with basis and quote, targets, warnings); nothing is written."""
+    from api.reading_report import reading_report, render_text
+    from loaders.pipeline import load_file
+
+    documents = iter_documents(paths)
+    if not documents:
+        raise BadRequest("no documents found in the paths given")
+    reports, failed = [], 0
+    for path in documents:
+        try:
+            report = reading_report(load_file(path))
+        except PolicyKGError as e:
+            failed += 1
+            typer.echo(f"failed: {e.message}", err=True)
+            continue
+        if as_json:
+            reports.append(report)
+        else:
+            typer.echo(render_text(report) + "\n")
+    if as_json:
+        typer.echo(json.dumps(reports, ensure_ascii=False, indent=1))
+    if failed:
         raise typer.Exit(1)
 
 
