@@ -25,12 +25,13 @@ _NUMBER = re.compile(rf"([\u4e00-\u9fff]{{1,12}})[{OPEN}](\d{{4}})[{CLOSE}]第?(
 CITATION = re.compile(rf"《([^《》\n]+)》[（(]({DOC_NUMBER})[）)]")
 LABEL = re.compile(r"(发文字号|文号|成文日期|发布日期|发布时间|发文机关|发文单位|标题|名称|索引号|主题分类|来源)"
                    r"[：:]\s*")
-NOTICE = re.compile(r"关于印发(.+?)的通知")
+NOTICE = re.compile(r"(?:关于|^|[府厅室会院])印发(.+?)的通知")
+HEADING_WORD = re.compile(r"关于|印发|转发")  # 国务院办公厅转发…的通知, 某市人民政府印发…的通知
 TITLE_IN_NOTICE = re.compile(r"(?:现将|将)?《([^《》\n]+)》(?:印发|已经)")
 GENRE_END = re.compile(r"(通知|意见|方案|决定|规划|计划|办法|细则|纲要|要点|报告|批复|通报|公告|函|"
                        r"分解表|分工表|清单|任务表)$")
 ISSUER_HEAD = re.compile(r"^(.{2,30}?(?:国务院办公厅|国务院|人民政府办公厅|人民政府办公室|人民政府|"
-                         r"政府办公室|政府办公厅|政府|办公厅|办公室|委员会))关于")
+                         r"政府办公室|政府办公厅|政府|办公厅|办公室|委员会))(?:关于|印发|转发)")
 TOC = re.compile(r"^目\s*录$")
 GENRES = [("提出以下意见", "实施意见"), ("提出如下意见", "实施意见"), ("制定以下实施方案", "实施方案"),
           ("制定本行动计划", "行动计划"), ("制定本规划", "规划"), ("制定本方案", "实施方案")]
@@ -114,17 +115,17 @@ def _heading(head: list[tuple[int, str]]) -> tuple[str, int, int] | None:
     lines and cut at a number the page ran on; with its start and end."""
     nonempty = _without_contents([(pos, ln) for pos, ln in head if ln])[:14]
     for i, (pos, ln) in enumerate(nonempty):
-        if ln.startswith(("为", "根据", "现将", "《", "经")) or ("关于" not in ln and not ISSUER.search(ln)):
+        if ln.startswith(("为", "根据", "现将", "《", "经")) or (not HEADING_WORD.search(ln) and not ISSUER.search(ln)):
             continue
         joined, end = ln, pos + len(ln)
         for npos, nxt in nonempty[i + 1 : i + 4]:
-            if "关于" in joined and GENRE_END.search(_cut(joined)):
+            if HEADING_WORD.search(joined) and GENRE_END.search(_cut(joined)):
                 break
             if _NUMBER.match(nxt) or nxt.endswith(("：", ":")) or len(joined + nxt) > 120:
                 break
             joined, end = joined + nxt, npos + len(nxt)
         cut = _cut(joined)
-        if "关于" in cut and GENRE_END.search(cut) and "。" not in cut:
+        if HEADING_WORD.search(cut) and GENRE_END.search(cut) and "。" not in cut:
             return cut, pos, pos + len(cut) if cut == ln[: len(cut)] else end
     return None
 
@@ -136,7 +137,7 @@ def _without_contents(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         if TOC.match(ln):
             in_toc = True
             continue
-        if in_toc and (len(ln) <= 8 or ("关于" in ln and GENRE_END.search(ln))):
+        if in_toc and (len(ln) <= 8 or (HEADING_WORD.search(ln) and GENRE_END.search(ln))):
             continue
         in_toc = False
         out.append((pos, ln))

@@ -145,3 +145,10 @@ def test_without_date_or_number_a_gazette_issue_or_the_years_work_places_the_doc
     assert _meta("咸宁市人民政府主办2020年第2号\n目录\n一、任务\n").as_of == "2019/2020"
     assert _meta("一、2024年经济社会发展计划目标\n（一）地区生产总值增长6%。\n").as_of == "2023/2024"
     assert _meta("一、加快发展\n（一）到2025年建成。\n").as_of is None
+
+
+def test_a_heading_without_guanyu_is_a_heading_too():
+    m = _meta("吉水县人民政府印发《吉水县防汛工作方案》的通知\n各乡镇人民政府：\n现将《吉水县防汛工作方案》印发给你们。\n一、任务\n")
+    assert m.title == "吉水县防汛工作方案" and m.issuer == "吉水县人民政府"
+    fwd = _meta("国务院办公厅转发国家发展改革委关于促进消费的意见的通知\n国办发〔2020〕1号\n一、任务\n")
+    assert fwd.title == "国务院办公厅转发国家发展改革委关于促进消费的意见的通知" and fwd.issuer == "国务院办公厅"
