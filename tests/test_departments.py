@@ -242,7 +242,7 @@ def test_a_ministry_carries_its_known_short_forms_as_aliases():
     assert {"发展改革委", "国家发展改革委", "国家发改委"} <= set(d.aliases)
 
 
-@pytest.mark.parametrize("name", ["地方各级人民政府", "县级以上地方人民政府", "县级以上人民政府"])
+@pytest.mark.parametrize("name", ["地方各级人民政府", "县级以上地方人民政府", "县级以上人民政府", "市直各单位"])
 def test_governments_of_every_level_are_a_group(name):
     assert resolve(name, NATIONAL).kind == "group"
 
