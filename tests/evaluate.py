@@ -18,7 +18,9 @@ plan (`"indicators_complete": true`), comparator and baseline mistakes shown apa
 import argparse
 import json
 import sys
+from pathlib import Path
 
+from tests.evaluation.cases import fixture_sets
 from tests.evaluation.floors import (
     bundled_failures,
     bundled_hints,
@@ -83,20 +85,21 @@ def print_bundled(verbose: bool) -> bool:
     return ok
 
 
-def print_devset(verbose: bool) -> None:
-    print("\nDevelopment set (tests/fixtures/devset; targets are samples: recall only)")
+def print_devset(verbose: bool, folder: Path) -> None:
+    title = "Development set" if folder.name == "devset" else f"Check set '{folder.name}'"
+    print(f"\n{title} (tests/fixtures/{folder.name}; targets are samples: recall only)")
     print(HEADER)
-    reports, totals = evaluate_devset()
+    reports, totals = evaluate_devset(folder)
     for r in reports:
         print(row(r))
         if verbose:
             print("\n".join(details(r)) or "    (nothing missed)")
     print(micro_row(totals))
-    for why in devset_failures(reports, totals):
+    for why in devset_failures(reports, totals, folder):
         print(f"    BELOW FLOOR: {why}")
-    hints = devset_hints(reports, totals)
+    hints = devset_hints(reports, totals, folder)
     if hints:
-        print(f"    ratchet: {len(hints)} figures above their floor in tests/fixtures/devset/floors.json"
+        print(f"    ratchet: {len(hints)} figures above their floor in tests/fixtures/{folder.name}/floors.json"
               " (raise them: python -m tests.evaluate --raise-floors)")
 
 
@@ -104,13 +107,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="print missed and wrong facts under each row")
     parser.add_argument("--raise-floors", action="store_true",
-                        help="lift tests/fixtures/devset/floors.json to today's devset figures (never lowers)")
+                        help="lift each fixture set's floors.json to today's figures (never lowers)")
+    parser.add_argument("--set", action="append", metavar="NAME",
+                        help="only this fixture set (devset, fresh, …); repeatable; default: every set")
     args = parser.parse_args(argv)
+    sets = [f for f in fixture_sets() if not args.set or f.name in args.set]
     if args.raise_floors:
-        print(json.dumps(raise_devset_floors(*evaluate_devset()), ensure_ascii=False, indent=1))
+        for folder in sets:
+            print(folder.name, json.dumps(raise_devset_floors(*evaluate_devset(folder), folder), ensure_ascii=False))
         return 0
     ok = print_bundled(args.verbose)
-    print_devset(args.verbose)
+    for folder in sets:
+        print_devset(args.verbose, folder)
     print("\n" + LEGEND)
     return 0 if ok else 1
 

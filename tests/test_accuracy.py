@@ -1,4 +1,4 @@
-"""The figures `make eval` prints, held: bundled plans at their thresholds, the devset never below its floors.
+"""The figures `make eval` prints, held: bundled plans at their thresholds, each fixture set never below its floors.
 
 Both floors files are ratchets (tests/fixtures/gold/floors.json, tests/fixtures/devset/floors.json): raise
 a floor when the reading improves, never lower one without saying why in the commit.
@@ -8,7 +8,7 @@ from functools import cache
 
 import pytest
 
-from tests.evaluation.cases import bundled_cases
+from tests.evaluation.cases import bundled_cases, fixture_sets
 from tests.evaluation.floors import bundled_failures, devset_failures
 from tests.evaluation.report import evaluate_bundled, evaluate_devset
 
@@ -26,5 +26,7 @@ def test_bundled_plan_holds_its_thresholds(key):
                                      r.resolution_failures)
 
 
-def test_devset_does_not_drop_below_its_floors():
-    assert not devset_failures(*evaluate_devset())
+@pytest.mark.parametrize("folder", fixture_sets(), ids=lambda f: f.name)
+def test_fixture_set_does_not_drop_below_its_floors(folder):
+    """The devset and each later check set (fresh, …) hold the floors in their floors.json."""
+    assert not devset_failures(*evaluate_devset(folder), folder)

@@ -1,4 +1,4 @@
-"""Documents with a person's reading of them: the bundled plans and the development set."""
+"""Documents with a person's reading of them: the bundled plans, the development set and later check sets."""
 
 import json
 from dataclasses import dataclass
@@ -45,11 +45,23 @@ def bundled_cases() -> list[Case]:
     return [Case(g["document"], CORPUS / g["document"], g, True) for g in map(_read, gold_files())]
 
 
-def devset_cases() -> list[Case]:
-    """Each devset document that has gold beside it."""
+def fixture_sets() -> list[Path]:
+    """Folders of documents with a person's reading of each (docs/ and gold/): the development set
+    first, then the later check sets (fresh, …) in name order."""
+    found = sorted(p for p in FIXTURES.iterdir() if (p / "docs").is_dir() and (p / "gold").is_dir())
+    return sorted(found, key=lambda p: p != DEVSET)
+
+
+def gold_names_files() -> list[Path]:
+    """The reviewed canonical names: the bundled plans' and devset's file, and each check set's own."""
+    return [GOLD_NAMES, *(p / "gold_names.tsv" for p in fixture_sets() if (p / "gold_names.tsv").exists())]
+
+
+def devset_cases(folder: Path = DEVSET) -> list[Case]:
+    """Each document of a fixture set that has gold beside it."""
     out = []
-    for doc in sorted((DEVSET / "docs").iterdir()):
-        gold_path = DEVSET / "gold" / (doc.stem + ".json")
+    for doc in sorted((folder / "docs").iterdir()):
+        gold_path = folder / "gold" / (doc.stem + ".json")
         if gold_path.exists():
             out.append(Case(doc.name, doc, _read(gold_path), False))
     return out

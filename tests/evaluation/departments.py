@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from graph.model import PlanGraph
-from tests.evaluation.cases import GOLD_NAMES, Case, load
+from tests.evaluation.cases import Case, gold_names_files, load
 from tests.evaluation.text import norm_canonical, norm_name, units_for
 
 
@@ -95,10 +95,11 @@ def surface_nodes(graph: PlanGraph) -> dict[str, set[str]]:
 def gold_names() -> dict[str, dict[str, list[str]]]:
     """document key → folded surface form → accepted canonical names (the official one first)."""
     out: dict[str, dict[str, list[str]]] = {}
-    for line in GOLD_NAMES.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            doc, surface, names = line.split("\t")[:3]
-            out.setdefault(doc, {})[norm_name(surface)] = names.split("|")
+    for path in gold_names_files():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                doc, surface, names = line.split("\t")[:3]
+                out.setdefault(doc, {})[norm_name(surface)] = names.split("|")
     return out
 
 

@@ -15,7 +15,6 @@ from tests.evaluation.cases import DEVSET, GOLD
 from tests.evaluation.report import Report, Totals
 
 BUNDLED_FLOORS = GOLD / "floors.json"
-DEVSET_FLOORS = DEVSET / "floors.json"
 MIN_ASSIGNMENT_P = MIN_ASSIGNMENT_R = 1.0
 MIN_TARGET_RECALL = 0.95
 EPS = 1e-9
@@ -68,9 +67,9 @@ def bundled_hints(r: Report) -> list[str]:
     return hints
 
 
-def _compare(reports: list[Report], totals: Totals, below: bool) -> list[str]:
-    """Devset figures below (or, for hints, above) their floors."""
-    f = read_floors(DEVSET_FLOORS)
+def _compare(reports: list[Report], totals: Totals, below: bool, folder: Path) -> list[str]:
+    """A fixture set's figures below (or, for hints, above) the floors in its floors.json."""
+    f = read_floors(folder / "floors.json")
     got = totals.figures()
     recall = {r.document: r.assignments.recall for r in reports}
     pairs = [(f"micro {k}", got[k], v) for k, v in f.get("micro", {}).items()]
@@ -80,22 +79,23 @@ def _compare(reports: list[Report], totals: Totals, below: bool) -> list[str]:
     return [f"{name} {now:.3f} > floor {v}" for name, now, v in pairs if down(now) > v]
 
 
-def devset_failures(reports: list[Report], totals: Totals) -> list[str]:
-    return _compare(reports, totals, below=True)
+def devset_failures(reports: list[Report], totals: Totals, folder: Path = DEVSET) -> list[str]:
+    return _compare(reports, totals, True, folder)
 
 
-def devset_hints(reports: list[Report], totals: Totals) -> list[str]:
-    return _compare(reports, totals, below=False)
+def devset_hints(reports: list[Report], totals: Totals, folder: Path = DEVSET) -> list[str]:
+    return _compare(reports, totals, False, folder)
 
 
-def raise_devset_floors(reports: list[Report], totals: Totals) -> dict:
-    """Lift each devset floor to today's figure (rounded down); never lowers one."""
-    f = read_floors(DEVSET_FLOORS)
+def raise_devset_floors(reports: list[Report], totals: Totals, folder: Path = DEVSET) -> dict:
+    """Lift each floor of a fixture set to today's figure (rounded down); never lowers one."""
+    floors = folder / "floors.json"
+    f = read_floors(floors) if floors.exists() else {}
     micro, recall = f.setdefault("micro", {}), f.setdefault("recall", {})
     for k, now in totals.figures().items():
         lifted = max(micro.get(k, 0), down(now))
         micro[k] = lifted if k in ("precision", "recall") else int(lifted)
     for r in reports:
         recall[r.document] = max(recall.get(r.document, 0.0), down(r.assignments.recall))
-    DEVSET_FLOORS.write_text(json.dumps(f, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    floors.write_text(json.dumps(f, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return f

@@ -1,9 +1,10 @@
 """One document's figures (`Report`) and the development set's micro totals."""
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from graph.model import PlanGraph
-from tests.evaluation.cases import Case, bundled_cases, devset_cases, load
+from tests.evaluation.cases import DEVSET, Case, bundled_cases, devset_cases, load
 from tests.evaluation.departments import (
     Score,
     basis_errors,
@@ -104,8 +105,9 @@ class Totals:
                 "names_right": self.names_right}
 
 
-def evaluate_devset() -> tuple[list[Report], Totals]:
-    cases = devset_cases()
+def evaluate_devset(folder: Path = DEVSET) -> tuple[list[Report], Totals]:
+    """Every document of a fixture set (the devset unless another folder is given), and their sums."""
+    cases = devset_cases(folder)
     reports = [evaluate_case(c, {}) for c in cases]
     totals = Totals()
     for r in reports:
