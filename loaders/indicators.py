@@ -395,14 +395,6 @@ def _non_numeric(text: str, start: int, end: int, paragraph_start: int) -> list[
     name = _clean(clause)
     return [Target(name, None, "=", "", int(m.group(1)), start, end)] if len(name) >= 4 else []
 
-
-def table_targets(text: str, start: int, end: int) -> list[Target]:
-    """Kept here for callers of the old place; the tables are read in `loaders.indicator_tables`."""
-    from loaders.indicator_tables import table_targets as read_tables
-
-    return read_tables(text, start, end)
-
-
 def plan_horizon(title: str, issued_year: int | None = None) -> int | None:
     """The year a plan's title aims at: 十三五 → 2020, （2016—2020年） → 2020, 2023年…方案 → 2023;
     a year's work (政府工作报告任务分工, 年度工作要点) aims at its year of issue."""

@@ -5,7 +5,8 @@ Each example is written for the test, in the forms plans use; each asserts the o
 
 import pytest
 
-from loaders.indicators import plan_horizon, running_text_targets, table_targets, target_words
+from loaders.indicator_tables import table_targets
+from loaders.indicators import plan_horizon, running_text_targets, target_words
 
 
 def read(text: str, horizon: int | None = None, plan_year: int | None = None):

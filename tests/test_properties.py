@@ -4,7 +4,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from graph.errors import DocumentError
-from loaders.indicators import running_text_targets, table_targets
+from loaders.indicator_tables import table_targets
+from loaders.indicators import running_text_targets
 from loaders.metadata import read_metadata
 from loaders.outline import parse_outline
 from loaders.pipeline import read_document
