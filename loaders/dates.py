@@ -17,7 +17,7 @@ CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"�
 _CN = "一二三四五六七八九十"
 CN_DATE_LINE = re.compile(rf"^([〇○零OＯ一二三四五六七八九]{{4}})年([{_CN}]{{1,3}})月([{_CN}]{{1,3}})日$")
 ISO_DATE = re.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})")
-GARBLED_DATE = re.compile(r"^(\d{4})(\d{2,4})$")
+GARBLED_DATE = re.compile(r"^(\d{4})(\d{2,4})日?$")  # 2024115, 2022121日: 年 and 月 lost
 ISSUER = re.compile(r"(?:国务院|人民政府|政府|办公厅|办公室|委员会)$")
 
 

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from loaders.dates import ISSUER, issued_date, previous, year_span
+from loaders.divisions import chain_span
 from loaders.jurisdiction import read_jurisdiction
 from loaders.knowledge import NATIONAL, Jurisdiction, doc_number_candidates, jurisdiction_by_name
 from loaders.lines import split_lines
@@ -23,16 +24,26 @@ OPEN, CLOSE = "〔\\[［【(（", "〕\\]］】)）"
 DOC_NUMBER = rf"[\u4e00-\u9fff]{{1,12}}[{OPEN}]\d{{4}}[{CLOSE}]第?\d+号"
 _NUMBER = re.compile(rf"([\u4e00-\u9fff]{{1,12}})[{OPEN}](\d{{4}})[{CLOSE}]第?(\d+)号")
 CITATION = re.compile(rf"《([^《》\n]+)》[（(]({DOC_NUMBER})[）)]")
-LABEL = re.compile(r"(发文字号|文号|成文日期|发布日期|发布时间|发文机关|发文单位|标题|名称|索引号|主题分类|来源)"
+LABEL = re.compile(r"(发文字号|文号|成文日期|发布日期|发布时间|时间|浏览次数|发文机关|发文单位|标题|名称|"
+                   r"索引号|主题分类|信息来源|来源)"
                    r"[：:]\s*")
 NOTICE = re.compile(r"(?:关于|^|[府厅室会院])印发(.+?)的通知")
 HEADING_WORD = re.compile(r"关于|印发|转发")  # 国务院办公厅转发…的通知, 某市人民政府印发…的通知
 TITLE_IN_NOTICE = re.compile(r"(?:现将|将)?《([^《》\n]+)》(?:印发|已经)")
 GENRE_END = re.compile(r"(通知|意见|方案|决定|规划|计划|办法|细则|纲要|要点|报告|批复|通报|公告|函|"
                        r"分解表|分工表|清单|任务表)$")
+TITLE_END = re.compile(rf"(?:{GENRE_END.pattern[:-1]}|分解)$")  # a page's own title may end 责任分解
 ISSUER_HEAD = re.compile(r"^(.{2,30}?(?:国务院办公厅|国务院|人民政府办公厅|人民政府办公室|人民政府|"
                          r"政府办公室|政府办公厅|政府|办公厅|办公室|委员会))(?:关于|印发|转发)")
 TOC = re.compile(r"^目\s*录$")
+# a saved page's furniture: where-you-are trails, page dates and counters, print buttons, the site's name
+FURNITURE = re.compile(r"^(当前位置|您当前的位置|您的位置|首页|简体版|繁體版|【?打印|【?字体|字号|浏览次数|时间[：:]|"
+                       r"发布时间|发布日期|日期[：:]|来源[：:]|信息来源|分享到|•|>)|>>|首页\s*>|门户网站|www\.")
+COLUMN_TAG = re.compile(r"^【[^】]{1,20}】")  # 【市政府重点工作及责任分解】滁州市人民政府关于…
+FILE_NAME = re.compile(r"\.(docx?|pdf|wps|xlsx?|txt)$", re.IGNORECASE)
+YEAR_TAIL = re.compile(r"[（(]\d{4}(?:[—－-]\d{4})?年?[）)]$")
+RELAYED = re.compile(r"^(?:\d{1,2}月\d{1,2}日[，,]?)?(国务院办公厅|国务院|[\u4e00-\u9fff]{2,12}?"
+                     r"(?:人民政府办公厅|人民政府办公室|人民政府))印发(关于[^，。,；]+?的(?:意见|通知|方案|决定|规划|计划))")
 GENRES = [("提出以下意见", "实施意见"), ("提出如下意见", "实施意见"), ("制定以下实施方案", "实施方案"),
           ("制定本行动计划", "行动计划"), ("制定本规划", "规划"), ("制定本方案", "实施方案")]
 
@@ -110,16 +121,30 @@ def _doc_number(head_lines: list[tuple[int, str]], labels: dict[str, str]) -> st
     return None
 
 
+def _page_lines(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Non-empty lines of the document itself: a saved page's furniture dropped, a column tag
+    (【…】) and a file name's extension cut off, spans kept."""
+    out = []
+    for pos, ln in lines:
+        if not ln or FURNITURE.search(ln):
+            continue
+        tag = COLUMN_TAG.match(ln)
+        if tag and len(ln) > tag.end():
+            pos, ln = pos + tag.end(), ln[tag.end() :]
+        out.append((pos, FILE_NAME.sub("", ln)))
+    return out
+
+
 def _heading(head: list[tuple[int, str]]) -> tuple[str, int, int] | None:
     """The heading that names the document (X关于…的通知/意见), joined over up to three
     lines and cut at a number the page ran on; with its start and end."""
-    nonempty = _without_contents([(pos, ln) for pos, ln in head if ln])[:14]
+    nonempty = _without_contents(_page_lines(head))[:14]
     for i, (pos, ln) in enumerate(nonempty):
         if ln.startswith(("为", "根据", "现将", "《", "经")) or (not HEADING_WORD.search(ln) and not ISSUER.search(ln)):
             continue
         joined, end = ln, pos + len(ln)
         for npos, nxt in nonempty[i + 1 : i + 4]:
-            if HEADING_WORD.search(joined) and GENRE_END.search(_cut(joined)):
+            if HEADING_WORD.search(joined) and GENRE_END.search(_cut(joined)) and _balanced(joined):
                 break
             if _NUMBER.match(nxt) or nxt.endswith(("：", ":")) or len(joined + nxt) > 120:
                 break
@@ -128,6 +153,10 @@ def _heading(head: list[tuple[int, str]]) -> tuple[str, int, int] | None:
         if HEADING_WORD.search(cut) and GENRE_END.search(cut) and "。" not in cut:
             return cut, pos, pos + len(cut) if cut == ln[: len(cut)] else end
     return None
+
+
+def _balanced(text: str) -> bool:
+    return text.count("《") == text.count("》") and text.count("“") == text.count("”")
 
 
 def _without_contents(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -170,7 +199,11 @@ def read_metadata(source: SourceText, preamble_end: int) -> Metadata:
     if heading:
         m = ISSUER_HEAD.match(heading[0])
         heading_issuer = m.group(1) if m else None
-    issuers = [i for i in (labels.get("发文机关"), signature, heading_issuer) if i]
+    source_label = labels.get("信息来源") or labels.get("来源")
+    published_by = source_label if source_label and ISSUER.search(source_label) and len(source_label) <= 20 else None
+    relayed = RELAYED.match(title_line) if (title_line := _relayed_line(head)) else None
+    issuers = [i for i in (labels.get("发文机关"), signature, heading_issuer, relayed and relayed.group(1),
+                           published_by) if i]
     title, span, derived = _title(text, head, heading, labels)
     jurisdiction = read_jurisdiction(issuers=issuers, doc_number=doc_number, title=heading[0] if heading else title,
                                      lines=[ln for _, ln in head if ln], text=text, year=year)
@@ -182,6 +215,10 @@ def read_metadata(source: SourceText, preamble_end: int) -> Metadata:
     meta = Metadata(title, derived, issuer, jurisdiction, issued, doc_number, span, implements)
     meta.year_span = year_span([ln for _, ln in lines[:3] if ln])
     return meta
+
+
+def _relayed_line(head: list[tuple[int, str]]) -> str | None:
+    return next((ln for _, ln in _without_contents(_page_lines(head))[:3] if RELAYED.match(ln)), None)
 
 
 def _standard(number: str) -> str:
@@ -196,7 +233,12 @@ def _issuer(issuers: list[str], jurisdiction: Jurisdiction | None, doc_number: s
     level_only = re.match(r"^(省|市|县|区|旗|州|盟)(人民)?政府", issuer or "")
     if issuer and jurisdiction and not jurisdiction.national and level_only:
         return jurisdiction.name + issuer[1:].replace("政府", "人民政府", 1).replace("人民人民", "人民")
-    if issuer or jurisdiction is None or not doc_number:
+    if issuer:
+        chain, end = chain_span(issuer)
+        if chain and issuer[end:].startswith("政府"):  # 丽水市政府 → 丽水市人民政府
+            return issuer[:end] + "人民" + issuer[end:]
+        return issuer
+    if jurisdiction is None or not doc_number:
         return issuer
     head = doc_number.split("〔")[0]
     if jurisdiction is NATIONAL or jurisdiction.national:
@@ -214,23 +256,30 @@ def _title(text, head, heading, labels) -> tuple[str, tuple[int, int], bool]:
         joined, start, end = heading
         m = NOTICE.search(joined)
         if m and not _prints_several(text, head):
-            quoted = _quoted_title(head)
-            if quoted:
-                return quoted
             inner = m.group(1).strip("《》")
+            quoted = _quoted_title(head)
+            if quoted and _same_title(quoted[0], _nested(inner)):
+                return quoted
             return _nested(inner), (start, end), False
         return joined, (start, end), False
     quoted = _quoted_title(head)
     if quoted:
         return quoted
-    first = next(((pos, ln) for pos, ln in _without_contents(head) if ln), None)
-    if first:
-        pos, ln = first
+    page = _without_contents(_page_lines(head))
+    for pos, ln in page[:3]:
+        m = RELAYED.match(ln)  # a repost: 3月29日，国务院印发关于…的意见
+        if m:
+            return m.group(1) + m.group(2), (pos + m.start(1), pos + m.end(2)), False
+    for pos, ln in page[:6]:
+        if ln.endswith(("：", ":")) or len(ln) > 80:
+            break  # the address line or the body: no title above it
         numbered = re.match(r"^[一二三四五六七八九十]+、\s*", ln)  # a page that opens on its table's heading
         if numbered and _looks_like_title(ln[numbered.end() :]):
             pos, ln = pos + numbered.end(), ln[numbered.end() :]
         if _looks_like_title(ln):
             return ln, (pos, pos + len(ln)), False
+        if numbered:
+            break
     return "", (0, 0), True
 
 
@@ -241,6 +290,12 @@ def _quoted_title(head) -> tuple[str, tuple[int, int], bool] | None:
         if m:
             return _nested(m.group(1)), (pos + m.start(1), pos + m.end(1)), False
     return None
+
+
+def _same_title(quoted: str, named: str) -> bool:
+    """The notice's 《X》 is the plan it names (深圳市“互联网＋”行动计划 for “互联网＋”行动计划),
+    not another document its preamble quotes (《沙坪坝区人民政府工作报告》)."""
+    return named in quoted or quoted in named
 
 
 def _nested(title: str) -> str:
@@ -257,8 +312,11 @@ def _prints_several(text: str, head) -> bool:
 
 
 def _looks_like_title(line: str) -> bool:
+    """Short, no sentence punctuation, date or number, not numbered, ending with a genre word
+    (…方案, …分解表; a trailing （2023年） allowed)."""
     return (len(line) <= 60 and not re.search(r"[。：:；，,]|〔\d{4}〕|\d{4}\s*年\s*\d{1,2}\s*月", line)
-            and not re.match(r"^[（(]?[一二三四五六七八九十\d]+[、.．）)]", line) and bool(GENRE_END.search(line)))
+            and not re.match(r"^[（(]?[一二三四五六七八九十\d]+[、.．）)]", line)
+            and bool(TITLE_END.search(YEAR_TAIL.sub("", line))))
 
 
 def _derived_title(head, issuer, implements) -> str:

@@ -152,3 +152,34 @@ def test_a_heading_without_guanyu_is_a_heading_too():
     assert m.title == "吉水县防汛工作方案" and m.issuer == "吉水县人民政府"
     fwd = _meta("国务院办公厅转发国家发展改革委关于促进消费的意见的通知\n国办发〔2020〕1号\n一、任务\n")
     assert fwd.title == "国务院办公厅转发国家发展改革委关于促进消费的意见的通知" and fwd.issuer == "国务院办公厅"
+
+
+def test_a_saved_pages_furniture_never_gives_the_title():
+    m = _meta("当前位置:首页\n>> 专题专栏 >> 归档专题\n市政府工作报告重点工作责任分解(2023年)\n"
+              "时间:2023-07-11 17:01 浏览次数: 信息来源: 丽水市政府\n一、主要预期目标\n")
+    assert m.title == "市政府工作报告重点工作责任分解（2023年）"
+    assert m.issuer == "丽水市人民政府" and m.jurisdiction.name == "丽水市" and m.issued is None
+
+
+def test_a_pages_site_name_and_column_tag_and_file_name_are_not_the_title():
+    site = _meta("重点工作分工的意见-某省人民政府门户网站\n重点工作分工的意见\n湘政发〔2016〕1号\n省直有关单位：\n一、任务\n")
+    assert site.title == "重点工作分工的意见" and site.jurisdiction.name == "湖南省"
+    tag = _meta("【重点工作】滁州市人民政府关于2020年重点工作的通知\n发布时间:2020-02-03\n各县人民政府：\n一、任务\n")
+    assert tag.title == "滁州市人民政府关于2020年重点工作的通知" and tag.issuer == "滁州市人民政府"
+    assert _meta("2021年民生实事任务分解表.docx\n序号 | 项目\n").title == "2021年民生实事任务分解表"
+
+
+def test_a_repost_names_the_document_it_relays():
+    m = _meta("科技部挑大梁（新闻）\n发布时间:2016-03-31\n3月29日，国务院印发关于落实重点工作部门分工的意见。其中：\n二、任务\n")
+    assert m.title == "国务院关于落实重点工作部门分工的意见" and m.issuer == "国务院" and m.jurisdiction.name == "全国"
+
+
+def test_a_quoted_document_that_is_not_the_notices_plan_is_not_its_title():
+    m = _meta("某区人民政府办公室关于印发2022年区政府工作报告目标任务的通知\n"
+              "2022年《某区人民政府工作报告》已经区人大会议审议通过，现印发给你们。\n一、任务\n")
+    assert m.title == "2022年区政府工作报告目标任务"
+
+
+def test_a_garbled_date_that_kept_its_day_character():
+    m = _meta("沙坪坝区人民政府办公室关于印发目标任务的通知\n发布日期:2022-01-21\n重庆市沙坪坝区人民政府办公室\n2022121日\n一、任务\n")
+    assert m.issued == "2022-01-21"
