@@ -17,12 +17,15 @@ DepartmentKind = Literal["department", "government", "group", "central-branch", 
 
 
 class Evidence(BaseModel):
-    """Where a fact was read: `start`/`end` index the document text as read."""
+    """Where a fact was read: `start`/`end` index the document text as read; for a PDF, Word or
+    Excel file, whose text is laid out by policykg, `locator` says where that is in the file
+    (page 3, line 12; paragraph 40; table 1, row 5, cell 3; sheet 任务表, cell C5)."""
 
     source: str
     start: int
     end: int
     quote: str
+    locator: str | None = None
 
 
 class Plan(BaseModel):

@@ -13,8 +13,8 @@ from graph.model import Evidence, Plan, PlanGraph, merge_aliases
 
 def evidence(e: Evidence | None) -> dict:
     if e is None:
-        return {"source": None, "span_start": None, "span_end": None, "quote": None}
-    return {"source": e.source, "span_start": e.start, "span_end": e.end, "quote": e.quote}
+        return {"source": None, "span_start": None, "span_end": None, "quote": None, "locator": None}
+    return {"source": e.source, "span_start": e.start, "span_end": e.end, "quote": e.quote, "locator": e.locator}
 
 
 def plan_row(plan: Plan) -> dict:

@@ -5,7 +5,9 @@ properties); Neo4j needs none, but gets the same properties so that every
 named query reads the same names from either store.
 """
 
-EVIDENCE = [("source", "STRING"), ("span_start", "INT64"), ("span_end", "INT64"), ("quote", "STRING")]
+# `locator`: the place in a PDF, Word or Excel file (page and line, paragraph, cell); null for text and HTML
+EVIDENCE = [("source", "STRING"), ("span_start", "INT64"), ("span_end", "INT64"), ("quote", "STRING"),
+            ("locator", "STRING")]
 UNIT = [
     ("id", "STRING"), ("type", "STRING"), ("title", "STRING"), ("path", "STRING"), ("parent_id", "STRING"),
     ("plan_id", "STRING"), ("ord", "INT64"), ("text", "STRING"), ("deadline", "STRING"), ("annex", "BOOLEAN"),

@@ -1,4 +1,8 @@
-"""Bytes in, reading text out: encoding, HTML, and the text as a reader reads it.
+"""Bytes in, reading text out: encoding, HTML, PDF/Word/Excel, and the text as a reader reads it.
+
+PDF, Word and Excel files are laid out as lines of text by loaders.formats (tables
+as tab-separated rows); that text is then "the text as written" for spans and quotes,
+and each place in the file (page and line, paragraph, cell) is kept beside it.
 
 Encodings are detected by charset-normalizer (after BOMs and strict UTF-8);
 an HTML page becomes its visible text and the document inside it (loaders.html).
@@ -17,6 +21,7 @@ import charset_normalizer
 import opencc
 
 from graph.errors import DocumentError
+from loaders.formats import read_layout
 from loaders.furniture import drop_furniture
 from loaders.html import read_page
 from loaders.pinyin import drop_pinyin
@@ -108,6 +113,15 @@ def clean(draft: Draft) -> Draft:
 
 
 def read_text(data: bytes, name: str) -> SourceText:
+    if not data.strip():
+        raise DocumentError(f"{name}: empty file")
+    check_size(len(data), name)
+    layout = read_layout(data, name)
+    if layout is not None:  # PDF, Word, Excel: laid out as lines by loaders.formats
+        original = layout.text
+        draft = Draft.of(original)
+        check_text(original, name)
+        return _finish(draft, original, name)
     text = decode(data, name)
     if looks_like_html(name, text):
         page = read_page(text)
@@ -116,6 +130,10 @@ def read_text(data: bytes, name: str) -> SourceText:
         original = text.replace("\r\n", "\n").replace("\r", "\n")
         draft = Draft.of(original)
     check_text(original, name)
+    return _finish(draft, original, name)
+
+
+def _finish(draft: Draft, original: str, name: str) -> SourceText:
     source = finish(clean(draft), original)
     if not source.text.strip():
         raise DocumentError(f"{name}: no text")

@@ -1,0 +1,67 @@
+"""The formats governments publish in, each read as a `Layout` (text and places).
+
+A file is told by what it holds (its magic bytes), its name's suffix only
+deciding between the kinds of a zip or OLE container: %PDF → PDF; a zip with
+word/document.xml → .docx, with xl/workbook.xml → .xlsx; an OLE file → .xls
+(xlrd) or .doc/.wps (through LibreOffice). Text and HTML are not layouts
+(`None`): loaders.read decodes them as before.
+
+`read_layout` keeps the last few layouts it made, so that the reading text and
+the places of one document are read from the file once.
+"""
+
+import io
+import zipfile
+from functools import lru_cache
+
+from graph.errors import DocumentError
+from loaders.formats.layout import Layout
+
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP = b"PK\x03\x04"
+SUFFIXES = {".pdf", ".docx", ".doc", ".wps", ".xlsx", ".xls", ".et"}
+SHEETS = (".xlsx", ".xls", ".et", ".xlsm")
+
+
+def kind(data: bytes, name: str) -> str | None:
+    """pdf, docx, xlsx, xls, doc or None (a text or HTML file)."""
+    lower = name.lower()
+    head = data[:1024]
+    if b"%PDF-" in head[:1024] and head.lstrip()[:5] == b"%PDF-":
+        return "pdf"
+    if data.startswith(ZIP):
+        try:
+            names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+        except zipfile.BadZipFile as e:
+            raise DocumentError(f"{name}: a damaged zip package (.docx/.xlsx cannot be opened)") from e
+        if "word/document.xml" in names:
+            return "docx"
+        if "xl/workbook.xml" in names:
+            return "xlsx"
+        raise DocumentError(f"{name}: a zip package that is neither a Word (.docx) nor an Excel (.xlsx) document")
+    if data.startswith(OLE):
+        return "xls" if lower.endswith(SHEETS) else "doc"
+    if lower.endswith((".pdf", ".docx", ".xlsx")):
+        raise DocumentError(f"{name}: not a {lower.rsplit('.', 1)[1].upper()} file (its content is not one)")
+    return None
+
+
+@lru_cache(maxsize=4)
+def read_layout(data: bytes, name: str) -> Layout | None:
+    found = kind(data, name)
+    if found is None:
+        return None
+    if found == "pdf":
+        from loaders.formats.pdf import read_pdf
+        return read_pdf(data, name)
+    if found == "docx":
+        from loaders.formats.docx import read_docx
+        return read_docx(data, name)
+    if found == "xlsx":
+        from loaders.formats.sheets import read_xlsx
+        return read_xlsx(data, name)
+    if found == "xls":
+        from loaders.formats.sheets import read_xls
+        return read_xls(data, name)
+    from loaders.formats.legacy import read_legacy_word
+    return read_legacy_word(data, name)
