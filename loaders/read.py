@@ -21,7 +21,8 @@ import charset_normalizer
 import opencc
 
 from graph.errors import DocumentError
-from loaders.formats import read_layout
+from loaders.formats import read_layout, unbundle
+from loaders.formats.layout import Layout
 from loaders.furniture import drop_furniture
 from loaders.html import read_page
 from loaders.pinyin import drop_pinyin
@@ -113,24 +114,61 @@ def clean(draft: Draft) -> Draft:
 
 
 def read_text(data: bytes, name: str) -> SourceText:
+    return read_placed(data, name)[0]
+
+
+@lru_cache(maxsize=4)
+def read_placed(data: bytes, name: str) -> tuple[SourceText, Layout | None]:
+    """The reading text, and for a PDF, Word or Excel file (or a bundle of a notice and its
+    attachments) the places in the file that its text came from. Kept for the last few
+    documents, so that the pipeline and whoever adds places read a file once."""
     if not data.strip():
         raise DocumentError(f"{name}: empty file")
     check_size(len(data), name)
+    parts = unbundle(data, name)
+    written = [_written(part, part_name) for part_name, part in parts]
+    if len(written) == 1:
+        original, draft, layout = written[0]
+    else:
+        original, draft, layout = _join_parts(written, [n for n, _ in parts])
+    check_text(original, parts[0][0])
+    return _finish(draft, original, name), layout
+
+
+def _written(data: bytes, name: str) -> tuple[str, Draft, Layout | None]:
+    """A file's text as written, its reading draft, and its places (None for text and HTML)."""
+    if not data.strip():
+        raise DocumentError(f"{name}: empty file")
     layout = read_layout(data, name)
     if layout is not None:  # PDF, Word, Excel: laid out as lines by loaders.formats
-        original = layout.text
-        draft = Draft.of(original)
-        check_text(original, name)
-        return _finish(draft, original, name)
+        return layout.text, Draft.of(layout.text), layout
     text = decode(data, name)
     if looks_like_html(name, text):
         page = read_page(text)
-        original, draft = page.text, page.draft
-    else:
-        original = text.replace("\r\n", "\n").replace("\r", "\n")
-        draft = Draft.of(original)
-    check_text(original, name)
-    return _finish(draft, original, name)
+        return page.text, page.draft, None
+    original = text.replace("\r\n", "\n").replace("\r", "\n")
+    return original, Draft.of(original), None
+
+
+def _join_parts(written: list[tuple[str, Draft, Layout | None]], names: list[str]) -> tuple[str, Draft, Layout]:
+    """A notice and its attachments as one text: each after the one before, a blank line
+    between; an attachment's places carry its file name (附件1.xlsx: sheet 任务, cell C3)."""
+    original, texts, offsets = "", [], []
+    places = Layout()
+    for k, ((text, draft, layout), part_name) in enumerate(zip(written, names, strict=True)):
+        if k:
+            gap = "\n\n"
+            texts.append(gap)
+            offsets += [len(original)] * len(gap)
+            original += gap
+        base = len(original)
+        places.text = original  # the places of this part start where its text does
+        places.extend(layout or Layout(text), prefix=f"{part_name}: " if k else "")
+        texts.append(draft.text)
+        offsets += [base + o for o in draft.offsets]
+        original += text
+    places.text = original
+    return original, Draft("".join(texts), offsets), places
 
 
 def _finish(draft: Draft, original: str, name: str) -> SourceText:

@@ -11,6 +11,7 @@ the places of one document are read from the file once.
 """
 
 import io
+import json
 import zipfile
 from functools import lru_cache
 
@@ -21,6 +22,7 @@ OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP = b"PK\x03\x04"
 SUFFIXES = {".pdf", ".docx", ".doc", ".wps", ".xlsx", ".xls", ".et"}
 SHEETS = (".xlsx", ".xls", ".et", ".xlsm")
+MANIFEST = "policykg-bundle.json"
 
 
 def kind(data: bytes, name: str) -> str | None:
@@ -44,6 +46,32 @@ def kind(data: bytes, name: str) -> str | None:
     if lower.endswith((".pdf", ".docx", ".xlsx")):
         raise DocumentError(f"{name}: not a {lower.rsplit('.', 1)[1].upper()} file (its content is not one)")
     return None
+
+
+def bundle(notice: tuple[str, bytes], attachments: list[tuple[str, bytes]]) -> bytes:
+    """A notice and its attachments (附件) packed as one document: a zip holding each file and a
+    manifest, which `unbundle` (and so loaders.read) reads back as the notice followed by them."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as z:
+        names = [notice[0], *(n for n, _ in attachments)]
+        z.writestr(MANIFEST, json.dumps({"parts": names}, ensure_ascii=False))
+        for k, (_, data) in enumerate([notice, *attachments]):
+            z.writestr(f"part{k}", data)
+    return out.getvalue()
+
+
+def unbundle(data: bytes, name: str) -> list[tuple[str, bytes]]:
+    """The files of a bundle (see `bundle`), the notice first; any other file is itself."""
+    if not data.startswith(ZIP):
+        return [(name, data)]
+    try:
+        z = zipfile.ZipFile(io.BytesIO(data))
+        if MANIFEST not in z.namelist():
+            return [(name, data)]
+        names = json.loads(z.read(MANIFEST))["parts"]
+        return [(n, z.read(f"part{k}")) for k, n in enumerate(names)]
+    except (zipfile.BadZipFile, KeyError, ValueError) as e:
+        raise DocumentError(f"{name}: a damaged zip package") from e
 
 
 @lru_cache(maxsize=4)

@@ -41,7 +41,7 @@ class Layout:
 
     def place(self, offset: int) -> str | None:
         i = bisect_right(self.starts, offset) - 1
-        return self.places[i] if i >= 0 else None
+        return (self.places[i] or None) if i >= 0 else None
 
     def locate(self, start: int, end: int) -> str | None:
         """The place of text[start:end]: one place, or `first – last` when it spans several."""
@@ -50,8 +50,11 @@ class Layout:
         return first if first == last or last is None else f"{first} – {last}"
 
     def extend(self, other: "Layout", prefix: str = "") -> None:
-        """Append another layout (an attachment), its places prefixed with its file's name."""
+        """Append another layout (an attachment), its places prefixed with its file's name; text
+        with no places of its own (a .txt or HTML file) stands nowhere (offsets are its locator)."""
         base = len(self.text)
+        self.starts.append(base)
+        self.places.append("")
         self.starts += [base + s for s in other.starts]
         self.places += [f"{prefix}{p}" for p in other.places]
         self.text += other.text
