@@ -32,6 +32,7 @@ from loaders.knowledge import (
     named_body,
     parent_of,
     place_names,
+    spell_out,
     stem_at,
     stem_rows,
 )
@@ -43,6 +44,7 @@ GROUP = re.compile(r"(^各|^有关|各成员单位$|成员单位$|^省有关|^�
                    r"|各新区管委会$|各部门$|各单位$|^地方各级|以上地方|^县级以上|各级人民政府$)")
 GOVERNMENT = re.compile(r"(人民政府|政府)$")
 ENTERPRISE = re.compile(r"(公司|集团)$")
+ZONE = re.compile(r"(新区|开发区|高新区|经开区|示范区|园区|综保区|试验区)(管委会|管理委员会|管理局|工委)")
 PARTY = re.compile(r"^(中共|中国共产党)|委(组织部|宣传部|统战部|统一战线工作部|政法委员会|政法委)$")
 BODY_SUFFIX = re.compile(
     r"(委员会|委|厅|局|办|部|部门|社|院|行|公司|集团|中心|政府|支行|海关|单位|小组|处|署|室|管委会|联席会议"
@@ -155,14 +157,15 @@ def _in(name: str, jurisdiction: Jurisdiction, issued: str | None, stem: str | N
         return branch_office
     known = stem_at(stem, issued)
     if known is not None:
-        canonical = known.full_name(owner.name)
+        canonical = known.full_name(owner.full)
         aliases = [name] + [owner.level + s for s in aliases_of(known.canonical)]
         return _department(canonical, owner.name, known.kind, aliases)
-    if not prefixed and (_starts_with_place(name) or name.startswith(LEVEL_PREFIXES) or owner.name in name):
-        # named after a place, naming its government inside (农发行辽宁省分行), or a body of
-        # another level (县教育局 in a city's document): as written
-        return _department(name, owner.name, _kind(name), [name])
-    return _department(owner.name + stem, owner.name, _kind(name), [name])
+    if not prefixed and (_starts_with_place(name) or name.startswith(LEVEL_PREFIXES) or owner.name in name
+                         or ZONE.search(name)):
+        # named after a place or a zone (中新苏滁高新区管委会), naming its government inside
+        # (农发行辽宁省分行), or a body of another level (县教育局 in a city's document): as written
+        return _department(spell_out(name), owner.name, _kind(name), [name])
+    return _department(spell_out(owner.full + stem), owner.name, _kind(name), [name])
 
 
 def _branch_office(stem: str, j: Jurisdiction, prefixed: bool) -> Department | None:

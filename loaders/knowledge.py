@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from loaders.divisions import Division, by_name, named
+from loaders.divisions import Division, by_name, latest_year, named
 
 NATIONAL_NAME = "全国"
 # how a document number's head ends after its government's stem (皖政 + 办发 = 皖政办发)
@@ -43,6 +43,14 @@ class Jurisdiction:
     @property
     def national(self) -> bool:
         return self.name == NATIONAL_NAME
+
+    @property
+    def full(self) -> str:
+        """How its bodies' official names begin: a city's district writes its city too
+        (沈阳市辽中区发展和改革局, 重庆市沙坪坝区…); a county, a province or a city its own name."""
+        if self.level == "区" and self.parent and self.parent.endswith("市"):
+            return self.parent + self.name
+        return self.name
 
 
 @dataclass(frozen=True)
@@ -149,7 +157,7 @@ def jurisdiction_by_name(name: str | None, year: int | None = None) -> Jurisdict
     found = named(name, year)
     if not found:
         return None
-    current = [d for d in found if d.existed(year)] or found[:1]
+    current = [d for d in found if d.existed(year or latest_year())] or found[:1]
     if len({(d.parent, d.province) for d in current}) > 1:  # 朝阳区 of 北京市 or of 长春市: whose, unknown
         return Jurisdiction(found[0].short or name, name, found[0].level)
     return from_division(found[0])
@@ -298,6 +306,23 @@ def branch(name: str, issued: str | None) -> tuple[Branch, str] | None:
             if place in place_names() and b.holds(issued):
                 return b, place
     return None
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> tuple[tuple[str, str], ...]:
+    return tuple((r[0], r[1]) for r in _rows("name_abbreviations.tsv"))
+
+
+def spell_out(name: str) -> str:
+    """咸宁高新区管委会 → 咸宁高新技术产业开发区管理委员会 (loaders/data/name_abbreviations.tsv).
+    Only a name whose zone is abbreviated is spelled out, 管委会 with it: 丽水开发区管委会 (丽水经济技术
+    开发区) cannot be written out in full, so it stays as written rather than half expanded."""
+    zone_rows = _abbreviations()[1:]
+    if not any(short in name for short, _ in zone_rows):
+        return name
+    for short, full in _abbreviations():
+        name = name.replace(short, full)
+    return name
 
 
 @lru_cache(maxsize=1)

@@ -169,11 +169,12 @@ def test_party_bodies(written, canonical):
 def test_a_body_of_the_government_above_belongs_to_that_government():
     d = resolve("市发展改革委", LIAOZHONG)
     assert d.name == "沈阳市发展和改革委员会" and d.jurisdiction == "沈阳市"
-    assert resolve("区发展改革局", LIAOZHONG).name == "辽中区发展和改革局"
+    assert resolve("区发展改革局", LIAOZHONG).name == "沈阳市辽中区发展和改革局"
 
 
 def test_a_body_named_after_a_place_keeps_its_name():
-    assert resolve("咸宁高新区管委会", XIANNING).name == "咸宁高新区管委会"
+    assert resolve("咸宁高新区管委会", XIANNING).name == "咸宁高新技术产业开发区管理委员会"
+    assert resolve("丽水开发区管委会", jurisdiction_by_name("丽水市")).name == "丽水开发区管委会"
     assert resolve("成都市人民政府", jurisdiction_by_name("四川省")).jurisdiction == "成都市"
 
 
@@ -250,3 +251,26 @@ def test_governments_of_every_level_are_a_group(name):
 def test_a_prefectures_bodies_are_written_with_diqu():
     ali = jurisdiction_by_name("阿里地区")
     assert resolve("地区发展改革委", ali).name == "阿里地区发展和改革委员会"
+
+
+def test_a_zones_committee_is_spelled_out_and_never_prefixed_with_the_city():
+    chuzhou = jurisdiction_by_name("滁州市")
+    assert resolve("中新苏滁高新区管委会", chuzhou).name == "中新苏滁高新技术产业开发区管理委员会"
+    assert resolve("咸宁高新区管委会", XIANNING).id == resolve("咸宁高新技术产业开发区管理委员会", XIANNING).id
+    assert resolve("各新区管委会", jurisdiction_by_name("深圳市")).name == "深圳市各新区管委会"  # a group: as written
+
+
+def test_a_construction_bureau_after_the_2008_reform_is_housing_and_urban_rural_development():
+    lishui = jurisdiction_by_name("丽水市")
+    assert resolve("市建设局", lishui, "2023-01-01").name == "丽水市住房和城乡建设局"
+    assert resolve("市建设局", lishui, "2005-01-01").name == "丽水市建设局"
+
+
+def test_a_municipalitys_district_names_its_bodies_with_the_municipality():
+    shapingba = jurisdiction_by_name("沙坪坝区")
+    assert shapingba.parent == "重庆市"
+    assert resolve("区发展改革委", shapingba).name == "重庆市沙坪坝区发展和改革委员会"
+    assert resolve("区税务局", shapingba, "2022").name == "国家税务总局重庆市沙坪坝区税务局"
+    assert resolve("区经济信息委", shapingba).name == "重庆市沙坪坝区经济和信息化委员会"
+    assert resolve("区发展改革局", LIAOZHONG).name == "沈阳市辽中区发展和改革局"
+    assert resolve("县卫健委", jurisdiction_by_name("吉水县")).name == "吉水县卫生健康委员会"  # a county: its own name
