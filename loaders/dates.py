@@ -97,13 +97,18 @@ def previous(lines: list[tuple[int, str]], i: int) -> str:
     return next((ln for _, ln in reversed(lines[:i]) if ln), "")
 
 
-def year_span(opening: list[str]) -> str | None:
+def year_span(opening: list[str], title: str = "") -> str | None:
     """A gazette issue of year Y (…主办2020年第2号) prints documents of Y or the end of Y-1; a page
-    opening on the year's work (一、2024年经济社会发展目标) was written in Y-1 or Y."""
+    opening on the year's work (一、2024年经济社会发展目标) or titled by it (关于2020年重点工作…)
+    was written in Y-1 or Y."""
     for line in opening:
         m = re.search(r"(?:主办|公报)\s*(\d{4})年第\s*\d+\s*[号期]", line) or re.match(
             r"^(?:[一二三四五六七八九十]+、)?(\d{4})年(?!\d)(?!.{0,3}月)", line)
         if m:
             year = int(m.group(1))
             return f"{year - 1}/{year}"
+    m = re.search(r"(?:关于|^)(\d{4})年(?:度)?(?:[^\d年]{0,8})(?:重点工作|工作要点|工作任务|政府工作报告)", title)
+    if m:
+        year = int(m.group(1))
+        return f"{year - 1}/{year}"
     return None

@@ -213,7 +213,7 @@ def read_metadata(source: SourceText, preamble_end: int) -> Metadata:
     if derived:
         title = _derived_title(head, issuer, implements)
     meta = Metadata(title, derived, issuer, jurisdiction, issued, doc_number, span, implements)
-    meta.year_span = year_span([ln for _, ln in lines[:3] if ln])
+    meta.year_span = year_span([ln for _, ln in lines[:3] if ln], title)
     return meta
 
 

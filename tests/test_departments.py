@@ -274,3 +274,9 @@ def test_a_municipalitys_district_names_its_bodies_with_the_municipality():
     assert resolve("区经济信息委", shapingba).name == "重庆市沙坪坝区经济和信息化委员会"
     assert resolve("区发展改革局", LIAOZHONG).name == "沈阳市辽中区发展和改革局"
     assert resolve("县卫健委", jurisdiction_by_name("吉水县")).name == "吉水县卫生健康委员会"  # a county: its own name
+
+
+@pytest.mark.parametrize("name, canonical", [("外专局", "国家外国专家局"), ("侨办", "国务院侨务办公室"),
+                                             ("国台办", "国务院台湾事务办公室")])
+def test_more_central_offices(name, canonical):
+    assert resolve(name, NATIONAL).name == canonical

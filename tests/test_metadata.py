@@ -183,3 +183,8 @@ def test_a_quoted_document_that_is_not_the_notices_plan_is_not_its_title():
 def test_a_garbled_date_that_kept_its_day_character():
     m = _meta("沙坪坝区人民政府办公室关于印发目标任务的通知\n发布日期:2022-01-21\n重庆市沙坪坝区人民政府办公室\n2022121日\n一、任务\n")
     assert m.issued == "2022-01-21"
+
+
+def test_a_title_about_the_years_work_places_the_document():
+    m = _meta("滁州市人民政府关于2020年市政府重点工作及责任分解的通知\n各县人民政府：\n一、任务\n")
+    assert m.as_of == "2019/2020"
