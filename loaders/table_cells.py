@@ -28,12 +28,21 @@ ANNEX_ALONE = re.compile(r"^附件\s*\d*\s*$")
 ANNEX_TITLED = re.compile(r"^附件\s*\d*\s*[：:]\s*(.+)$")
 CAPTION_END = re.compile(r"(表|清单|方案|分工|分解|一览|台账|任务|目录|安排)(（[^）]*）)?$")
 DATE_WORDS = re.compile(r"(\d{4}年|\d{1,2}月|年底|年末|月底|季度|上半年|下半年|长期|持续推进|每年|常态化|前$)")
-# A task begins with what is to be done (建设数据中心 ends like a body's name but is a task).
-TASK_VERB = re.compile(r"^(建设|建立|健全|推进|推动|加快|加强|完善|开展|实施|支持|打造|提升|深化|落实|组织|培育|扩大|"
-                       r"优化|强化|促进|引导|鼓励|做好|抓好|持续|积极|全面|探索|制定|出台|开放|新建|改造|筹建|设立)")
+# A task begins with what is to be done (建设数据中心 ends like a body's name but is a task; so do
+# 建成县残疾人综合服务中心, 迁建县政务服务中心). Verbs that also begin bodies' names (发展, 规划, 招商,
+# 统计, 编制, 投资 …) are left out: a body's name is a noun.
+VERBS = ("建设|建立|健全|推进|推动|加快|加强|完善|开展|实施|支持|打造|提升|深化|落实|组织|培育|扩大|优化|强化|促进|"
+         "引导|鼓励|做好|抓好|持续|积极|全面|探索|制定|出台|开放|新建|改造|筹建|设立|建成|启动|开工|完成|迁建|扩建|"
+         "改扩建|续建|改建|修建|修缮|兴建|实现|确保|力争|争取|新增|增加|举办|召开|提供|实行|启用|投用|建好|办好|解决|"
+         "降低|减少|提高|改善|配备|着力|大力|继续|坚持|加大|开通|推行|发放")
+TASK_VERB = re.compile(rf"^(?:{VERBS})")
+# A cell that ends a sentence (。；) and states a deed or a figure is a task, whatever it ends with.
+SENTENCE = re.compile(rf"(?:{VERBS}|\d+(?:\.\d+)?\s*[个座所户家条名人项处万亿%公里千米平方])[^。；;]*[。；;]$")
 RULE_LINE = re.compile(r"^[|\s:：\-—=+]+$")
 PERSON = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
 MAX_HEADER = 14  # a header cell is short: 主要责任单位, 具体工作任务和要求
+HEADER_UNIT = re.compile(r"[（(][^（）()]*[）)]$")  # a unit of measure after the header: （亿元）
+HEADER_YEAR = re.compile(r"^(?:\d{4}(?:[-—～~至]\d{4})?年度?)(?=\D)")  # 2022年预期目标, 2021-2025年目标
 
 
 @dataclass
@@ -109,11 +118,11 @@ def row_number(text: str) -> int | None:
 
 
 @lru_cache(maxsize=1)
-def header_rules() -> tuple[dict[str, str], tuple[tuple[str, tuple[str, ...]], ...]]:
-    """(exact header → role, ordered (role, words) rules for headers that contain the words)."""
+def header_rules() -> tuple[dict[str, str], tuple[tuple[str, tuple[str, ...], bool], ...]]:
+    """(exact header → role, ordered (role, words, at the end only) rules for longer headers)."""
     text = resources.files("loaders").joinpath("data", "table_headers.tsv").read_text(encoding="utf-8")
     exact: dict[str, str] = {}
-    contains: list[tuple[str, tuple[str, ...]]] = []
+    contains: list[tuple[str, tuple[str, ...], bool]] = []
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -121,7 +130,7 @@ def header_rules() -> tuple[dict[str, str], tuple[tuple[str, tuple[str, ...]], .
         if match == "exact":
             exact[header] = role
         else:
-            contains.append((role, tuple(header.split("+"))))
+            contains.append((role, tuple(header.split("+")), match == "suffix"))
     return exact, tuple(contains)
 
 
@@ -132,16 +141,20 @@ def header_prefixes() -> frozenset[str]:
 
 
 def header_role(header: str) -> str | None:
-    """序号 → number, 牵头部门 → lead, 具体工作任务和要求 → task, 责任领导 → person."""
-    header = re.sub(r"\s+", "", header).strip("：:")
-    if not header or len(header) > MAX_HEADER:
-        return None
+    """序号 → number, 牵头部门 → lead, 具体工作任务和要求 → task, 责任领导 → person.
+
+    A leading year says when, not what the column holds: 2022年预期目标 is 预期目标."""
+    header = HEADER_YEAR.sub("", re.sub(r"\s+", "", header).strip("：:"))
+    if not header or len(header) > MAX_HEADER or MARKER.match(header):
+        return None  # 一、扩大有效投资 is a category row, not a header
     exact, contains = header_rules()
-    if header in exact:
-        return exact[header]
-    if CAPTION_END.search(header) or re.search(r"[\d，。；！？]", header):
+    bare = HEADER_UNIT.sub("", header) or header  # 总投资（亿元） is 总投资
+    if header in exact or bare in exact:
+        return exact.get(header) or exact[bare]
+    if CAPTION_END.search(header) or re.search(r"[\d，。；！？]", bare):
         return None  # a caption (…任务分解表) or a cell, not a header
-    return next((role for role, words in contains if all(w in header for w in words)), None)
+    return next((role for role, words, suffix in contains
+                 if (bare.endswith(words[-1]) if suffix else all(w in bare for w in words))), None)
 
 
 def is_header(columns: list[Column]) -> bool:
@@ -178,7 +191,7 @@ def cell_kind(text: str) -> str:
         return "empty"
     if row_number(text) is not None:
         return "number"
-    if len(text) <= 200 and "。" not in text.rstrip("。"):
+    if len(text) <= 200 and "。" not in text.rstrip("。") and not SENTENCE.search(text):
         names = [n for part in text.split() for n in split_names(part)]
         bodies = sum(looks_like_body(n) and not TASK_VERB.match(n) for n in names)
         if names and looks_like_body(names[0]) and not TASK_VERB.match(names[0]) and (
@@ -246,6 +259,12 @@ def line_cell(line: Line, start: int, raw: str) -> Cell:
     lead = len(raw) - len(raw.lstrip())
     text = raw.strip()
     return Cell(text, start + lead, start + lead + len(text))
+
+
+def join_bodies(first: Cell, more: Cell) -> Cell:
+    """Two lines of one body cell as one list: 县水务局 + 县住建局 → 县水务局、县住建局, spanning both."""
+    sep = "" if first.text[-1:] in "、，,；;" else "、"
+    return Cell(first.text + sep + more.text, first.start, more.end)
 
 
 def make_row(number: str | None, cells: list[Cell | None], columns: list[Column], category: str | None) -> Row:

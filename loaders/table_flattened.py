@@ -5,7 +5,14 @@ under a category row); its cells are placed in the columns they fit, so missing 
 cell of several paragraphs and a list of bodies broken over two lines still make one row. Without
 one, a row is its text cells (categories, then the task) followed by its bodies and short trailing
 cells; cells merged down from the row above (rowspan) become its categories.
+
+A cell naming several bodies one per line (县水务局 / 县住建局 / 县护城河指挥部) reaches us as several
+lines: a body line directly under a body cell belongs to that cell when the row has more body lines
+than body columns, or when the table sets its cells apart by blank lines and this one has none above it.
 """
+
+from functools import reduce
+from itertools import pairwise
 
 from loaders.lines import Line
 from loaders.table_cells import (
@@ -22,6 +29,7 @@ from loaders.table_cells import (
     align,
     cell_kind,
     inherit,
+    join_bodies,
     line_cell,
     make_row,
     row_number,
@@ -30,21 +38,67 @@ from loaders.table_cells import (
 
 def flattened_rows(lines: list[Line], i: int, columns: list[Column], _cut: None) -> tuple[list[Row], int]:
     cells = [(k, line_cell(lines[k], lines[k].start, lines[k].text)) for k in range(i, len(lines)) if lines[k].stripped]
+    glued = _glued(cells)
     if columns[0].role == "number":
-        return _numbered_rows(cells, columns, lines, i)
-    return _unnumbered_rows(cells, columns, lines, i)
+        return _numbered_rows(cells, columns, lines, i, glued)
+    return _unnumbered_rows(cells, columns, lines, i, glued)
+
+
+def _glued(cells: list[tuple[int, Cell]], sample: int = 40) -> set[int]:
+    """Starts of lines with no blank line above them, in a table whose cells are set apart by blank
+    lines: there a line break without a blank line is a break inside a cell."""
+    pairs = list(pairwise(cells[: sample + 1]))
+    if len(pairs) < 4 or sum(b[0] - a[0] > 1 for a, b in pairs) < 0.75 * len(pairs):
+        return set()
+    return {b[1].start for a, b in pairwise(cells) if b[0] == a[0] + 1}
+
+
+def _join_bodies(cells: list[Cell], roles: list[str | None], glued: set[int]) -> list[Cell]:
+    """Body lines that continue the body cell above them, joined into it as one list (县水务局、县住建局):
+    lines glued to it, and, in a run of body cells longer than the row's body columns, every line
+    after the columns are used up (into the last column's cell)."""
+    slots = max(sum(r in DEPARTMENT_ROLES for r in roles), 1)
+    out: list[Cell] = []
+    run: list[Cell] = []
+    seen_text = False
+
+    def flush() -> None:
+        nonlocal run
+        if len(run) > slots:
+            run = [*run[: slots - 1], reduce(join_bodies, run[slots - 1:])]
+        out.extend(run)
+        run = []
+
+    for cell in cells:
+        if seen_text and cell_kind(cell.text) == "bodies":
+            if run and cell.start in glued:
+                run[-1] = join_bodies(run[-1], cell)
+            else:
+                run.append(cell)
+            continue
+        flush()
+        seen_text = True
+        out.append(cell)
+    flush()
+    return out
 
 
 def _numbered_rows(cells: list[tuple[int, Cell]], columns: list[Column], lines: list[Line],
-                   i: int) -> tuple[list[Row], int]:
+                   i: int, glued: set[int]) -> tuple[list[Row], int]:
     """Rows start at their 序号 (1, 2 … rising, gaps allowed where rows were cut)."""
     roles = [c.role for c in columns[1:]]
+
+    def as_cells(pending: list[Cell]) -> list[Cell]:
+        """The row's lines as cells: lists and paragraphs broken over lines joined."""
+        return _join_bodies(_join_leading_text(_join_broken(pending), text_columns), roles, glued)
+
     first_dept = next(j for j, r in enumerate(roles) if r in DEPARTMENT_ROLES)
     text_columns = sum(r not in ("number", "person", "deadline") for r in roles[:first_dept])
     rows: list[Row] = []
     category: str | None = None
     number: Cell | None = None
     pending: list[Cell] = []
+    extra: list[Cell] = []
     previous = 0
     style: str | None = None  # 序号 on a line of its own, or joined to the task (1．推进…)
     after = i
@@ -54,7 +108,7 @@ def _numbered_rows(cells: list[tuple[int, Cell]], columns: list[Column], lines: 
         nonlocal pending
         if number is None:
             return True
-        pending = _join_leading_text(_join_broken(pending), text_columns)  # a task cell of several paragraphs
+        pending = as_cells(pending)  # a task cell of several paragraphs, a list of bodies one per line
         placed = align(pending, roles)
         kept = len(pending)
         while placed is None and kept > 0:  # trailing lines that fit no column are not the table's
@@ -67,7 +121,17 @@ def _numbered_rows(cells: list[tuple[int, Cell]], columns: list[Column], lines: 
             rows.append(row)
         ok = kept == len(pending)
         pending = []
+        extra.clear()
         return ok
+
+    def resumes(idx: int) -> bool:
+        """The next row's 序号 follows within a row's width of lines: the table goes on."""
+        for _, later in cells[idx + 1 : idx + 2 + len(roles)]:
+            if row_number(later.text) == previous + 1:
+                return True
+            if CATEGORY.match(later.text) or ANNEX_ALONE.match(later.text) or ANNEX_TITLED.match(later.text):
+                return False
+        return False
 
     def numbers_next(idx: int) -> bool:
         """The cell after `idx` is the next row's 序号."""
@@ -78,7 +142,7 @@ def _numbered_rows(cells: list[tuple[int, Cell]], columns: list[Column], lines: 
     for idx, (k, cell) in enumerate(cells):
         value = row_number(cell.text)
         joined = NUMBERED_TASK.match(cell.text) if value is None and style != "alone" else None
-        complete = number is None or len(_join_leading_text(_join_broken(pending), text_columns)) >= len(roles)
+        complete = number is None or len(as_cells(pending)) >= len(roles)
         # 1．推进… : the 序号 and the task on one line (numbering may restart at 1 under a category)
         if joined and (int(joined.group(1)) == previous + 1 or (int(joined.group(1)) == 1 and number is None)):
             style = "joined"
@@ -105,9 +169,11 @@ def _numbered_rows(cells: list[tuple[int, Cell]], columns: list[Column], lines: 
             return rows, k
         elif number is None:
             return rows, k  # text where a row should start: the table has ended
-        elif len(_join_leading_text(_join_broken(pending), text_columns)) >= len(roles) and not _open(pending):
-            close()
-            return rows, k
+        elif extra or (len(as_cells([*pending, cell])) > len(roles) and not _open(pending)):
+            if not resumes(idx):
+                close()
+                return rows, k
+            extra.append(cell)  # lines under a full row before the next 序号 (a second task merged down): not read
         else:
             pending.append(cell)
         after = k + 1
@@ -143,7 +209,7 @@ def _join_leading_text(cells: list[Cell], columns: int) -> list[Cell]:
 
 
 def _unnumbered_rows(cells: list[tuple[int, Cell]], columns: list[Column], lines: list[Line],
-                     i: int) -> tuple[list[Row], int]:
+                     i: int, glued: set[int]) -> tuple[list[Row], int]:
     """Without 序号 a row is its text cells (categories, then the task) followed by its bodies,
     then any short trailing cells (备注, 时限); a numbered text cell after the bodies starts the next row."""
     roles = [c.role for c in columns]
@@ -193,6 +259,8 @@ def _unnumbered_rows(cells: list[tuple[int, Cell]], columns: list[Column], lines
         if kind == "number" and (depts or not texts) and number_ok(cell.text):
             close()  # rows numbered though the header names no 序号 column
             number = cell.text
+        elif kind == "bodies" and depts and not trailing and (cell.start in glued or len(depts) >= dept_count):
+            depts[-1] = join_bodies(depts[-1], cell)  # one more name of the cell above, on a line of its own
         elif kind == "bodies" and texts and not trailing and len(depts) < dept_count:
             depts.append(cell)
         elif depts and (MARKER.match(cell.text) or len(trailing) >= tail or len(cell.text) > 60 or kind == "bodies"):

@@ -24,6 +24,7 @@ from loaders.table_cells import (
     CAPTION_END,
     CATEGORY,
     DEPARTMENT_ROLES,
+    HEADER_YEAR,
     MARKER,
     MAX_HEADER,
     RULE_LINE,
@@ -114,7 +115,7 @@ def find_tables(text: str, start: int = 0, end: int | None = None, source: Sourc
         found = (_delimited_header(lines, i, Cutter(_separator(lines[i].text) or "\t"))
                  or _flattened_header(lines, i)
                  or (_delimited_header(lines, i, Cutter(" ", source)) if source is not None
-                     and lines[i].stripped[:2] in header_prefixes() and len(lines[i].text) <= 120 else None))
+                     and _may_head(lines[i]) else None))
         if found is None:
             i += 1
             continue
@@ -129,6 +130,11 @@ def find_tables(text: str, start: int = 0, end: int | None = None, source: Sourc
         else:
             i += 1
     return tables
+
+
+def _may_head(line: Line) -> bool:
+    """A short line starting like a known header (a leading year aside): worth cutting at its spaces."""
+    return HEADER_YEAR.sub("", line.stripped)[:2] in header_prefixes() and len(line.text) <= 120
 
 
 def _delimited_header(lines: list[Line], i: int, cut: Cutter) -> tuple[list[Column], int, Cutter] | None:

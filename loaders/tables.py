@@ -47,6 +47,12 @@ def _names(cell: Cell, gaps: set[int]) -> list[str] | None:
     return names if names and all(_is_body(n) for n in names) else None
 
 
+def _listed(note: Reading | None) -> list[str] | None:
+    """The names of a cell the responsibility reader takes for a bare list of bodies (a group such as
+    市政府各部门、各直属机构 is one name): its own words say nothing of who leads, the column does."""
+    return note.leads + note.supports if note is not None and note.bare else None
+
+
 def _is_body(name: str) -> bool:
     """A body's name, allowing a gloss in parentheses after it: 各镇政府（街道办事处）."""
     return looks_like_body(name) or looks_like_body(PAREN_TAIL.sub("", name))
@@ -60,13 +66,13 @@ def read_row(table: Table, row: Row, gaps: set[int] | None = None) -> list[tuple
     if table.has("lead"):
         if lead is not None:
             note = read_note(lead.text.strip("。 "))
-            names = _names(lead, gaps)
+            names = _names(lead, gaps) or _listed(note)
             if note is not None and note.basis == "stated":
                 readings.append((note, lead))
             elif names:
                 readings.append((Reading(names, [], "stated"), lead))
         for cell in (support, responsible):
-            if cell is not None and (names := _names(cell, gaps)):
+            if cell is not None and (names := _names(cell, gaps) or _listed(read_note(cell.text.strip("。 ")))):
                 readings.append((Reading([], names, "stated"), cell))
         return readings
     basis = "stated"
