@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 from tqdm import tqdm
 
-from api.loading import iter_documents, load_paths
+from api.loading import iter_documents, load_paths, with_attachments
 from api.stores import open_store
 from graph import catalog
 from graph.errors import BadRequest, PolicyKGError
@@ -39,12 +39,16 @@ def _open(store: str | None, neo4j: str | None) -> GraphStore:
 
 @app.command()
 def load(
-    paths: Annotated[list[Path], typer.Argument(help="files (.txt, .html, .htm) and folders of them")],
+    paths: Annotated[list[Path], typer.Argument(
+        help="files (.txt, .html, .htm, .pdf, .docx, .doc, .wps, .xlsx, .xls) and folders of them")],
     store: StoreOpt = None,
     neo4j: Neo4jOpt = None,
+    attach: Annotated[bool, typer.Option(
+        "--attach", help="read attachments as their notice's annex, one plan: the files given are the notice "
+                         "then its attachments; in a folder, files named 附件… belong to its one other file")] = False,
 ) -> None:
     """Load documents; each is written whole or not at all, and reloading replaces it."""
-    documents = iter_documents(paths)
+    documents = with_attachments(paths) if attach else iter_documents(paths)
     if not documents:
         raise BadRequest("no documents found in the paths given")
     target = _open(store, neo4j)

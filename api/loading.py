@@ -6,6 +6,10 @@ per core, while this process writes; each batch is written in one transaction
 (all of it or none). A batch the store rejects is written again one document at
 a time, so a bad document is named and the others still load. Memory stays
 bounded: at most two batches are being read ahead of the writer.
+
+Formats: text and HTML, PDF, Word (.docx; .doc/.wps through LibreOffice), Excel
+(.xlsx/.xls). A notice and its attachments (附件) are one plan when the caller says
+so (`attachments`): the notice first, each attachment after it.
 """
 
 import os
@@ -18,11 +22,13 @@ from pathlib import Path
 from graph.errors import DocumentError, PolicyKGError, StoreError
 from graph.model import PlanGraph
 from graph.store import GraphStore
-from loaders.pipeline import load_file, read_document
+from loaders.documents import file_bytes, load_path, located, read_with_attachments
+from loaders.pipeline import read_document
 
 BATCH = 32
 PARALLEL_FROM = 8  # fewer documents than this are read in this process (a pool costs a second to start)
-DOCUMENT_SUFFIXES = {".txt", ".html", ".htm"}
+DOCUMENT_SUFFIXES = {".txt", ".html", ".htm", ".pdf", ".docx", ".doc", ".wps", ".xlsx", ".xls"}
+ATTACHMENT = ("附件", "附表")  # how an attachment's file is named: 附件1.xlsx, 附件2 任务分解表.docx
 
 
 @dataclass(frozen=True)
@@ -31,9 +37,22 @@ class Upload:
 
     name: str
     data: bytes
+    attachments: tuple[tuple[str, bytes], ...] = ()  # (name, data) of each file attached to it
 
 
-Source = Path | Upload
+@dataclass(frozen=True)
+class Attached:
+    """A notice and the files attached to it, read as one plan named after the notice."""
+
+    notice: Path
+    attachments: tuple[Path, ...]
+
+    @property
+    def name(self) -> str:
+        return self.notice.name
+
+
+Source = Path | Upload | Attached
 
 
 @dataclass
@@ -51,6 +70,33 @@ def iter_documents(paths: Iterable[Path]) -> list[Path]:
             found += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES)
         else:
             found.append(path)
+    return found
+
+
+def is_attachment(path: Path) -> bool:
+    return path.name.startswith(ATTACHMENT)
+
+
+def with_attachments(paths: Iterable[Path]) -> list[Source]:
+    """The documents to load when attachments join their notice: files given one after another
+    are one plan, the first the notice and the others its attachments; a folder is one plan per
+    folder, its file not named 附件… the notice and its files named 附件… the attachments."""
+    paths = list(paths)
+    files = [p for p in paths if not p.is_dir()]
+    found: list[Source] = []
+    if files:
+        found.append(Attached(files[0], tuple(files[1:])) if len(files) > 1 else files[0])
+    for folder in (p for p in paths if p.is_dir()):
+        by_folder: dict[Path, list[Path]] = {}
+        for f in iter_documents([folder]):
+            by_folder.setdefault(f.parent, []).append(f)
+        for members in by_folder.values():
+            notices = [f for f in members if not is_attachment(f)]
+            attached = tuple(f for f in members if is_attachment(f))
+            if len(notices) == 1:
+                found.append(Attached(notices[0], attached) if attached else notices[0])
+            else:  # no notice, or several: whose attachments these are is not told; each is its own
+                found += members
     return found
 
 
@@ -84,7 +130,14 @@ def load_paths(store: GraphStore, documents: list[Source], on_document: Callable
 
 def _read_one(source: Source) -> PlanGraph | PolicyKGError:
     try:
-        return read_document(source.data, source.name) if isinstance(source, Upload) else load_file(source)
+        if isinstance(source, Upload) and not source.attachments:
+            return located(read_document(source.data, source.name), source.data, source.name)
+        if isinstance(source, Upload):
+            return read_with_attachments((source.name, source.data), list(source.attachments))
+        if isinstance(source, Attached):
+            return read_with_attachments((source.notice.name, file_bytes(source.notice)),
+                                         [(p.name, file_bytes(p)) for p in source.attachments])
+        return load_path(source)
     except PolicyKGError as e:
         return e
 

@@ -33,11 +33,15 @@ def add_locators(graph: PlanGraph, layout: Layout) -> PlanGraph:
     return graph
 
 
-def read_bytes(data: bytes, name: str) -> PlanGraph:
-    """One document (any format) as a plan, its evidence located in the file."""
-    graph = read_document(data, name)
+def located(graph: PlanGraph, data: bytes, name: str) -> PlanGraph:
+    """`graph`, read from `data`, with its evidence located in the file (read once: cached)."""
     layout = read_placed(data, name)[1]
     return add_locators(graph, layout) if layout is not None else graph
+
+
+def read_bytes(data: bytes, name: str) -> PlanGraph:
+    """One document (any format) as a plan, its evidence located in the file."""
+    return located(read_document(data, name), data, name)
 
 
 def file_bytes(path: Path) -> bytes:
