@@ -18,6 +18,7 @@ from loaders.knowledge import (
     NATIONAL,
     Jurisdiction,
     central_body,
+    doc_number_candidates,
     from_division,
     jurisdiction_by_name,
     jurisdiction_of_doc_number,
@@ -33,7 +34,7 @@ NATIONAL_ADDRESS = re.compile(r"^各省、自治区、直辖市|^各省（自治
 NAMED_AFTER_PLACE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:(?:国家级)?(?:高新区|高新技术产业开发区|经开区|"
                                r"经济技术开发区|经济开发区|开发区|新区|示范区)管委会|[一二三四五六七八]中(?![央心国部间期])|"
                                r"人民医院|中医院|妇幼保健院)")
-BODY_LEVEL = re.compile(r"(?<![\u4e00-\u9fff])(省|市|县|区)[\u4e00-\u9fff]{1,8}?(?:局|委|厅)")
+BODY_LEVEL = re.compile(r"(?<![\u4e00-\u9fff])(自治区|省|市|县|区)[\u4e00-\u9fff]{1,8}?(?:局|委|厅)")
 
 
 def of_government(name: str | None, year: int | None = None) -> Jurisdiction | None:
@@ -88,13 +89,18 @@ def _first_lines(lines: list[str], year: int | None) -> Jurisdiction | None:
     return None
 
 
+def body_level(text: str) -> str | None:
+    """The level prefix the document's own bodies are mostly written with (省发改委 → 省)."""
+    levels = Counter(m.group(1) for m in BODY_LEVEL.finditer(text))
+    return levels.most_common(1)[0][0] if levels else None
+
+
 def _named_bodies(text: str, year: int | None) -> Jurisdiction | None:
     """The one place the document's bodies and institutions are named after, at least twice, at the
     level its bodies are written with (咸宁高新区管委会 beside 市发改委; 吉水二中 beside 县教体局)."""
-    levels = Counter(m.group(1) for m in BODY_LEVEL.finditer(text))
-    if not levels:
+    level = body_level(text)
+    if level is None:
         return None
-    level = levels.most_common(1)[0][0]
     places: Counter[str] = Counter()
     for m in NAMED_AFTER_PLACE.finditer(text):
         word = m.group(1)
@@ -122,6 +128,10 @@ def read_jurisdiction(*, issuers: list[str], doc_number: str | None, title: str 
     level_only = next((lv for i in issuers if (lv := _level_only(i))), None)
     if doc_number:
         found = jurisdiction_of_doc_number(doc_number, next(iter(issuers), None))
+        if found is None and not issuers:  # 宁政发 with no issuer: the level its bodies are written with
+            level = body_level(text)
+            shared = [j for j in doc_number_candidates(doc_number) if level and j.level == level]
+            found = shared[0] if len(shared) == 1 else None
         if found is not None:
             return found
     if level_only:

@@ -280,3 +280,9 @@ def test_a_municipalitys_district_names_its_bodies_with_the_municipality():
                                              ("国台办", "国务院台湾事务办公室")])
 def test_more_central_offices(name, canonical):
     assert resolve(name, NATIONAL).name == canonical
+
+
+def test_the_peoples_bank_regional_branch_and_industry_without_he():
+    shandong = jurisdiction_by_name("山东省")
+    assert resolve("人民银行济南分行", shandong).name == "中国人民银行济南分行"
+    assert resolve("省工业信息化厅", shandong).name == "山东省工业和信息化厅"

@@ -113,3 +113,9 @@ def test_a_name_two_places_share_is_known_without_its_parent_unless_the_text_nam
     assert alone.name == "朝阳区" and alone.parent is None
     assert of_government("北京市朝阳区人民政府").parent == "北京市"
     assert of_government("长春市朝阳区人民政府").parent == "长春市"
+
+
+def test_a_shared_number_stem_without_an_issuer_is_told_apart_by_the_level_its_bodies_are_written_with():
+    text = "（牵头单位：自治区发展改革委；配合单位：自治区财政厅）"
+    assert _read(doc_number="宁政发〔2019〕3号", text=text) == "宁夏回族自治区"
+    assert _read(doc_number="宁政发〔2019〕3号", text="（牵头单位：市发展改革委）") == "南京市"
