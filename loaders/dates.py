@@ -107,7 +107,8 @@ def year_span(opening: list[str], title: str = "") -> str | None:
         if m:
             year = int(m.group(1))
             return f"{year - 1}/{year}"
-    m = re.search(r"(?:关于|^)(\d{4})年(?:度)?(?:[^\d年]{0,8})(?:重点工作|工作要点|工作任务|政府工作报告)", title)
+    m = (re.search(r"(?:关于|^)(\d{4})年(?:度)?(?:[^\d年]{0,8})(?:重点工作|工作要点|工作任务|政府工作报告)", title)
+         or re.search(r"(?:重点工作|工作要点|工作任务|政府工作报告).*[（(](\d{4})年[）)]$", title))
     if m:
         year = int(m.group(1))
         return f"{year - 1}/{year}"

@@ -188,3 +188,4 @@ def test_a_garbled_date_that_kept_its_day_character():
 def test_a_title_about_the_years_work_places_the_document():
     m = _meta("滁州市人民政府关于2020年市政府重点工作及责任分解的通知\n各县人民政府：\n一、任务\n")
     assert m.as_of == "2019/2020"
+    assert _meta("市政府工作报告重点工作责任分解(2023年)\n一、目标\n").as_of == "2022/2023"
