@@ -15,34 +15,32 @@ reviewed data: data/responsibility_terms.tsv.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
-from loaders.departments import looks_like_body
 from loaders.lines import split_lines
+from loaders.names import (
+    CLOSERS,
+    ETC,
+    OPENERS,
+    alternatives,
+    bodies,
+    is_body,
+    is_group_of_all,
+    listed_bodies,
+    office_holders,
+    split_names,
+    split_top,
+    terms,
+)
 
-
-@cache
-def _terms() -> dict[str, list[str]]:
-    text = resources.files("loaders").joinpath("data", "responsibility_terms.tsv").read_text(encoding="utf-8")
-    terms: dict[str, list[str]] = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            kind, term = line.split("\t")[:2]
-            terms.setdefault(kind, []).append(term.strip())
-    return terms
-
-
-def _alternatives(*kinds: str) -> str:
-    words = [w for k in kinds for w in _terms().get(k, [])]
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+__all__ = ["Note", "Reading", "find_notes", "is_body", "read_note", "split_names"]
 
 
 @cache
 def _label_pattern() -> re.Pattern[str]:
     """A label: `牵头单位：`, `【牵头单位】`, `[牵头单位]` (colon optional after brackets)."""
-    words = _alternatives("lead", "support", "responsible", "aside")
+    words = alternatives("lead", "support", "responsible", "aside")
     kind = r"(?:[（(](?:部门|单位)[）)])?"  # 牵头单位（部门）：
     return re.compile(
         rf"(?:【\s*(?P<b>{words}){kind}\s*】|\[(?P<s>{words}){kind}\]|(?P<p>{words}){kind}\s*(?:[：:]|为(?!牵头)))\s*[：:]?"
@@ -52,151 +50,12 @@ def _label_pattern() -> re.Pattern[str]:
 @cache
 def _label_hint() -> re.Pattern[str]:
     """The endings of the body labels (单位, 部门, 牵头 …): a line holding none has no label tail."""
-    words = {w[-2:] for k in ("lead", "support", "responsible") for w in _terms()[k]}
+    words = {w[-2:] for k in ("lead", "support", "responsible") for w in terms()[k]}
     return re.compile("|".join(map(re.escape, sorted(words))))
 
 
-@cache
-def _body_end(weak: bool) -> re.Pattern[str]:
-    kinds = ("body-end", "weak-body-end") if weak else ("body-end",)
-    return re.compile(rf"(?:{_alternatives(*kinds)})$")
-
-
-@cache
-def _label_words() -> frozenset[str]:
-    return frozenset(w for k in ("lead", "support", "responsible", "aside") for w in _terms()[k])
-
-
 def _label_role(label: str) -> str:
-    return next(k for k in ("lead", "support", "responsible", "aside") if label in _terms()[k])
-
-
-# --- names -------------------------------------------------------------------------------------
-
-OPENERS, CLOSERS = "（(〔【[", "）)〕】]"
-PARTNER = {"）": "（(", ")": "（(", "〕": "〔", "】": "【", "]": "["}
-# 各县（市、区）, 各街道（功能区）, 各乡镇: a group of governments, named by place words only.
-PLACE_GROUP = re.compile(r"^各(?:[省市县区州盟旗乡镇、]|街道|乡镇|镇街|功能区|开发区|园区|县市区)+$")
-# a place named before a shared suffix: 各市、县人民政府 / 咸安区、嘉鱼县、通山县人民政府
-PLACE_STUB = re.compile(r"^(?:各?[省市县区州盟旗]|[\u4e00-\u9fff]{1,8}[市县区州盟旗])$")
-SHARED_SUFFIX = re.compile(r"^(?!各)[\u4e00-\u9fff]{0,8}[省市县区州盟旗](?:人民政府|政府)$")
-# 有关部门, 各有关单位, 其他相关部门: no body in particular.
-VAGUE = re.compile(r"^(?:各(?:地区|地|级)?|其他|其它|其余|有关|相关)+(?:部门|单位|机构|方面)$")
-# words that end like a body's name and are none: 东部, 布局, 试行, 好处
-NOT_A_BODY = re.compile(
-    r"^..?$(?<![省市县区州]委)(?<!海关)|[东西南北中内外全局干底头]部$|[格布大全结开]局$|(?<![银支分])行$|[各好用到住难益]处$"
-)
-ETC = re.compile(r"等(?:[^、，,；;]{0,8}?(?:部门|单位|机构))?$")
-AND = re.compile(r"等和|以及|和|及|与")
-PLACE_AFTER_BODY = re.compile(
-    r"(?<=[局委厅办部院行室会])(?=各(?:有关|相关)?(?:[省市县区州盟旗乡镇]|街道|开发区|园区|功能区))"
-)
-NOT_A_NAME = re.compile(
-    r"[0-9０-９%％：:。]|(?<!自)由|^[本该此](?:办法|方案|意见|通知|规定|细则|计划|工作|项目|任务)|简称|设在|详见|包括"
-    r"|^(?:支持|鼓励|引导|推动|推进|组织|加强|建立|依托|发挥|积极|充分|要求|督促|指导|协调|探索|实施|开展|完善)"
-)
-PLACE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,10}(?:[区县市旗镇乡州盟]|街道)$")
-LAST_BRACKET = re.compile(r"[（(〔]([^（）()〔〕]*)[）)〕]$")
-BRACKETED = re.compile(r"[（(〔][^）)〕]*[）)〕]")
-TRAILING_BRACKETS = re.compile(r"(?:[（(〔][^（）()〔〕]*[）)〕])+$")
-
-
-def _split_top(text: str, separators: str) -> list[str]:
-    """Split at separators outside any brackets."""
-    if not any(ch in text for ch in OPENERS):
-        return re.split(f"[{separators}]", text)
-    depth, buf, parts = 0, [], []
-    for ch in text:
-        if ch in OPENERS:
-            depth += 1
-        elif ch in CLOSERS:
-            depth = max(depth - 1, 0)
-        if depth == 0 and ch in separators:
-            parts.append("".join(buf))
-            buf = []
-        else:
-            buf.append(ch)
-    parts.append("".join(buf))
-    return parts
-
-
-def is_body(name: str, strong: bool = False) -> bool:
-    """The name ends the way a body's name ends; `strong` refuses the weak endings (所, 站, 馆)."""
-    if not name or len(name) > 40 or NOT_A_NAME.search(name) or name in _label_words():
-        return False
-    core = TRAILING_BRACKETS.sub("", name) or name
-    if PLACE_GROUP.match(BRACKETED.sub("", core)):
-        return True
-    if NOT_A_BODY.search(core):
-        return False
-    return looks_like_body(core) or bool(_body_end(weak=not strong).search(core))
-
-
-def _is_place(name: str) -> bool:
-    core = TRAILING_BRACKETS.sub("", name) or name
-    return bool(PLACE_NAME.match(core)) and not NOT_A_NAME.search(name)
-
-
-def _split_and(part: str) -> list[str]:
-    """`X等和Y`, `X和Y`, `X及Y` are two bodies only when both sides are bodies (not 文化和旅游部)."""
-    for m in AND.finditer(part):
-        left, right = ETC.sub("", part[: m.start()]).strip(), part[m.end() :].strip()
-        if m.group(0) == "等和" or (is_body(left) and is_body(right)):
-            return [left, *_split_and(right)]
-    return [part]
-
-
-def _join_shared_suffix(parts: list[str]) -> list[str]:
-    """`各市`, `县人民政府` → `各市、县人民政府`: places sharing one suffix are one group."""
-    out: list[str] = []
-    i = 0
-    while i < len(parts):
-        j = i
-        while j < len(parts) and PLACE_STUB.match(parts[j]):
-            j += 1
-        last = BRACKETED.sub("", parts[j]) if j < len(parts) else ""
-        if j > i and SHARED_SUFFIX.match(last):
-            out.append("、".join(parts[i : j + 1]))
-            i = j + 1
-        else:
-            out.append(parts[i])
-            i += 1
-    return out
-
-
-def split_names(text: str, keep_vague: bool = False) -> list[str]:
-    """`省发改委、省科技厅、各市、县人民政府等` → the names, groups kept whole, 等 tails and
-    bare 有关部门 dropped (kept with `keep_vague`, as after 会同)."""
-    parts: list[str] = []
-    for raw in _split_top(text, "、，,；;"):
-        pieces = raw.split()  # 县教体局 各乡镇政府: two bodies; 国家发展 改革委: one name wrapped
-        if len(pieces) > 1 and not all(is_body(x) for x in pieces):
-            pieces = ["".join(pieces)]
-        for piece in pieces:
-            for sub in PLACE_AFTER_BODY.split(piece):
-                parts += [p.strip() for p in _split_and(sub.strip())]
-    names = _join_shared_suffix([n for n in (_without_aside(ETC.sub("", p).strip()) for p in parts) if n])
-    return [n for n in names if keep_vague or not VAGUE.match(n)]
-
-
-def _without_aside(name: str) -> str:
-    """`市发改委（李四）` → `市发改委`; `各镇政府（街道办事处）`, `各县（市、区）` keep what names a body or place."""
-    m = LAST_BRACKET.search(name)
-    if m is None or m.start() == 0:
-        return name
-    inner = m.group(1)
-    if is_body(inner) or PLACE_GROUP.match("各" + inner) or PLACE_STUB.match(inner):
-        return name
-    return name[: m.start()].strip()
-
-
-def _bodies(text: str, keep_vague: bool = False, places: bool = False) -> list[str] | None:
-    """The bodies named in `text`; None when a name is not a body's (then it is no note).
-    Under a label (`places`), a place's name stands for its government: 责任单位：崇川区."""
-    names = split_names(text, keep_vague=True)
-    if not names or not all(is_body(n) or (places and _is_place(n)) for n in names):
-        return None
-    return [n for n in names if keep_vague or not VAGUE.match(n)]
+    return next(k for k in ("lead", "support", "responsible", "aside") if label in terms()[k])
 
 
 # --- one note ----------------------------------------------------------------------------------
@@ -211,6 +70,7 @@ class Reading:
     basis: str  # stated | rule | first-listed
     declares_rule: bool = False  # the note states 列第一位的为牵头部门 (and, with 下同, for what follows)
     bare: bool = False  # a list of bodies with no label or verb: a note only where a note stands
+    unresolved: list[str] = field(default_factory=list)  # names under a label not read as bodies (warn)
 
 
 RULE = re.compile(
@@ -219,7 +79,8 @@ RULE = re.compile(
     r"(?:[（(](?:部门|单位)[）)])?"
     r"(?:为|是|作为)(?:牵头|主办|主责)(?:或[\u4e00-\u9fff]{1,4}?)?(?:责任)?(?:部门|单位)(?:[（(](?:部门|单位)[）)])?"
     r"|牵头(?:部门|单位)(?:[列排](?:在|于)?)(?:第一位?|首位))"
-    r"(?:[，,；;]\s*(?:其他|其余|其它)(?:的)?(?:部门|单位)?(?:为|是)?(?:配合|责任|参与|协办|协同)(?:部门|单位))?"
+    r"(?:[，,；;]\s*(?:其他|其余|其它)(?:的)?(?:有关|相关)?(?:部门|单位)?(?:和|及|或)?(?:部门|单位)?(?:为|是)?"
+    r"(?:按照?职责分工|按照?职责|根据职责)?(?:配合|责任|参与|协办|协同|负责)(?:部门|单位)?)?"
     r"(?P<below>[，,；;]\s*(?:下同|以下同|后同|以下均同|下文同))?"
 )
 RULE_VERB = re.compile(r"(?:为|是)(?:牵头|主办|主责)|牵头(?:部门|单位)[列排]")
@@ -233,7 +94,11 @@ LEAD_CLAUSE = re.compile(
     BY + r"(?P<n>.+?)(?:(?:共同|分别|总)?牵头(?:负责|落实|组织实施|实施|推进|抓总)?|负总责|主责|主抓|主办"
     r"|为牵头(?:责任)?(?:单位|部门))$"
 )
-WITH_CLAUSE = re.compile(BY + r"(?P<n>.+?)会同(?P<o>.+?)(?:共同)?(?:负责|落实|组织实施|实施|推进)?$")
+# 由X会同Y等部门负责落实 / 研究提出落实意见 / 研究制定实施细则: what 会同 does is the task itself
+WITH_CLAUSE = re.compile(
+    BY + r"(?P<n>.+?)会同(?P<o>.+?)(?:共同)?(?:负责落实|负责实施|负责推进|负责|落实|组织实施|实施|推进"
+    r"|研究(?:提出|制定|出台)[\u4e00-\u9fff“”《》]{0,16})?$"
+)
 SUPPORT_CLAUSE = re.compile(
     r"^(?P<n>.+?)(?:(?:共同|积极|协助)?(?:配合|参与|协助|协同|协办)(?:落实|实施|推进)?|为(?:配合|参与|协办)(?:单位|部门))$"
 )
@@ -243,6 +108,11 @@ DUTY_CLAUSE = re.compile(
     BY + r"(?P<n>.+?)(?:按照?职责分工|按照?职能分工|按照?职责|根据职责|分工|共同|分别|具体)?(?:负责落实|负责|落实)$"
 )
 VERB = re.compile("牵头|会同|配合|参与|协助|协同|协办|负责|落实|负总责")
+# 分管副省长、协管副秘书长负责 / 由分管副市长牵头: persons by post, skipped (the bodies follow)
+PERSON_CLAUSE = re.compile(BY + r"(?P<n>.+?)(?:负总责|负责|牵头|主抓|抓总|统筹|协调|督办|挂帅)?$")
+# a sentence after the note's first that only remarks on the rule: 明确牵头部门的，其他有关部门配合，
+# 不逐一列出，下同 / 其他部门和单位按职责分工负责
+REMARK = re.compile(r"下同|以下同|后同|不再?逐一列出|不一一列出|^(?:其他|其余|其它|明确|未明确|已明确|凡)")
 NO_ONE = {"无", "/", "—", "－", "-", "——"}
 
 
@@ -253,35 +123,40 @@ def read_labelled(text: str) -> Reading | None:
     if not found or text[: found[0].start()].strip(" \t\n，,；;。"):
         return None
     roles: dict[str, list[str]] = {"lead": [], "support": [], "responsible": []}
+    unresolved: list[str] = []
     for m, nxt in zip(found, [*found[1:], None], strict=True):
         role = _role_of(m)
         value = text[m.end() : nxt.start() if nxt else len(text)].strip(" \t\n，,；;。")
         if role == "aside" or value in NO_ONE:
             continue
-        names = _bodies(value, places=True)
+        names = bodies(value, places=True)
         if names is None:  # 牵头单位：X，Y配合 / 责任单位：X牵头，Y配合
-            if not _read_mixed(value, role, roles):
+            if _read_mixed(value, role, roles):
+                continue
+            listed = listed_bodies(value)  # 协同责任单位：市税务局、市人行: a list of bodies by the label's word
+            if listed is None:
                 return None
-            continue
+            names, unknown = listed
+            unresolved += unknown
         roles[role] += names
     leads, supports, responsible = roles["lead"], roles["support"], roles["responsible"]
     if leads:
-        return Reading(leads, supports + [n for n in responsible if n not in leads], "stated")
+        return Reading(leads, supports + [n for n in responsible if n not in leads], "stated", unresolved=unresolved)
     if responsible:
-        return Reading(responsible[:1], responsible[1:] + supports, "first-listed")
+        return Reading(responsible[:1], responsible[1:] + supports, "first-listed", unresolved=unresolved)
     return None
 
 
 def _read_mixed(value: str, role: str, roles: dict[str, list[str]]) -> bool:
     """A label's value that goes on with verbs: its leading bare names keep the label's role."""
-    clauses = _split_top(value, "，,；;")
+    clauses = split_top(value, "，,；;")
     k = 0
-    while k < len(clauses) and not VERB.search(clauses[k]) and _bodies(clauses[k]) is not None:
+    while k < len(clauses) and not VERB.search(clauses[k]) and bodies(clauses[k]) is not None:
         k += 1
     inner = _read_clauses("，".join(clauses[k:]))
     if inner is None:
         return False
-    roles[role] += [n for c in clauses[:k] for n in _bodies(c) or []]
+    roles[role] += [n for c in clauses[:k] for n in bodies(c) or []]
     if inner.basis == "stated":
         roles["lead"] += inner.leads
         roles["support"] += inner.supports
@@ -306,31 +181,31 @@ def _read_clauses(core: str) -> Reading | None:
     duty: list[str] = []
     pending: list[str] = []
     verbs = False
-    for clause in (c.strip() for c in _split_top(core, "，,；;")):
-        if not clause or DEADLINE_CLAUSE.match(clause):
+    for clause in (c.strip() for c in split_top(core, "，,；;")):
+        if not clause or DEADLINE_CLAUSE.match(clause) or _persons(clause):
             continue
         names: list[str] | None
         if m := LEAD_CLAUSE.match(clause):
-            names = _bodies(m.group("n"))
+            names = bodies(m.group("n"))
             leads += pending + (names or [])
         elif m := WITH_CLAUSE.match(clause):
-            names, others = _bodies(m.group("n")), _bodies(m.group("o"), keep_vague=True)
+            names, others = bodies(m.group("n")), bodies(m.group("o"))
             if others is None:
                 return None
             leads += pending + (names or [])
             supports += others
         elif m := SUPPORT_CLAUSE.match(clause):
-            names = _bodies(m.group("n"))
+            names = bodies(m.group("n"))
             if leads or duty:
                 supports += pending
             else:  # X，Y配合: the body named before the supporters leads
                 leads += pending
             supports += names or []
         elif m := DUTY_CLAUSE.match(clause):
-            names = _bodies(m.group("n"))
+            names = bodies(m.group("n"))
             duty += pending + (names or [])
         else:
-            names = _bodies(clause)
+            names = bodies(clause)
             if names is None:
                 return None
             pending += names
@@ -348,6 +223,20 @@ def _read_clauses(core: str) -> Reading | None:
     return Reading([], supports, "stated") if supports else None
 
 
+def _persons(clause: str) -> bool:
+    m = PERSON_CLAUSE.match(clause)
+    return m is not None and office_holders(m.group("n"))
+
+
+def _first_sentence(text: str) -> str | None:
+    """`X牵头。明确牵头部门的，其他有关部门配合，下同`: a note's later sentences remark on the rule;
+    any other sentence means the parenthesis is prose, not a note (None)."""
+    sentences = [x for x in split_top(text, "。") if x.strip(" ，,；;")]
+    if len(sentences) > 1 and not all(REMARK.search(x.strip(" ，,；;")) for x in sentences[1:]):
+        return None
+    return sentences[0] if sentences else ""
+
+
 def read_note(text: str, rule_in_force: bool = False) -> Reading | None:
     """Read one responsibility note (without its brackets), or None if it is not one."""
     text = text.strip(" \t\n。；;")
@@ -360,10 +249,10 @@ def read_note(text: str, rule_in_force: bool = False) -> Reading | None:
     if labels and any(_role_of(m) != "aside" for m in labels):
         reading = read_labelled(text)
     else:  # 市发改委负责，完成时限：2024年: the deadline's label ends the note
-        core = text[: labels[0].start()] if labels else text
+        core = _first_sentence(text[: labels[0].start()] if labels else text) or ""
         reading = _read_clauses(core.strip(" ，,。；;")) if core.strip(" ，,。；;") else None
-    if reading is None:
-        return None
+    if reading is None or any(is_group_of_all(n) for n in reading.leads):
+        return None  # 各地区各部门负责: a group of every body supports, it never leads
     reading.declares_rule = bool(rule)
     if marked & set(reading.leads + reading.supports):
         named = reading.leads + reading.supports
@@ -392,6 +281,7 @@ class Note:
     form: str = "bracket"  # bracket | labels (label lines or an inline label tail) | sentence
 
 
+PARTNER = {"）": "（(", ")": "（(", "〕": "〔", "】": "【", "]": "["}
 SENTENCE_END = "。；;"
 SENTENCE = re.compile(r"[^。；;\n]+")
 SENTENCE_VERB = re.compile("牵头|会同|配合|负责")
@@ -466,7 +356,7 @@ def _label_notes(text: str, start: int, end: int) -> list[Note]:
             continue
         s = line.start + len(line.text) - len(line.text.lstrip())
         m = _label_pattern().match(body)
-        if m is None and block and text[block[-1][1] - 1] in "、，,：:" and _bodies(body, places=True) is not None:
+        if m is None and block and text[block[-1][1] - 1] in "、，,：:" and bodies(body, places=True) is not None:
             block.append((s, _note_end(text, s, s + len(body)), True))  # a list wrapped onto this line
             continue
         if m is not None:
@@ -517,12 +407,17 @@ def _sentence_notes(text: str, start: int, end: int, taken: list[tuple[int, int]
         lead_ws = len(sentence) - len(sentence.lstrip())
         reading = read_note(sentence)
         if reading is None:
-            reading, e = _lead_prefix(sentence, s)
+            reading, prefix_end = _lead_prefix(sentence, s)
+            e = prefix_end if reading is not None else e
+        assigned = False
+        if reading is None:
+            reading, cut = _assigning_tail(sentence)
+            s, lead_ws, assigned = s + cut, 0, True
         if reading is None or reading.bare or any(n.startswith("各") for n in reading.leads):
             continue
         line_start, line_end = _line_bounds(text, s)
         standalone = not text[line_start : s + lead_ws].strip() and not text[e:line_end].strip(" 。；;")
-        if reading.basis != "stated" and not standalone:
+        if reading.basis != "stated" and not standalone and not assigned:
             continue  # X负责 inside a paragraph is said of a task, not a note
         notes.append(Note(s + lead_ws, e - (len(text[s:e]) - len(text[s:e].rstrip())), reading, standalone, "sentence"))
     return notes
@@ -538,6 +433,34 @@ def _lead_prefix(sentence: str, start: int) -> tuple[Reading | None, int]:
         if reading is not None and reading.basis == "stated" and reading.leads:
             return reading, start + cut
     return None, start
+
+
+def _top_commas(text: str) -> list[int]:
+    depth, found = 0, []
+    for i, ch in enumerate(text):
+        depth += ch in OPENERS
+        depth -= ch in CLOSERS and depth > 0
+        if depth == 0 and ch in "，,":
+            found.append(i)
+    return found
+
+
+def _assigning_tail(sentence: str) -> tuple[Reading | None, int]:
+    """…的问题，由X会同Y等部门负责落实 / …工作，X牵头，Y配合: clauses ending the sentence that assign
+    its task, opened by 由X (牵头/会同/负责) or by X牵头 / X会同Y, each clause with its verb; a body
+    merely mentioned (建立由X牵头的机制, 支持X开展) is no assignment. Returns the reading and where it starts."""
+    for cut in _top_commas(sentence):
+        tail = sentence[cut + 1 :]
+        clauses = [c.strip() for c in split_top(tail, "，,")]
+        first = clauses[0]
+        by = first.startswith("由") and DUTY_CLAUSE.match(first)
+        opens = LEAD_CLAUSE.match(first) or WITH_CLAUSE.match(first) or by
+        if not opens or not all(VERB.search(c) or DEADLINE_CLAUSE.match(c) for c in clauses if c):
+            continue
+        reading = read_note(tail)
+        if reading is not None and reading.leads and not reading.bare and (reading.basis == "stated" or by):
+            return reading, cut + 1 + len(tail) - len(tail.lstrip())
+    return None, 0
 
 
 def _rules(text: str, start: int, end: int) -> list[int]:

@@ -206,7 +206,7 @@ def test_a_sentence_that_only_mentions_a_lead_is_not_a_note():
     ("市财政局、市税务局等", ["市财政局", "市税务局"]),
     ("市财政局等有关部门", ["市财政局"]),
     ("市财政局、市税务局等市级相关单位", ["市财政局", "市税务局"]),
-    ("市财政局、各有关单位", ["市财政局"]),
+    ("市财政局、其他有关单位", ["市财政局"]),  # the unnamed rest; a named group (各有关单位) is a name
     ("商务部、农业农村部等和各有关省级人民政府", ["商务部", "农业农村部", "各有关省级人民政府"]),
 ])
 def test_etc_and_vague_tails_are_not_names(text, names):
@@ -396,7 +396,8 @@ def test_lead_and_partner_labels_of_a_provincial_work_report():
     text = ("1．全省生产总值增长7%以上。\n牵头负责领导：王五。\n牵头责任单位：省发展改革委。\n"
             "协同责任单位：省政府各部门、各直属机构。\n")
     (note,) = find_notes(text)
-    assert (note.reading.leads, note.reading.supports) == (["省发展改革委"], ["省政府各部门", "各直属机构"])
+    # 各直属机构 shares 省政府 with 省政府各部门: one group, as 各市、县人民政府 shares its suffix
+    assert (note.reading.leads, note.reading.supports) == (["省发展改革委"], ["省政府各部门、各直属机构"])
 
 
 @pytest.mark.parametrize("text", ["市文旅局主办，市体育局协办", "市文旅局主责，市体育局配合"])

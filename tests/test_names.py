@@ -1,0 +1,136 @@
+"""Names in notes (loaders/names.py): groups of every body, shared-owner groups, short forms, persons by post,
+and the lists under a label that name a body the rules do not know. Minimal examples written for the tests."""
+
+import pytest
+
+from loaders.names import bodies, is_body, is_group_of_all, is_office_holder, listed_bodies, split_names
+from loaders.responsibility import read_note
+
+# --- groups of every body: names that support, never lead alone ---------------------------------
+
+
+@pytest.mark.parametrize("name", ["各地", "各地区", "各部门", "有关部门", "各有关部门", "各地各有关部门", "各地区各部门",
+                                  "相关单位", "各有关单位"])
+def test_a_group_of_every_body_is_a_name(name):
+    assert is_group_of_all(name) and is_body(name)
+
+
+@pytest.mark.parametrize("name", ["省政府各部门", "各县（市、区）人民政府", "市发改委", "各地方", "地区"])
+def test_a_named_group_or_body_is_not_a_group_of_every_body(name):
+    assert not is_group_of_all(name)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("省发展改革委牵头，各地、各部门配合", (["省发展改革委"], ["各地", "各部门"])),
+    ("市商务局牵头,各地区、各有关部门配合", (["市商务局"], ["各地区", "各有关部门"])),
+    ("区财政局牵头，各地各有关部门按职责分工负责", (["区财政局"], ["各地各有关部门"])),
+    ("市住建局、各有关单位按职责分工负责", (["市住建局"], ["各有关单位"])),
+])
+def test_groups_of_every_body_support(text, expected):
+    r = read_note(text)
+    assert (r.leads, r.supports) == expected
+
+
+@pytest.mark.parametrize("text", ["各地、各部门负责", "有关部门牵头，市财政局配合", "各部门按职责分工负责",
+                                  "各地区各部门负责"])
+def test_a_group_of_every_body_never_leads(text):
+    assert read_note(text) is None
+
+
+@pytest.mark.parametrize("text,names", [
+    ("市财政局、其他有关部门", ["市财政局"]),
+    ("省科技厅、其余单位", ["省科技厅"]),
+    ("市发改委等有关部门", ["市发改委"]),
+])
+def test_the_unnamed_rest_and_etc_tails_are_not_names(text, names):
+    assert split_names(text) == names
+
+
+def test_the_unnamed_rest_supporting_is_no_name_but_keeps_the_note():
+    r = read_note("省科技厅牵头，其他有关部门配合")
+    assert (r.leads, r.supports) == (["省科技厅"], [])
+
+
+# --- groups sharing an owner ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,names", [
+    ("市政府各部门、各直属机构", ["市政府各部门、各直属机构"]),
+    ("省政府各部门、各直属机构、各派出机构", ["省政府各部门、各直属机构、各派出机构"]),
+    ("区政府各部门，各直属单位", ["区政府各部门、各直属单位"]),
+    ("国务院各部委、各直属机构", ["国务院各部委、各直属机构"]),
+    ("各地、各部门", ["各地", "各部门"]),  # no owner to share: two groups
+    ("市政府各部门、各县区人民政府", ["市政府各部门", "各县区人民政府"]),  # governments are their own group
+])
+def test_groups_sharing_an_owner_stay_whole(text, names):
+    assert split_names(text) == names
+
+
+# --- short forms -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["侨办", "市人行", "省台办", "县外办", "国办", "团委"])
+def test_short_forms_of_bodies(name):
+    assert is_body(name)
+
+
+@pytest.mark.parametrize("name", ["个人行", "试行", "执行", "主办", "举办", "东部"])
+def test_words_that_end_like_short_forms_are_not_bodies(name):
+    assert not is_body(name)
+
+
+# --- persons named by post ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["分管副省长", "协管副秘书长", "分管副市长", "市政府分管领导", "分管领导", "张三同志",
+                                  "常务副区长", "办公室主任"])
+def test_persons_named_by_post(name):
+    assert is_office_holder(name) and not is_body(name)
+
+
+@pytest.mark.parametrize("name", ["市政府办公室", "省人民政府", "市委组织部"])
+def test_bodies_are_not_persons(name):
+    assert not is_office_holder(name)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("分管副省长、协管副秘书长负责，省科技厅牵头", (["省科技厅"], [], "stated")),
+    ("分管副市长负责,市交通运输局牵头,市公安局配合", (["市交通运输局"], ["市公安局"], "stated")),
+    ("市政府分管领导负责，区教育局、区财政局按职责分工负责", (["区教育局"], ["区财政局"], "first-listed")),
+    ("由分管副县长牵头，县水利局负责", (["县水利局"], [], "first-listed")),
+])
+def test_persons_by_post_are_skipped_and_the_bodies_read(text, expected):
+    r = read_note(text)
+    assert (r.leads, r.supports, r.basis) == expected
+
+
+def test_a_note_of_persons_only_is_no_note():
+    assert read_note("分管副省长、协管副秘书长负责") is None
+
+
+# --- lists under a label ---------------------------------------------------------------------------
+
+
+def test_a_label_list_keeps_its_bodies_and_reports_the_name_not_known():
+    r = read_note("牵头单位：市财政局；协同单位：市税务局、某某中心站点、市统计局")
+    assert (r.leads, r.supports) == (["市财政局"], ["市税务局", "市统计局"])
+    assert r.unresolved == ["某某中心站点"]
+
+
+def test_a_label_list_with_the_peoples_bank_short_form():
+    r = read_note("牵头责任单位：县财政局\n协同责任单位：县税务局、县人行、各乡镇")
+    assert (r.leads, r.supports, r.unresolved) == (["县财政局"], ["县税务局", "县人行", "各乡镇"], [])
+
+
+@pytest.mark.parametrize("value", [
+    "市税务局、加快推进工作",      # a clause, not a name
+    "市税务局、2024年",            # a figure
+    "某某甲、某某乙、市税务局",    # mostly unknown: not a list of bodies
+])
+def test_a_label_list_is_not_read_when_its_unknown_items_are_not_bare_names(value):
+    assert listed_bodies(value) is None
+
+
+def test_outside_a_label_every_name_must_be_a_body():
+    assert bodies("市税务局、某某中心站点") is None
+    assert read_note("市财政局牵头，市税务局、某某中心站点配合") is None
