@@ -7,13 +7,32 @@ is 1. has 1. as its first level); when it could go several places, the conventio
 family's sequence: 1 under a new parent, n+1 after n, or the number after the family's last one
 (projects numbered 1–21 across their actions); a number that starts a run (k, then k+1) is read
 too, so an excerpt that begins at 2. still reads, and so is a small gap where items were left out
-(1, 2, 4, 5). A stray "2." in prose is not a heading. 一是…二是… items, in one paragraph or
-opening paragraphs of their own, are items of the heading they stand under.
+(1, 2, 4, 5). An excerpt or repost that begins mid-way (二、… then （五）…) opens there: the first
+heading of the text may start its family at k, and so may a heading on the line right after its
+parent's when that parent began mid-way too; both are reported (`openings`). A stray "2." in prose
+is not a heading, nor is the second entry of a list begun on the line before (附件：1．… / 2．…).
+一是…二是… items, in one paragraph or opening paragraphs of their own, are items of the heading
+they stand under.
 """
+
+import re
 
 from loaders.headings import Heading, Skipped, heading_title
 from loaders.lines import Line
-from loaders.numbering import CONTAINERS, CONVENTION, INLINE, inline_items, leading_item
+from loaders.numbering import CONTAINERS, CONVENTION, INLINE, inline_items, leading_item, line_marker
+
+
+def _holds_entry(line: str, family: str, number: int) -> bool:
+    """The line holds entry `number` of the family after a colon or a space (附件：1．…)."""
+    for m in re.finditer(r"[：:\s]", line):
+        marker = line_marker(line[m.end():].strip())
+        if marker is not None and marker.family == family and marker.number == number:
+            return True
+    return False
+
+
+def _ranks(h: Heading) -> int:
+    return CONVENTION.index(h.family) if h.family in CONVENTION else len(CONVENTION)
 
 
 class Nesting:
@@ -24,12 +43,16 @@ class Nesting:
         self.body_end = body_end
         self.headings: list[Heading] = []  # in document order once built
         self.skipped: list[Skipped] = []
+        self.openings: list[Skipped] = []  # headings that open an excerpt mid-way (二、 with no 一、 before)
+        self.midway: set[Heading] = set()  # first headings of their family that start past 1
         self.action_level = 1
         self.order: list[str] = []  # families, outermost first
         self.stack: list[Heading] = []
         self.roots: list[Heading] = []
         self.last: dict[str, int] = {}  # the family's last accepted number anywhere
         found = [h for _line, h in entries if h is not None]
+        self.index = {h: i for i, (_line, h) in enumerate(entries) if h is not None}
+        self.found = found
         self.following: dict[Heading, Heading] = {}  # a heading → the next candidate of its family
         latest: dict[str, Heading] = {}
         for h in found:
@@ -88,6 +111,12 @@ class Nesting:
         prev = next((s for s in reversed(self._siblings(parent)) if s.family == h.family), None)
         if prev is None:
             ok = h.number == 1 or h.number == self.last.get(h.family, -1) + 1 or self._starts_run(h)
+            if not ok and self._opens_excerpt(h, parent):
+                ok = True
+                self.openings.append(Skipped(h.start, h.line_end, f"{h.label[:20]}: the text starts this list "
+                                             f"at {h.marker}, the items before it are left out (an excerpt)"))
+            if ok and h.number > 1:
+                self.midway.add(h)
         elif h.number == prev.number + 1:
             ok, h.run = True, prev.run
         elif h.number == 1 and self._starts_run(h):
@@ -102,6 +131,27 @@ class Nesting:
         """The next numbered line of the family continues from this one (k, then k+1)."""
         nxt = self.following.get(h)
         return nxt is not None and nxt.number == h.number + 1
+
+    def _opens_excerpt(self, h: Heading, parent: Heading | None) -> bool:
+        """An excerpt begins mid-way: its first heading (二、 with nothing numbered before), or a heading
+        of a new family on the line right after its parent's, the parent begun mid-way too (二、… / （五）…).
+        Not when this family or one a reader puts above it starts at 1 later on (the outline proper
+        comes later: this was a stray number), nor when the line before holds the entry before it
+        (附件：1．… / 2．…: a list in a sentence)."""
+        if h.family in self.last:
+            return False
+        before = self._before(h)
+        if before is not None and _holds_entry(before.text, h.family, h.number - 1):
+            return False
+        if parent is None:
+            return not self.headings and not any(o.number == 1 and o.start > h.start and _ranks(o) <= _ranks(h)
+                                                 for o in self.found)
+        return (parent in self.midway and not parent.children and before is not None
+                and parent.start <= before.end <= parent.line_end)
+
+    def _before(self, h: Heading) -> Line | None:
+        """The last non-blank line before the heading's line."""
+        return next((ln for ln, _h in reversed(self.entries[: self.index[h]]) if ln.text.strip()), None)
 
     def _ends_gap(self, h: Heading) -> bool:
         """A number a little past the next one (items left out of a published excerpt) is read when

@@ -33,6 +33,7 @@ class Outline:
     body_end: int  # where the annex begins (or the end of the text)
     action_level: int = 1  # the default level of actions (see classify)
     skipped: list[Skipped] = field(default_factory=list)
+    openings: list[Skipped] = field(default_factory=list)  # lists the text starts mid-way (an excerpt)
     annex_marks: list[int] = field(default_factory=list)  # where lines reading 附件 / 附件：… start
 
     @property
@@ -185,6 +186,7 @@ def _parse(text: str, lines: list[Line], cut: int | None, spans: list[tuple[int,
     nesting.build()
     outline.headings, outline.action_level = nesting.headings, nesting.action_level
     outline.skipped += nesting.skipped
+    outline.openings += nesting.openings
     outline.classify()
     return outline
 

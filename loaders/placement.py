@@ -19,7 +19,7 @@ from loaders.responsibility import Note
 def place_notes(outline: Outline, notes: list[Note], text: str = "") -> list[Heading | None]:
     """The heading each note belongs to (None before any heading), in the notes' order."""
     if text:
-        _paragraph_items(outline, notes, text)
+        _clause_items(outline, notes, text)
     deepest = [outline.deepest(n.start) for n in notes]
     with_notes = {h for h in deepest if h is not None}
     carrying = {a for h in with_notes for a in [h, *h.ancestors()]}
@@ -39,19 +39,52 @@ def _owner(outline: Outline, note: Note, h: Heading | None, carrying: set[Headin
     return h
 
 
-def _paragraph_items(outline: Outline, notes: list[Note], text: str) -> None:
-    """Paragraphs of a heading's own text that each end with their own note become its items."""
-    lines: dict[Heading, set[int]] = {}
+def _clause_items(outline: Outline, notes: list[Note], text: str) -> None:
+    """A heading's own text closed by two or more notes, each after its clauses: each group of
+    clauses with its note is an item of the heading (read as a task when classified)."""
+    own: dict[Heading, list[Note]] = {}
     for note in notes:
         h = outline.deepest(note.start)
         if h is not None and not h.inline and not note.standalone:
-            lines.setdefault(h, set()).add(text.rfind("\n", 0, note.start) + 1)
-    for h, starts in lines.items():
-        if len(starts) < 2:
-            continue
-        for start in sorted(s for s in starts if s > h.start):  # the heading's own line keeps its note
-            end = text.find("\n", start)
-            end = len(text) if end < 0 else end
-            paragraph = text[start:end]
-            lead = len(paragraph) - len(paragraph.lstrip())
-            outline.add_paragraph(h, start + lead, end, heading_title(paragraph) or paragraph.strip()[:20])
+            own.setdefault(h, []).append(note)
+    for h, mine in own.items():
+        if len(mine) < 2:
+            continue  # a single note is the heading's own
+        groups = list(clause_groups(h, mine, text))
+        for start, end in groups:
+            outline.add_paragraph(h, start, end, clause_title(text[start:end]))
+
+
+def clause_groups(h: Heading, notes: list[Note], text: str):
+    """(start, end) of the clauses each note closes: from the end of the note before it, the start of
+    its paragraph or the end of the heading's own title, whichever is last, to the note's end. A note
+    right after the heading's title (or after another note) closes no clauses of its own."""
+    at = text.find(h.title, h.start)
+    title_end = at + len(h.title) if at >= 0 else h.line_end
+    prev_end = h.start
+    for note in notes:
+        line_start = text.rfind("\n", 0, note.start) + 1
+        start = max(prev_end, line_start, title_end if line_start <= h.start else line_start)
+        prev_end = note.end
+        while start < note.start and text[start] in CLAUSE_GAP:
+            start += 1
+        if start < note.start:
+            yield start, note.end
+
+
+CLAUSE_GAP = " \t\u3000。；;，,、：:）)"
+
+
+def clause_title(group: str) -> str:
+    """A clause group's title: its first clause (to the first comma outside quotation marks, or the
+    sentence's end), without the note that closes it."""
+    sentence = heading_title(group, "。；;（(") or group.strip()[:20]
+    depth = 0
+    for i, ch in enumerate(sentence):
+        if ch in "“‘《":
+            depth += 1
+        elif ch in "”’》":
+            depth -= 1
+        elif ch in "，," and depth <= 0 and i >= 4:
+            return sentence[:i]
+    return sentence

@@ -1,8 +1,9 @@
 """What a user should see before trusting a reading (`policykg read` prints these).
 
 Warnings never change what was read; they point at the places a reader should check: a numbered
-line not read as a heading, a document whose jurisdiction or title the text does not give, a
-task left without departments while its siblings have theirs. (Notes placed in no task are
+line not read as a heading, a list the text starts mid-way (an excerpt), a document whose
+jurisdiction or title the text does not give, a task left without departments while its siblings
+have theirs. (Notes placed in no task are
 warned about where they are placed, in loaders/pipeline.py.)
 """
 
@@ -14,6 +15,8 @@ from loaders.outline import Outline
 def reading_warnings(graph: PlanGraph, outline: Outline, meta: Metadata, doc) -> list[ReadingWarning]:
     out = [ReadingWarning(kind="heading-skipped", message=s.reason, evidence=doc.evidence(s.start, s.end))
            for s in outline.skipped]
+    out += [ReadingWarning(kind="items-left-out", message=s.reason, evidence=doc.evidence(s.start, s.end))
+            for s in outline.openings]
     if meta.jurisdiction is None:
         out.append(ReadingWarning(kind="jurisdiction-unknown",
                                   message="the text names no jurisdiction: departments keep the names as written"))

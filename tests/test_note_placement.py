@@ -1,5 +1,7 @@
 """Where a responsibility note belongs, and what the reader warns about: minimal documents."""
 
+import pytest
+
 from loaders.pipeline import read_document
 
 HEAD = "某某市人民政府关于印发某某工作方案的通知\n"
@@ -91,3 +93,36 @@ def test_unnumbered_paragraphs_each_with_a_note_are_tasks_of_their_heading():
                  "（二）促进消费。\n办好消费节。（市商务局牵头）\n")
     assert staffed(graph) == {"加快项目建设": ["L:市发展改革委"], "扩大民间投资": ["L:市工信局"], "促进消费": ["L:市商务局"]}
     assert next(u for u in graph.units if u.title == "扩大民间投资").type == "project"
+
+
+# -- several notes in one paragraph (分工意见: each note closes the clauses since the one before) ----
+
+@pytest.mark.parametrize("open_, close", [("（", "）"), ("(", ")")])
+def test_notes_closing_clause_groups_in_the_heading_line_make_each_group_a_task(open_, close):
+    graph = read(f"一、重点任务\n（一）增强创新能力。推进示范区建设，健全机制{open_}市科技局牵头{close}。"
+                 f"实施攻关项目，支持企业技改{open_}市科技局、市财政局负责{close}，"
+                 f"建设众创空间{open_}市人社局牵头{close}。\n（二）扩大开放。{open_}市商务局牵头{close}\n")
+    assert staffed(graph) == {"推进示范区建设": ["L:市科技局"], "实施攻关项目": ["L:市科技局", "S:市财政局"],
+                              "建设众创空间": ["L:市人社局"], "扩大开放": ["L:市商务局"]}
+    groups = [u for u in graph.units if u.type == "project"]
+    parent = next(u for u in graph.units if u.title == "增强创新能力")
+    assert all(u.parent_id == parent.id for u in groups)
+    assert groups[1].text.startswith("实施攻关项目，支持企业技改") and groups[1].text.endswith("负责）")  # the reading text is full-width
+
+
+def test_a_note_in_mid_paragraph_closes_its_clauses_and_the_next_sentence_is_the_next_group():
+    graph = read("一、重点任务\n（五）释放创新潜能。\n着力实施创新战略。（市科技局牵头，市财政局等按职责分工负责）\n"
+                 "发挥乘数效应。（市发展改革委牵头）实施人才引进政策。（市人社局牵头，市公安局配合）\n")
+    assert staffed(graph) == {"着力实施创新战略": ["L:市科技局", "S:市财政局"], "发挥乘数效应": ["L:市发展改革委"],
+                              "实施人才引进政策": ["L:市人社局", "S:市公安局"]}
+
+
+def test_a_single_note_after_several_clauses_stays_with_the_unit():
+    graph = read("一、重点任务\n（一）增强创新能力。推进示范区建设。实施攻关项目。（市科技局牵头，市财政局配合）\n")
+    assert staffed(graph) == {"增强创新能力": ["L:市科技局", "S:市财政局"]}
+    assert [u.type for u in graph.units] == ["action"]
+
+
+def test_the_heading_s_own_note_stays_with_it_beside_a_clause_group():
+    graph = read("一、重点任务\n（一）增强创新能力（市科技局牵头）。推进示范区建设（市财政局负责）。\n")
+    assert staffed(graph) == {"增强创新能力": ["L:市科技局"], "推进示范区建设": ["L:市财政局"]}

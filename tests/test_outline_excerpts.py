@@ -1,0 +1,62 @@
+"""Outlines as reposts and excerpts publish them, and the numbering of paragraphs: minimal documents.
+
+Patterns of official writing: a repost that quotes only some parts (二、… （五）… with nothing before),
+a number alone on its line with the title on the next, 第一，…第二，… / 首先…其次… opening paragraphs.
+"""
+
+import pytest
+
+from loaders.outline import parse_outline
+from loaders.pipeline import read_document
+
+HEAD = "某某市人民政府关于印发某某工作方案的通知\n"
+
+
+def read(body: str):
+    return read_document((HEAD + body).encode("utf-8"), "test.txt")
+
+
+def staffed(graph) -> dict[str, list[str]]:
+    titles = {u.id: u.title for u in graph.units}
+    out: dict[str, list[str]] = {}
+    for a in sorted(graph.assignments, key=lambda a: (a.unit_id, a.role, a.rank)):
+        out.setdefault(titles[a.unit_id], []).append(("L:" if a.role == "leads" else "S:") + a.surface)
+    return out
+
+
+def titles(text: str) -> list[str]:
+    return [h.title for h in parse_outline(text).headings if not h.inline]
+
+
+# -- an excerpt that starts mid-way ----------------------------------------------------------------
+
+@pytest.mark.parametrize("body", [
+    "其中，本局参与的工作如下：\n二、深化改革\n（五）释放创新潜能。（市科技局牵头）\n（六）扩大开放。（市商务局牵头）\n",
+    "二、深化改革\n(五)释放创新潜能。(市科技局牵头)\n(六)扩大开放。(市商务局牵头)\n",
+    "三、深化改革\n\n（二）释放创新潜能。（市科技局牵头）\n\n（三）扩大开放。（市商务局牵头）\n",
+])
+def test_an_excerpt_starting_mid_way_reads_from_where_it_starts(body):
+    graph = read(body)
+    assert staffed(graph) == {"释放创新潜能": ["L:市科技局"], "扩大开放": ["L:市商务局"]}
+    assert any(w.kind == "items-left-out" for w in graph.warnings)
+
+
+def test_an_excerpt_of_one_heading_at_each_level_reads():
+    graph = read("转发如下（附相关部分）：\n四、保障民生\n（七）办好教育。\n推进学校建设。（市教育局牵头，市财政局配合）\n")
+    assert staffed(graph) == {"办好教育": ["L:市教育局", "S:市财政局"]}
+    left_out = [w.evidence.quote for w in graph.warnings if w.kind == "items-left-out"]
+    assert left_out == ["四、保障民生", "（七）办好教育。"]
+
+
+def test_a_project_list_starting_mid_way_under_a_full_outline_is_still_a_stray_number():
+    assert titles("一、任务\n（一）甲。\n3.这不是标题，前面没有1和2。\n（二）乙。\n") == ["任务", "甲", "乙"]
+
+
+def test_a_number_before_the_outline_proper_opens_nothing():
+    assert titles("根据要求，现通知如下：\n3.请各单位于月底前报送材料。\n一、任务\n（一）甲。\n") == ["任务", "甲"]
+    assert titles("现通知如下：\n（三）请各单位报送。\n（一）甲。\n（二）乙。\n") == ["甲", "乙"]
+
+
+def test_the_second_entry_of_a_list_begun_on_the_line_before_is_no_heading():
+    assert titles("现印发给你们。\n附件：1．某某实施方案\n2．某某任务清单\n") == []
+    assert titles("附件:1. 某某实施方案\n\n2. 某某任务清单\n") == []
