@@ -140,21 +140,41 @@ def header_prefixes() -> frozenset[str]:
     return frozenset(h[:2] for h in header_rules()[0])
 
 
+def _normal_header(header: str) -> tuple[str, str]:
+    """(the header without spaces and a leading year, the same without a trailing unit of measure)."""
+    header = HEADER_YEAR.sub("", re.sub(r"\s+", "", header).strip("：:"))
+    return header, HEADER_UNIT.sub("", header) or header
+
+
+def is_exact_header(header: str) -> bool:
+    """A header we know word for word (牵头单位, 2022年预期目标, 总投资（亿元）), not only by a word in it."""
+    header, bare = _normal_header(header)
+    exact = header_rules()[0]
+    return header in exact or bare in exact
+
+
 def header_role(header: str) -> str | None:
     """序号 → number, 牵头部门 → lead, 具体工作任务和要求 → task, 责任领导 → person.
 
     A leading year says when, not what the column holds: 2022年预期目标 is 预期目标."""
-    header = HEADER_YEAR.sub("", re.sub(r"\s+", "", header).strip("：:"))
+    header, bare = _normal_header(header)  # 总投资（亿元） is 总投资
     if not header or len(header) > MAX_HEADER or MARKER.match(header):
         return None  # 一、扩大有效投资 is a category row, not a header
     exact, contains = header_rules()
-    bare = HEADER_UNIT.sub("", header) or header  # 总投资（亿元） is 总投资
     if header in exact or bare in exact:
         return exact.get(header) or exact[bare]
     if CAPTION_END.search(header) or re.search(r"[\d，。；！？]", bare):
         return None  # a caption (…任务分解表) or a cell, not a header
     return next((role for role, words, suffix in contains
                  if (bare.endswith(words[-1]) if suffix else all(w in bare for w in words))), None)
+
+
+def repeats_header(cells: list[Cell], columns: list[Column]) -> bool:
+    """Cells that are the table's own header again (printed at the top of every page), or a line of it
+    when the header wraps: every filled cell is one of its headers or a piece of one."""
+    filled = [re.sub(r"\s+", "", c.text) for c in cells if c.text]
+    heads = [re.sub(r"\s+", "", c.header) for c in columns]
+    return len(filled) >= 2 and all(any(f == h or (len(f) >= 2 and f in h) for h in heads) for f in filled)
 
 
 def is_header(columns: list[Column]) -> bool:

@@ -11,6 +11,7 @@ lines: a body line directly under a body cell belongs to that cell when the row 
 than body columns, or when the table sets its cells apart by blank lines and this one has none above it.
 """
 
+import re
 from functools import reduce
 from itertools import pairwise
 
@@ -38,10 +39,31 @@ from loaders.table_cells import (
 
 def flattened_rows(lines: list[Line], i: int, columns: list[Column], _cut: None) -> tuple[list[Row], int]:
     cells = [(k, line_cell(lines[k], lines[k].start, lines[k].text)) for k in range(i, len(lines)) if lines[k].stripped]
+    cells = _without_repeated_headers(cells, columns)
     glued = _glued(cells)
     if columns[0].role == "number":
         return _numbered_rows(cells, columns, lines, i, glued)
     return _unnumbered_rows(cells, columns, lines, i, glued)
+
+
+def _without_repeated_headers(cells: list[tuple[int, Cell]], columns: list[Column]) -> list[tuple[int, Cell]]:
+    """The table's header printed again at the top of each page: its lines, in order, are no cells.
+    A header cell wrapped over lines (牵头 / 单位) is matched piece by piece."""
+    heads = "".join(re.sub(r"\s+", "", c.header) for c in columns)
+    out: list[tuple[int, Cell]] = []
+    at = 0
+    texts = [re.sub(r"\s+", "", cell.text) for _, cell in cells]
+    while at < len(cells):
+        run, seen = at, ""
+        while run < len(cells) and len(seen) < len(heads) and heads.startswith(seen + texts[run]):
+            seen += texts[run]
+            run += 1
+        if seen == heads and run - at >= 2:
+            at = run
+            continue
+        out.append(cells[at])
+        at += 1
+    return out
 
 
 def _glued(cells: list[tuple[int, Cell]], sample: int = 40) -> set[int]:

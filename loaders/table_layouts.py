@@ -35,12 +35,13 @@ from loaders.table_cells import (
     align,
     header_prefixes,
     header_role,
-    header_rules,
     inherit,
+    is_exact_header,
     is_header,
     line_cell,
     make_row,
     positional,
+    repeats_header,
     row_number,
     spanned,
 )
@@ -141,9 +142,12 @@ def _delimited_header(lines: list[Line], i: int, cut: Cutter) -> tuple[list[Colu
     if not cut.has(lines[i]):
         return None
     columns = [Column(c.text, header_role(c.text)) for c in cut.split(lines[i])]
-    if not is_header(columns):
-        return None
     body = i + 1
+    if not is_header(columns):
+        columns = _wrapped_header(lines, i, cut)
+        if columns is None:
+            return None
+        body = i + 2
     if body < len(lines) and cut.has(lines[body]):  # a second header row under a spanning cell
         subs = [Column(c.text, header_role(c.text)) for c in cut.split(lines[body]) if c.text]
         if subs and all(c.role in ("lead", "support") for c in subs):
@@ -154,10 +158,22 @@ def _delimited_header(lines: list[Line], i: int, cut: Cutter) -> tuple[list[Colu
     return columns, body, cut
 
 
+def _wrapped_header(lines: list[Line], i: int, cut: Cutter) -> list[Column] | None:
+    """A header row whose cells wrap onto a second line, cell under cell (序号 | 重点 | 牵头 / | 任务 | 单位):
+    the columns of the joined cells, when they make a header."""
+    if i + 1 >= len(lines) or not cut.has(lines[i + 1]):
+        return None
+    top, below = cut.split(lines[i]), cut.split(lines[i + 1])
+    if len(top) != len(below) or not any(c.text for c in below):
+        return None
+    columns = [Column(a.text + b.text, header_role(a.text + b.text)) for a, b in zip(top, below, strict=True)]
+    return columns if is_header(columns) else None
+
+
 def _flattened_header(lines: list[Line], i: int) -> tuple[list[Column], int, None] | None:
-    """A run of short lines, each a header (or two lines that join into one: 主要 / 任务);
-    a short unknown header just before the first 序号 is a column too."""
-    if header_role(lines[i].text) is None:
+    """A run of short lines, each a header (or two or three lines that join into one: 主要 / 任务,
+    牵头 / 责任 / 单位, 2022年 / 预期目标); a short unknown header just before the first 序号 is a column too."""
+    if header_role(lines[i].text) is None and _split_header(lines, i) is None:
         return None
     columns: list[Column] = []
     j = i
@@ -166,14 +182,12 @@ def _flattened_header(lines: list[Line], i: int) -> tuple[list[Column], int, Non
         if not line:
             j += 1
             continue
+        split = _split_header(lines, j)
+        if split is not None:
+            columns.append(split[0])
+            j = split[1]
+            continue
         role = header_role(line)
-        nxt = _next_nonblank(lines, j + 1)
-        if nxt is not None and len(line) <= 4 and (role is None or header_role(lines[nxt].stripped) is None):
-            joined = line + lines[nxt].stripped
-            if joined in header_rules()[0]:
-                columns.append(Column(joined, header_role(joined)))
-                j = nxt + 1
-                continue
         if role is None:
             break
         columns.append(Column(line, role))
@@ -195,6 +209,23 @@ def _flattened_header(lines: list[Line], i: int) -> tuple[list[Column], int, Non
                 break
             unknown.append(Column(line, None))
     return (spanned(columns), j, None) if is_header(columns) else None
+
+
+def _split_header(lines: list[Line], j: int) -> tuple[Column, int] | None:
+    """A header cell written over two or three short lines (a narrow column wraps its header):
+    the lines from `j` that join into a header we know word for word, and the line after them."""
+    parts = [lines[j].stripped]
+    k = j
+    while len(parts) < 3 and len(parts[-1]) <= 5:
+        nxt = _next_nonblank(lines, k + 1)
+        if nxt is None or len(lines[nxt].stripped) > 6:
+            return None
+        parts.append(lines[nxt].stripped)
+        k = nxt
+        if is_exact_header("".join(parts)):
+            joined = "".join(parts)
+            return Column(joined, header_role(joined)), k + 1
+    return None
 
 
 def _next_nonblank(lines: list[Line], j: int) -> int | None:
@@ -246,6 +277,9 @@ def _delimited_rows(lines: list[Line], i: int, columns: list[Column], cut: Cutte
             i += 1
             continue
         cells = cut.split(line) if delimited else [line_cell(line, line.start, line.text)]
+        if delimited and repeats_header(cells, columns):  # the header again at the top of the next page
+            i += 1
+            continue
         filled = [c for c in cells if c.text]
         starts_row = numbered and row_number(cells[0].text) is not None
         if len(filled) == 1 and CATEGORY.match(filled[0].text) and not starts_row:
