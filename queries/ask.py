@@ -16,6 +16,9 @@ from queries import service
 from queries.entities import EntityDictionary, Mention
 
 YEAR = re.compile(r"(20\d\d)\s*年?")
+# The verbs a plan writes for a supporting role (配合, 协助, 协同, 参与, 支持, 协办): "哪些部门支持X" asks who
+# supports X, never who leads it. "与A协同" asks for partners and is told apart before these.
+SUPPORTING = r"配合|协助|协同|参与|支持|协办"
 QUESTION_WORDS = {"哪些", "什么", "目标", "指标", "有", "年", "是", "多少", "相关", "关于", "哪个", "列出", "请问",
                   "主要", "要求", "提出", "设定", "规划", "计划", "方案", "查询", "到", "的", "吗", "呢"}
 
@@ -85,6 +88,12 @@ class Asker:
         return "、".join(self.entities.names[i] for i in ids)
 
 
+def department_item(r: dict) -> dict:
+    """A department as answers show it: its names as the documents write them come along (aliases)."""
+    return {"type": "department", "id": r["id"], "name": r["name"], "title": r["name"],
+            "jurisdiction": r["jurisdiction"], "aliases": list(r["aliases"] or []), "kind": r["kind"]}
+
+
 def _department_units(role: str) -> Callable[[Asker, Question], dict]:
     verb = "牵头" if role == "leads" else "配合"
 
@@ -109,8 +118,7 @@ def _unit_departments(role: str) -> Callable[[Asker, Question], dict]:
     def answer(asker: Asker, q: Question) -> dict:
         unit_ids = q.ids("unit")
         rows = asker.store.run("unit_departments", {"ids": unit_ids, "role": role})
-        items = [{"type": "department", "id": r["id"], "name": r["name"], "title": r["name"],
-                  "jurisdiction": r["jurisdiction"], "unit": {"id": r["unit_id"], "title": r["unit_title"]},
+        items = [{**department_item(r), "unit": {"id": r["unit_id"], "title": r["unit_title"]},
                   "plan": {"id": r["plan_id"], "title": r["plan_title"]}, "basis": r["basis"], "quote": r["quote"]}
                  for r in rows]
         title = next(m.text for m in q.mentions if m.kind == "unit")
@@ -125,8 +133,7 @@ def _unit_departments(role: str) -> Callable[[Asker, Question], dict]:
 def _partners(asker: Asker, q: Question) -> dict:
     ids = asker.departments(q)
     rows = asker.store.run("department_partners", {"ids": ids, "limit": 20})
-    items = [{"type": "department", "id": r["id"], "name": r["name"], "title": r["name"],
-              "jurisdiction": r["jurisdiction"], "shared": r["shared"]} for r in rows]
+    items = [{**department_item(r), "shared": r["shared"]} for r in rows]
     top = "、".join(f"{i['name']}（{i['shared']}项）" for i in items[:3])
     sentence = (f"与{asker.department_label(ids)}共同承担工作最多的是{top}。" if items
                 else f"没有找到与{asker.department_label(ids)}共同承担工作的部门。")
@@ -179,11 +186,11 @@ def _targets(asker: Asker, q: Question) -> dict:
 INTENTS = [
     Intent("plans_implementing", None,
            re.compile(r"(贯彻|落实|实施|执行|依据|根据|响应).*〔\d{4}〕|〔\d{4}〕.*(贯彻|落实|实施)"), _implements),
-    Intent("unit_supports", "unit", re.compile(r"配合|协助|参与|支持单位|责任单位|协办"),
-           _unit_departments("supports")),
+    Intent("unit_supports", "unit", re.compile(SUPPORTING + r"|责任单位"), _unit_departments("supports")),
     Intent("unit_leads", "unit", re.compile(r"谁|哪个|哪些|什么|牵头|负责|主责|主管"), _unit_departments("leads")),
-    Intent("department_partners", "department", re.compile(r"合作|协作|一起|共同|伙伴|搭档|联合|协同"), _partners),
-    Intent("department_supports", "department", re.compile(r"配合|参与|协助|协办"), _department_units("supports")),
+    Intent("department_partners", "department",
+           re.compile(r"合作|协作|一起|共同|伙伴|搭档|联合|[与和同跟]\s*协同"), _partners),
+    Intent("department_supports", "department", re.compile(SUPPORTING), _department_units("supports")),
     Intent("department_leads", "department", re.compile(r"牵头|负责|主抓|领衔|主导|承担|做什么|干什么|管"),
            _department_units("leads")),
     Intent("targets", None, re.compile(r"目标|指标|达到多少|要达到|普及率|覆盖率|任务数"), _targets),

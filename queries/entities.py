@@ -1,10 +1,13 @@
 """The names a question may mention, found with Aho–Corasick; the longest match wins.
 
 Built from the store: department names and every alias, unit titles, plan titles,
-national document numbers and jurisdictions. One surface form may name several
-things (省卫生计生委 in Anhui and in Zhejiang); a match keeps them all.
+national document numbers and the jurisdictions the graph's departments belong to
+(what a question narrows departments by), each also by its short name: 辽宁 for 辽宁省. One
+surface form may name several things (省卫生计生委 in Anhui and in Zhejiang); a
+match keeps them all.
 """
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -12,7 +15,14 @@ import ahocorasick
 
 from graph.store import GraphStore
 
-JURISDICTION_SHORT = {"安徽": "安徽省", "浙江": "浙江省", "深圳": "深圳市"}
+# A division's name without its level, as people say it: 安徽省 → 安徽, 深圳市 → 深圳, 广西壮族自治区 → 广西,
+# 香港特别行政区 → 香港. Shorter than two characters is no name (a 市 called 沙市 stays whole).
+LEVEL = re.compile(r"(?:省|市|(?:壮族|回族|维吾尔)?自治区|特别行政区)$")
+
+
+def short_name(jurisdiction: str) -> str | None:
+    short = LEVEL.sub("", jurisdiction)
+    return short if short != jurisdiction and len(short) >= 2 else None
 
 
 @dataclass
@@ -51,9 +61,9 @@ class EntityDictionary:
                 entries[(r["doc_number"], "national")].append(r["id"])
             if r["title"]:
                 entries[(r["title"], "national")].append(r["id"])
-        for short, full in JURISDICTION_SHORT.items():
-            entries[(full, "jurisdiction")].append(full)
-            entries[(short, "jurisdiction")].append(full)
+        for full in sorted(set(filter(None, jurisdictions.values()))):  # the places questions narrow departments to
+            for surface in filter(None, (full, short_name(full))):
+                entries[(surface, "jurisdiction")].append(full)
         automaton = ahocorasick.Automaton()
         by_surface: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
         for (surface, kind), ids in entries.items():

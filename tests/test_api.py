@@ -1,5 +1,7 @@
 """The HTTP API against the five bundled plans, on every store available."""
 
+import asyncio
+
 FLAGSHIP = "/departments/省经济和信息化委/leads"
 
 
@@ -130,3 +132,50 @@ def test_partners_are_the_departments_sharing_most_units(client):
     assert body["items"][0]["name"] == "安徽省发展和改革委员会"
     shared = [p["shared"] for p in body["items"]]
     assert shared == sorted(shared, reverse=True) and body["total"] == len(body["items"])
+
+
+def test_partners_of_an_unknown_department_is_a_json_404_like_leads(client):
+    for role in ("leads", "supports", "partners"):
+        r = client.get(f"/departments/不存在的委员会/{role}")
+        assert r.status_code == 404, role
+        assert r.json()["error"]["code"] == "not_found" and "不存在的委员会" in r.json()["error"]["message"], role
+
+
+class LoopWatchingStore:
+    """The store, recording every call made on the event loop's thread (where a blocking call stalls
+    every other request): FastAPI runs plain `def` routes in its threadpool, `async def` ones on the loop."""
+
+    def __init__(self, store) -> None:
+        self._store = store
+        self.on_loop: list[str] = []
+
+    def __getattr__(self, name):
+        attr = getattr(self._store, name)
+        if not callable(attr):
+            return attr
+
+        def call(*args, **kwargs):
+            try:
+                asyncio.get_running_loop()
+                self.on_loop.append(f"{name}{args[:1]}")
+            except RuntimeError:
+                pass
+            return attr(*args, **kwargs)
+
+        return call
+
+
+def test_no_route_calls_the_store_on_the_event_loop(loaded_store):
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+
+    watched = LoopWatchingStore(loaded_store)
+    with TestClient(create_app(watched)) as c:
+        plan = c.get("/plans").json()[0]["id"]
+        for path in ("/health", "/plans", f"/plans/{plan}", "/departments?q=经信委", "/departments/省经济和信息化委/leads",
+                     "/departments/省经济和信息化委/supports", "/departments/省经济和信息化委/partners",
+                     "/departments/不存在的委员会/leads", "/indicators?year=2020", "/search?q=宽带",
+                     "/ask?q=省商务厅牵头什么", f"/export?plan={plan}&format=nt"):
+            assert c.get(path).status_code in (200, 404), path
+    assert watched.on_loop == []

@@ -38,7 +38,8 @@ def injected(tmp_path_factory):
 
 def _urls(value: str) -> list[str]:
     q = urllib.parse.quote(value, safe="")
-    return [f"/departments/{q}/leads", f"/departments/{q}/supports", f"/departments/{q}/leads?jurisdiction={q}",
+    return [f"/departments/{q}/leads", f"/departments/{q}/supports", f"/departments/{q}/partners",
+            f"/departments/{q}/leads?jurisdiction={q}",
             f"/departments?q={q}&jurisdiction={q}", f"/plans/{q}", f"/indicators?plan={q}&q={q}",
             f"/search?q={q}", f"/ask?q={q}", f"/export?plan={q}&format=nt"]
 
@@ -50,7 +51,10 @@ def test_injection_attempts_through_every_parameter_change_nothing(injected, val
     for url in _urls(value):
         r = client.get(url)
         assert r.status_code in (200, 404, 422), (url, r.status_code, r.text[:200])
-        assert "error" in r.json() if r.status_code != 200 and "json" in r.headers["content-type"] else True
+        if r.status_code != 200:  # a refusal is the one JSON error shape, whatever the input
+            assert r.headers["content-type"].startswith("application/json"), (url, r.headers["content-type"])
+            assert set(r.json()["error"]) == {"code", "message", "detail"}, (url, r.text[:200])
+            assert r.json()["error"]["code"] == ("not_found" if r.status_code == 404 else "invalid_request"), url
     assert service.counts(store) == before
 
 

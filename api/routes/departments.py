@@ -1,4 +1,8 @@
-"""Departments: search, and everything a department leads or supports across plans."""
+"""Departments: search, and everything a department leads or supports across plans.
+
+Every route is a plain `def`: the store blocks, so FastAPI runs these in its threadpool, never on the
+event loop.
+"""
 
 from typing import Annotated
 
@@ -47,7 +51,7 @@ def _units(role: str, name: str, jurisdiction: str, store, page, response: Respo
 
 @router.get("/{name}/leads", response_model=DepartmentUnits, summary="What a department leads",
             responses={404: {"model": ErrorOut, "description": "no department by that name"}})
-async def leads(name: Annotated[str, NAME], store: StoreDep, page: PageDep, response: Response,
+def leads(name: Annotated[str, NAME], store: StoreDep, page: PageDep, response: Response,
           jurisdiction: Annotated[str, JURISDICTION] = ""):
     """Every action and project the department leads, across all plans, each with its plan, how the
     lead was read (`basis`) and the quote it was read from. A name used in several jurisdictions
@@ -57,7 +61,7 @@ async def leads(name: Annotated[str, NAME], store: StoreDep, page: PageDep, resp
 
 @router.get("/{name}/supports", response_model=DepartmentUnits, summary="What a department supports",
             responses={404: {"model": ErrorOut, "description": "no department by that name"}})
-async def supports(name: Annotated[str, NAME], store: StoreDep, page: PageDep, response: Response,
+def supports(name: Annotated[str, NAME], store: StoreDep, page: PageDep, response: Response,
              jurisdiction: Annotated[str, JURISDICTION] = ""):
     """Every action and project the department supports (配合), across all plans; same shape as leads."""
     return _units("supports", name, jurisdiction, store, page, response)

@@ -56,13 +56,6 @@ export const api = {
   supports: (id) => data(`/departments/${seg(id)}/supports`, { limit: 1000 }),
   indicators: (params) => data('/indicators', { limit: 1000, ...params }),
   search: (q, params, opts) => data('/search', { q, ...params }, opts),
-  ask: (q) => data('/ask', { q }),
-  // Partners: the departments that share units with this one, through /ask's department_partners intent.
-  async partners(dept) {
-    const answer = await data('/ask', { q: `哪些部门和${dept.name}共同承担任务？` });
-    const meant = answer.intent === 'department_partners'
-      && answer.entities.some((e) => e.type === 'department' && e.ids.includes(dept.id));
-    if (!meant) return null;
-    return answer.items.filter((i) => i.type === 'department' && i.id !== dept.id);
-  },
+  // Partners: the departments that share units with this one, most shared first (the department's own route).
+  partners: async (dept) => (await data(`/departments/${seg(dept.id)}/partners`, { limit: 1000 })).items,
 };
