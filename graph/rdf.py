@@ -2,8 +2,9 @@
 
 Every IRI is derived from the content ids, so a fresh load of the same documents
 exports the same graph. Beside each plain pkg:leads / pkg:supports triple stands
-a pkg:Assignment carrying basis, quote, offsets and deadline; every fact is
-prov:wasDerivedFrom the source document it was read from.
+a pkg:Assignment carrying basis, quote, offsets, deadline and, for a PDF, Word or
+Excel file, the locator (page and line, paragraph, table cell, sheet and cell);
+every fact is prov:wasDerivedFrom the source document it was read from.
 """
 
 from decimal import Decimal
@@ -24,6 +25,8 @@ FORMATS = {  # contract name → (rdflib format, media type)
     "xml": ("xml", "application/rdf+xml"),
 }
 UNIT_CLASS = {"action": PKG.Action, "project": PKG.Project}
+# pkg:locator (graph/vocab/policykg.ttl): the place of a quote in a PDF, Word or Excel file
+LOCATOR = PKG.locator if "locator" in PKG.__annotations__ else URIRef(NS + "locator")
 
 
 def vocabulary_file(name: str) -> str:
@@ -73,6 +76,7 @@ class Exporter:
         self.add(subject, PKG.quote, Literal(row["quote"]))
         self.add(subject, PKG.startOffset, Literal(int(row["span_start"])))
         self.add(subject, PKG.endOffset, Literal(int(row["span_end"])))
+        self.add(subject, LOCATOR, Literal(row["locator"]) if row.get("locator") else None)
         self.add(subject, PROV.wasDerivedFrom, self.source(row.get("source")))
 
     def plan(self, store: GraphStore, plan_id: str) -> None:
