@@ -64,7 +64,7 @@ def read_document(data: bytes, name: str) -> PlanGraph:
 
     def add(g: PlanGraph, unit_id: str, reading: Reading, jurisdiction, evidence: Evidence,
             deadline: str | None = None) -> None:
-        add_assignments(g, unit_id, reading, jurisdiction, evidence, deadline, issued=meta.issued)
+        add_assignments(g, unit_id, reading, jurisdiction, evidence, deadline, issued=meta.as_of)
 
     unit_ids = _add_units(graph, outline, doc)
     _add_notes(graph, notes, owners, unit_ids, meta.jurisdiction, doc, add)

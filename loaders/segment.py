@@ -39,7 +39,8 @@ def dictionary_words() -> list[str]:
     for (_, surface), body in named_bodies().items():
         words += [surface, body.canonical]
     words += _data_words("domain_terms.txt")
-    return [w for w in dict.fromkeys(words) if len(w) >= 2]
+    # a canonical name with a {J} placeholder is a pattern filled per jurisdiction, not a word
+    return [w for w in dict.fromkeys(words) if len(w) >= 2 and "{" not in w]
 
 
 @lru_cache(maxsize=1)
