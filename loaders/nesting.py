@@ -19,7 +19,17 @@ import re
 
 from loaders.headings import Heading, Skipped, heading_title
 from loaders.lines import Line
-from loaders.numbering import CONTAINERS, CONVENTION, INLINE, inline_items, leading_item, line_marker
+from loaders.numbering import (
+    CONTAINERS,
+    CONVENTION,
+    INLINE,
+    cn_number,
+    inline_items,
+    item_body,
+    label,
+    leading_item,
+    line_marker,
+)
 
 
 def _holds_entry(line: str, family: str, number: int) -> bool:
@@ -33,6 +43,11 @@ def _holds_entry(line: str, family: str, number: int) -> bool:
 
 def _ranks(h: Heading) -> int:
     return CONVENTION.index(h.family) if h.family in CONVENTION else len(CONVENTION)
+
+
+def _style(numeral: str) -> str:
+    """Which list an item numbering belongs to: 一是 / 第一 / 首先 (never mixed in one list)."""
+    return "di" if numeral[:1] == "第" else "word" if not cn_number(numeral) else "shi"
 
 
 class Nesting:
@@ -188,21 +203,26 @@ class Nesting:
         return bool(items)
 
     def _open_leading(self, owner: Heading, line: Line, i: int) -> None:
-        """一是… / 二是… opening paragraphs of their own: items when they run in order from 一."""
+        """一是… / 第一，… / 首先，… opening paragraphs of their own: items when they run in order from
+        the first (最后，closes a list begun before it), each style its own list."""
         found = leading_item(line.text)
         if found is None:
             return
         pos, number, numeral = found
-        prev = next((c for c in reversed(owner.children) if c.inline), None)
+        prev = next((c for c in reversed(owner.children) if c.inline and _style(c.marker) == _style(numeral)), None)
+        if number == 0:  # 最后，: the item after the one before it
+            if prev is None:
+                return
+            number = prev.number + 1
         after = next((leading_item(ln.text) if h is None else None for ln, h in self.entries[i + 1:]
                       if h is not None or leading_item(ln.text)), None)  # the next item before any heading
-        follows = after is not None and after[1] == number + 1
+        follows = after is not None and _style(after[2]) == _style(numeral) and after[1] in (number + 1, 0)
         if (number == 1 and follows) or (prev is not None and prev.number == number - 1 and number > 1):
             self._add_item(owner, line, pos, number, numeral, 0)
 
     def _add_item(self, owner: Heading, line: Line, pos: int, number: int, numeral: str, end: int) -> None:
-        title = heading_title(line.text[pos + len(numeral) + 1 :], "。；;")
-        item = Heading(INLINE, number, numeral, title or f"{numeral}是", line.start + pos, line.end, end=end,
+        title = heading_title(line.text[item_body(line.text, pos, numeral):], "。；;")
+        item = Heading(INLINE, number, numeral, title or label(INLINE, numeral), line.start + pos, line.end, end=end,
                        paragraph=not end)
         item.parent = owner
         owner.children.append(item)

@@ -3,7 +3,8 @@
 A heading line opens with one marker of a family: 第一部分, 第一章, 第一节, 第一条, 一、, （一）, 1. / 1、 / 1．,
 （1） / 1), ①, 专栏1. Width variants are one family (（一） and (一); 1. and 1．). Inside a paragraph,
 一是…二是…三是… numbers the paragraph's own items. This module only reads markers; how families
-nest is the outline's business (loaders/outline.py).
+nest is the outline's business (loaders/outline.py). Paragraphs opening with 一是… / 第一，… / 首先，…
+number the items of the heading they stand under (only as openers of their paragraphs).
 """
 
 import re
@@ -35,6 +36,10 @@ INLINE = "inline"  # 一是…二是…
 PARAGRAPH = "paragraph"  # an unnumbered paragraph that carries its own note (loaders/placement.py)
 INLINE_ITEM = re.compile(rf"(?:^|(?<=[。；;：:，,！？\s]))([{CN}]{{1,3}})是")
 LEADING_ITEM = re.compile(rf"^\s*([{CN}]{{1,3}})是")
+# 第一，…第二，… and 首先，…其次，…再次，…最后，… numbering paragraphs (only as their openers, with the comma)
+LEADING_ORDINAL = re.compile(rf"^\s*(第[{CN}]{{1,3}}|首先|其次|再次|最后)[，,、：:]")
+ORDINAL_WORDS = {"首先": 1, "其次": 2, "再次": 3}
+LAST = "最后"  # closes the list: the number after the one before it
 
 
 @dataclass
@@ -79,9 +84,9 @@ def line_marker(line: str) -> Marker | None:
 
 
 def label(family: str, numeral: str) -> str:
-    """The marker written the one way paths show it: （一）, 1．, 一是."""
+    """The marker written the one way paths show it: （一）, 1．, 一是, 第二，, 其次，."""
     if family == INLINE:
-        return f"{numeral}是"
+        return f"{numeral}，" if numeral[:1] == "第" or numeral in ORDINAL_WORDS or numeral == LAST else f"{numeral}是"
     if family == PARAGRAPH:
         return ""
     return FAMILIES[family][1].format(numeral)
@@ -99,7 +104,25 @@ def inline_items(line: str) -> list[tuple[int, int, str]]:
 
 
 def leading_item(line: str) -> tuple[int, int, str] | None:
-    """A paragraph that opens with one 一是/二是 … of a list running over paragraphs."""
+    """A paragraph that opens with one 一是/二是 …, 第一，/第二，… or 首先，/其次，… of a list running over
+    paragraphs: (offset, number, numeral as written). 最后 has number 0: the one after the item before it."""
     m = LEADING_ITEM.match(line)
     number = cn_number(m.group(1)) if m else None
-    return (m.start(1), number, m.group(1)) if m and number else None
+    if m and number:
+        return m.start(1), number, m.group(1)
+    m = LEADING_ORDINAL.match(line)
+    if m is None:
+        return None
+    word = m.group(1)
+    number = 0 if word == LAST else ORDINAL_WORDS.get(word) or cn_number(word[1:])
+    return (m.start(1), number, word) if number is not None else None
+
+
+def item_body(text: str, pos: int, numeral: str) -> int:
+    """Where an item's own text starts after its numbering: 一是建…, 第一，建…, 首先，建…"""
+    at = pos + len(numeral)
+    if numeral[-1:] in CN and numeral[:1] != "第" and text[at : at + 1] == "是":
+        at += 1
+    while at < len(text) and text[at] in "，,、：: \t\u3000":
+        at += 1
+    return at

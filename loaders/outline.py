@@ -6,7 +6,8 @@ By default the second numbered level holds actions and the third projects (the f
 groups them), or the only level holds actions; levels where responsibility notes sit are task
 levels too. Headings such as 总体要求 / 指导思想 / 保障措施 (loaders/data/outline_headings.txt) hold
 no tasks unless a note names departments there. Lines inside task tables and after the annex
-marker are left to the table reader; a table of contents (目录) is not read as headings.
+marker are left to the table reader; a table of contents (目录) is not read as headings. A number
+alone on its line takes its title from the next line (一、\n总体要求).
 """
 
 import re
@@ -161,6 +162,15 @@ def contents_span(lines: list[Line]) -> tuple[int, int] | None:
     return (lines[at].start, again.start) if again is not None else None
 
 
+def _title_below(lines: list[Line], i: int, spans: list[tuple[int, int]]) -> Line | None:
+    """A number alone on its line (一、 / （三） / 2．) takes its title from the next line with text,
+    when that line is no numbered line of its own nor inside a table."""
+    below = next((ln for ln in lines[i + 1:] if ln.stripped), None)
+    if below is None or line_marker(below.stripped) is not None or any(s <= below.start < e for s, e in spans):
+        return None
+    return below
+
+
 def _parse(text: str, lines: list[Line], cut: int | None, spans: list[tuple[int, int]]) -> Outline:
     body_end = lines[cut].start if cut is not None else len(text)
     contents = contents_span(lines)
@@ -168,7 +178,8 @@ def _parse(text: str, lines: list[Line], cut: int | None, spans: list[tuple[int,
     outline = Outline([], body_end)
     outline.annex_marks = [ln.start for ln in lines if ANNEX.match(ln.stripped) or ANNEX_REF.match(ln.stripped)]
     entries: list[tuple[Line, Heading | None]] = []
-    for line in lines[:cut]:
+    body = lines[:cut]
+    for i, line in enumerate(body):
         if any(s <= line.start < e for s, e in spans):
             continue
         stripped = line.text.strip()
@@ -176,9 +187,11 @@ def _parse(text: str, lines: list[Line], cut: int | None, spans: list[tuple[int,
         h = None
         if marker is not None:
             start = line.start + line.text.index(stripped[:1])
-            title = heading_title(marker.rest)
+            title, line_end = heading_title(marker.rest), line.end
+            if not title and (below := _title_below(body, i, spans)) is not None:
+                title, line_end = heading_title(below.text), below.end
             if title:
-                h = Heading(marker.family, marker.number, marker.numeral, title, start, line.end)
+                h = Heading(marker.family, marker.number, marker.numeral, title, start, line_end)
             else:
                 outline.skipped.append(Skipped(start, line.end, f"{stripped[:12]}: a numbered line without a title"))
         entries.append((line, h))

@@ -7,9 +7,11 @@ A note on its own line (or ending a paragraph of 一是…二是… items) follo
   - when it follows the last of several siblings none of which has a note, it speaks for the
     whole run, and belongs to their parent ((一)… 1． 2． 3． （责任单位：X、Y）: the action's).
 A note standing before a heading's first sub-item is that heading's own.
-When a heading's own text runs in unnumbered paragraphs and two or more of them end with a note
-of their own, each such paragraph is a task of the heading (政府工作报告 分工: 加快…。（X牵头）
-/ 大力…。（Y牵头）), not one task with every department of them.
+When a heading's own text holds two or more notes, each closing the clauses written since the one
+before (or since its paragraph began), each group of clauses with its note is a task of the
+heading, titled by its first clause (政府工作报告 分工意见: 加快…。（X牵头） / 大力…，推进…（Y牵头），
+建设…（Z牵头）。), not one task with every department of them. A note right after the heading's
+title is the heading's own; a single note stays with the heading.
 """
 
 from loaders.outline import Heading, Outline, heading_title

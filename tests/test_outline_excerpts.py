@@ -60,3 +60,44 @@ def test_a_number_before_the_outline_proper_opens_nothing():
 def test_the_second_entry_of_a_list_begun_on_the_line_before_is_no_heading():
     assert titles("现印发给你们。\n附件：1．某某实施方案\n2．某某任务清单\n") == []
     assert titles("附件:1. 某某实施方案\n\n2. 某某任务清单\n") == []
+
+
+# -- a number alone on its line --------------------------------------------------------------------
+
+def test_a_number_alone_on_its_line_takes_the_title_on_the_next():
+    assert titles("一、\n总体要求\n二、\n重点任务\n（一）\n建设平台。推进建设。\n(二)\n完善机制\n3.\n") == [
+        "总体要求", "重点任务", "建设平台", "完善机制"]
+
+
+def test_a_number_alone_before_another_numbered_line_is_still_skipped():
+    outline = parse_outline("一、重点任务\n（一）\n1.建设平台。\n")
+    assert [h.title for h in outline.headings] == ["重点任务", "建设平台"]
+    assert any("（一）" in s.reason for s in outline.skipped)
+
+
+def test_a_heading_joined_with_its_title_line_carries_its_note():
+    graph = read("一、\n重点任务\n（一）\n建设平台（市工信局负责）\n（二）\n完善机制（市财政局负责）\n")
+    assert staffed(graph) == {"建设平台": ["L:市工信局"], "完善机制": ["L:市财政局"]}
+    assert next(u for u in graph.units if u.title == "建设平台").evidence.quote == "（一）\n建设平台"
+
+
+# -- 第一，…第二，… / 首先，…其次，… opening paragraphs ----------------------------------------------
+
+@pytest.mark.parametrize("first, second, third", [("第一，", "第二，", "第三，"), ("首先，", "其次，", "最后，"),
+                                                  ("第一:", "第二:", "第三:"), ("首先，", "其次，", "再次，")])
+def test_ordinal_paragraph_openers_number_the_items_of_their_heading(first, second, third):
+    graph = read(f"一、重点任务\n（一）加强保障。\n{first}建立机制。（市发展改革委负责）\n{second}强化队伍。（市人社局负责）\n"
+                 f"{third}严格考核。（市委组织部负责）\n（二）完善制度。（市司法局负责）\n")
+    assert staffed(graph) == {"建立机制": ["L:市发展改革委"], "强化队伍": ["L:市人社局"], "严格考核": ["L:市委组织部"],
+                              "完善制度": ["L:市司法局"]}
+
+
+def test_ordinals_inside_a_paragraph_or_out_of_order_number_nothing():
+    graph = read("一、重点任务\n（一）加强保障。首先，建立机制；其次，强化队伍。（市发展改革委负责）\n"
+                 "（二）完善制度。\n第二，这一段不从第一开始。\n第一批项目的内容不是编号。\n（市司法局负责）\n")
+    assert staffed(graph) == {"加强保障": ["L:市发展改革委"], "完善制度": ["L:市司法局"]}
+
+
+def test_last_alone_numbers_nothing():
+    outline = parse_outline("一、任务\n（一）甲。\n最后，做好总结。\n")
+    assert [h.title for h in outline.headings] == ["任务", "甲"]
