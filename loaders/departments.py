@@ -13,11 +13,10 @@ with the 2018 and 2023 reforms are read by the document's date (`issued`).
 """
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from graph.ids import department_id
-from graph.model import Department
+from graph.model import Department, merge_aliases
 from loaders.divisions import chain_span, named
 from loaders.knowledge import (
     NATIONAL_NAME,
@@ -50,12 +49,6 @@ BODY_SUFFIX = re.compile(
     r"(委员会|委|厅|局|办|部|部门|社|院|行|公司|集团|中心|政府|支行|海关|单位|小组|处|署|室|管委会|联席会议"
     r"|妇联|残联|工商联|侨联|文联|社科联|总工会|科协|红十字会|总队)$"
 )
-
-
-@dataclass(frozen=True)
-class Resolved:
-    department: Department
-    surface: str
 
 
 def looks_like_body(name: str) -> bool:
@@ -180,7 +173,7 @@ def _branch_office(stem: str, j: Jurisdiction, prefixed: bool) -> Department | N
 
 
 def _department(canonical: str, jurisdiction: str | None, kind: str, aliases: list[str]) -> Department:
-    seen = list(dict.fromkeys([*aliases, canonical]))
+    seen = merge_aliases(aliases, [canonical])
     return Department(
         id=department_id(jurisdiction, canonical),
         name=canonical,
@@ -196,7 +189,7 @@ def merge_departments(departments: list[Department]) -> list[Department]:
     for d in departments:
         if d.id in merged:
             old = merged[d.id]
-            old.aliases = list(dict.fromkeys([*old.aliases, *d.aliases]))
+            old.aliases = merge_aliases(old.aliases, d.aliases)
         else:
             merged[d.id] = d.model_copy(deep=True)
     return list(merged.values())
