@@ -33,11 +33,13 @@ from loaders.table_cells import (
     Row,
     Table,
     align,
+    cell_kind,
     header_prefixes,
     header_role,
     inherit,
     is_exact_header,
     is_header,
+    join_bodies,
     line_cell,
     make_row,
     positional,
@@ -289,6 +291,10 @@ def _delimited_rows(lines: list[Line], i: int, columns: list[Column], cut: Cutte
             last = pending[-1]  # the last cell goes on over a line break: the next row follows it
             pending[-1] = Cell(last.text + cells[0].text, last.start, cells[0].end)
             pending += cells[1:]
+        elif pending and not starts_row and _more_names(pending, cells, m) and (
+                len(pending) < m or _table_goes_on(lines, i + 1, cut)):
+            pending[-1] = join_bodies(pending[-1], cells[0])  # a cell's names one per line
+            pending += cells[1:]
         elif starts_row or not pending or len(pending) >= m or (len(cells) > 1 and len(pending) > first_dept):
             if not delimited:
                 break  # plain text after the table
@@ -303,6 +309,18 @@ def _delimited_rows(lines: list[Line], i: int, columns: list[Column], cut: Cutte
         i += 1
     flush()
     return rows, i
+
+
+def _more_names(pending: list[Cell], cells: list[Cell], m: int) -> bool:
+    """The line starts with names that go on the body cell the row above ends with (县水务局 / 县住建局)."""
+    return (len(pending) + len(cells) - 1 <= m and cell_kind(pending[-1].text) == "bodies"
+            and cell_kind(cells[0].text) == "bodies")
+
+
+def _table_goes_on(lines: list[Line], j: int, cut: Cutter) -> bool:
+    """The next line with text is a line of the table (it has the table's separators)."""
+    nxt = _next_nonblank(lines, j)
+    return nxt is not None and cut.has(lines[nxt])
 
 
 def _row_follows(lines: list[Line], j: int, cut: Cutter) -> bool:
