@@ -60,8 +60,8 @@ def _office() -> re.Pattern[str]:
 
 
 OPENERS, CLOSERS = "（(〔【[", "）)〕】]"
-# 各县（市、区）, 各街道（功能区）, 各乡镇: a group of governments, named by place words only.
-PLACE_GROUP = re.compile(r"^各(?:[省市县区州盟旗乡镇、]|街道|乡镇|镇街|功能区|开发区|园区|县市区)+$")
+# 各县（市、区）, 各街道（功能区）, 各乡镇, 各地市: a group of governments, named by place words only.
+PLACE_GROUP = re.compile(r"^各(?:[省市县区州盟旗乡镇地、]|街道|乡镇|镇街|功能区|开发区|园区|县市区)+$")
 # a place named before a shared suffix: 各市、县人民政府 / 咸安区、嘉鱼县、通山县人民政府
 PLACE_STUB = re.compile(r"^(?:各?[省市县区州盟旗]|[\u4e00-\u9fff]{1,8}[市县区州盟旗])$")
 SHARED_SUFFIX = re.compile(r"^(?!各)[\u4e00-\u9fff]{0,8}[省市县区州盟旗](?:人民政府|政府)$")

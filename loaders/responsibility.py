@@ -94,10 +94,11 @@ LEAD_CLAUSE = re.compile(
     BY + r"(?P<n>.+?)(?:(?:共同|分别|总)?牵头(?:负责|落实|组织实施|实施|推进|抓总)?|负总责|主责|主抓|主办"
     r"|为牵头(?:责任)?(?:单位|部门))$"
 )
-# 由X会同Y等部门负责落实 / 研究提出落实意见 / 研究制定实施细则: what 会同 does is the task itself
+# 由X会同Y等部门负责落实 / 研究提出落实意见 / 制定实施细则: what 会同 does is the task itself;
+# 由X牵头，会同Y制定方案: the subject is the lead of the clause before
 WITH_CLAUSE = re.compile(
-    BY + r"(?P<n>.+?)会同(?P<o>.+?)(?:共同)?(?:负责落实|负责实施|负责推进|负责|落实|组织实施|实施|推进"
-    r"|研究(?:提出|制定|出台)[\u4e00-\u9fff“”《》]{0,16})?$"
+    BY + r"(?P<n>.*?)会同(?P<o>.+?)(?:共同)?(?:负责落实|负责实施|负责推进|负责|落实|组织实施|实施|推进"
+    r"|(?:研究)?(?:提出|制定|出台|起草|编制)[\u4e00-\u9fff“”《》]{0,16})?$"
 )
 SUPPORT_CLAUSE = re.compile(
     r"^(?P<n>.+?)(?:(?:共同|积极|协助)?(?:配合|参与|协助|协同|协办)(?:落实|实施|推进)?|为(?:配合|参与|协办)(?:单位|部门))$"
@@ -189,7 +190,9 @@ def _read_clauses(core: str) -> Reading | None:
             names = bodies(m.group("n"))
             leads += pending + (names or [])
         elif m := WITH_CLAUSE.match(clause):
-            names, others = bodies(m.group("n")), bodies(m.group("o"))
+            subject = m.group("n")
+            names = bodies(subject) if subject else ([] if leads or pending else None)
+            others = bodies(m.group("o"))
             if others is None:
                 return None
             leads += pending + (names or [])

@@ -134,3 +134,8 @@ def test_a_label_list_is_not_read_when_its_unknown_items_are_not_bare_names(valu
 def test_outside_a_label_every_name_must_be_a_body():
     assert bodies("市税务局、某某中心站点") is None
     assert read_note("市财政局牵头，市税务局、某某中心站点配合") is None
+
+
+@pytest.mark.parametrize("name", ["各地市", "各地州", "各地、县"])
+def test_prefectures_as_a_group(name):
+    assert is_body(name)

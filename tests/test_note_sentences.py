@@ -107,3 +107,23 @@ def test_every_note_of_a_paragraph_is_returned_with_its_span():
     assert [n.reading.leads for n in notes] == [["科技部"], ["外专局"], ["税务总局"]]
     assert [text[n.start] + text[n.end - 1] for n in notes] == ["（）"] * 3
     assert notes[1].reading.supports == ["外交部", "侨办"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("由市发改委牵头，会同市财政局等部门制定实施方案", (["市发改委"], ["市财政局"])),
+    ("省商务厅牵头,会同省财政厅、省税务局研究提出具体措施", (["省商务厅"], ["省财政厅", "省税务局"])),
+    ("由区教育局会同区人社局起草管理办法", (["区教育局"], ["区人社局"])),
+])
+def test_huitong_after_the_lead_and_what_huitong_does(text, expected):
+    r = read_note(text)
+    assert (r.leads, r.supports, r.basis) == (*expected, "stated")
+
+
+def test_huitong_with_no_subject_is_no_note():
+    assert read_note("会同市财政局负责") is None
+
+
+@pytest.mark.parametrize("person", ["联系领导：赵六", "包保领导:钱七", "分管省领导：孙八", "分管副市长：周九"])
+def test_a_person_line_between_label_lines_does_not_split_the_block(person):
+    text = f"1.稳定粮食生产。\n牵头单位：市农业农村局\n{person}\n配合单位：市财政局、市发改委\n"
+    assert _readings(text) == [(["市农业农村局"], ["市财政局", "市发改委"], "stated")]
