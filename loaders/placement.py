@@ -5,7 +5,9 @@ A note on its own line (or ending a paragraph of 一是…二是… items) follo
   - when the item's siblings carry notes of their own, it is the item's own note
     (1．… 牵头单位：X  2．… 牵头单位：Y: each item has its own);
   - when it follows the last of several siblings none of which has a note, it speaks for the
-    whole run, and belongs to their parent ((一)… 1． 2． 3． （责任单位：X、Y）: the action's).
+    whole run, and belongs to their parent ((一)… 1． 2． 3． （责任单位：X、Y）: the action's),
+    unless the parent has a note of its own: a heading's departments are stated once, so the note
+    after its numbered sub-items is the last one's ((一)…（X负责） 1． 2． （Y负责）: 2．'s).
 A note standing before a heading's first sub-item is that heading's own.
 When a heading's own text holds two or more notes, each closing the clauses written since the one
 before (or since its paragraph began), each group of clauses with its note is a task of the
@@ -25,10 +27,11 @@ def place_notes(outline: Outline, notes: list[Note], text: str = "") -> list[Hea
     deepest = [outline.deepest(n.start) for n in notes]
     with_notes = {h for h in deepest if h is not None}
     carrying = {a for h in with_notes for a in [h, *h.ancestors()]}
-    return [_owner(outline, n, h, carrying) for n, h in zip(notes, deepest, strict=True)]
+    return [_owner(outline, n, h, carrying, with_notes) for n, h in zip(notes, deepest, strict=True)]
 
 
-def _owner(outline: Outline, note: Note, h: Heading | None, carrying: set[Heading]) -> Heading | None:
+def _owner(outline: Outline, note: Note, h: Heading | None, carrying: set[Heading],
+           with_notes: set[Heading]) -> Heading | None:
     if h is None or not (note.standalone or h.inline):
         return h
     if any(not c.inline for c in h.children):
@@ -37,6 +40,8 @@ def _owner(outline: Outline, note: Note, h: Heading | None, carrying: set[Headin
     run = [s for s in siblings if s.inline == h.inline]
     others_carry = any(s in carrying for s in run if s is not h)
     if h.parent is not None and len(run) >= 2 and run[-1] is h and not others_carry:
+        if not h.inline and h.parent in with_notes:
+            return h  # the parent stated its departments already: this note is the last item's own
         return h.parent
     return h
 

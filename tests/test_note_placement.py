@@ -126,3 +126,11 @@ def test_a_single_note_after_several_clauses_stays_with_the_unit():
 def test_the_heading_s_own_note_stays_with_it_beside_a_clause_group():
     graph = read("一、重点任务\n（一）增强创新能力（市科技局牵头）。推进示范区建设（市财政局负责）。\n")
     assert staffed(graph) == {"增强创新能力": ["L:市科技局"], "推进示范区建设": ["L:市财政局"]}
+
+
+@pytest.mark.parametrize("own", ["（一）建设平台。（市工信局负责）\n", "（一）建设平台。\n（牵头单位：市工信局）\n"])
+def test_a_note_after_the_sub_items_of_a_heading_with_its_own_note_is_the_last_item_s(own):
+    graph = read(f"一、重点任务\n{own}1.建数据中心。\n2.建服务平台。\n（市财政局负责）\n"
+                 "（二）完善机制。\n1.建制度。\n2.建台账。\n（市发展改革委负责）\n")
+    assert staffed(graph) == {"建设平台": ["L:市工信局"], "建服务平台": ["L:市财政局"], "完善机制": ["L:市发展改革委"]}
+    assert any(w.kind == "unit-without-departments" and "建数据中心" in w.message for w in graph.warnings)
