@@ -4,14 +4,19 @@ Chinese official documents reads them.
   （X牵头，Y、Z配合） / 由X牵头，Y参与 / X会同有关部门负责 / X负责，Y配合     stated
   （牵头单位：X；责任单位：Y） / 【牵头单位】X / 责任单位：X（牵头）、Y       stated
   label lines after a paragraph (牵头单位：X / 牵头领导：张三 / 责任单位：Y)  stated, one note per block
+  部门分工：X牵头，各地、各部门配合 (a label whose value is clauses)         stated
+  …的问题，由X会同Y等部门负责落实 / …，X牵头，Y配合 (ending a sentence)      stated
   （X、Y负责，列第一位者为牵头单位，下同） and the rule's variants          rule, carried on by 下同
+  （X、Y等负责。列第一位的为牵头部门，…，下同） (the rule after a stop)      rule
   （责任单位：X、Y） / （X、Y按职责分工负责） / 。（X，各县〔市、区〕政府）   first-listed
 Precision first: a note is read only when every name in it looks like a body's name
 (a person, a deadline, 东部 or 试行 never does), a bare list with no label or verb only
 where a note stands (after a sentence, ending the item), a sentence only when it is all
-note or opens with 由X牵头. 等, 等有关部门 and a bare 各有关单位 are not names; groups
-(各县（市、区）人民政府, 咸安区、嘉鱼县人民政府) stay whole. Labels and bodies' endings are
-reviewed data: data/responsibility_terms.tsv.
+note, opens with 由X牵头, or ends with clauses that assign its task. Persons named by post
+(分管副省长负责) are skipped; a later sentence in a note must only remark on the rule
+(明确牵头部门的，其他有关部门配合，下同). Under a label the list is a list of bodies: a name the
+rules do not know is kept out and reported (Reading.unresolved), the others read. What a
+name is: loaders/names.py; labels are reviewed data: data/responsibility_terms.tsv.
 """
 
 import re
