@@ -66,6 +66,7 @@ class Row:
     end: int
     category: str | None = None  # the category row above it, if any
     roles: list[str | None] = field(default_factory=list, repr=False)
+    unread: list[Cell] = field(default_factory=list, repr=False)  # its lines that fit no column (a task merged down)
 
     def cell(self, role: str) -> Cell | None:
         """The row's (first) non-empty cell in a column of this role."""

@@ -139,6 +139,7 @@ def _numbered_rows(cells: list[tuple[int, Cell]], columns: list[Column], lines: 
         row = Row(number.text, [number, *(placed or [None] * len(roles))], number.start, number.end, category,
                   [c.role for c in columns])
         row.end = max([number.end] + [c.end for c in pending[:kept]])
+        row.unread = list(extra)
         if row.task is not None:
             rows.append(row)
         ok = kept == len(pending)

@@ -15,13 +15,13 @@ import re
 from collections.abc import Callable
 
 from graph import ids
-from graph.model import PlanGraph, Unit
+from graph.model import PlanGraph, ReadingWarning, Unit
 from loaders.departments import looks_like_body
 from loaders.responsibility import Reading, read_note, split_names
 from loaders.table_cells import Cell, Row, Table
-from loaders.table_layouts import dropped_spaces, find_tables
+from loaders.table_layouts import dropped_spaces, find_tables, run_on_tables
 
-__all__ = ["Table", "Row", "Cell", "find_tables", "add_table_tasks", "read_row", "find_rows"]
+__all__ = ["Table", "Row", "Cell", "find_tables", "add_table_tasks", "read_row", "find_rows", "table_warnings"]
 
 AddAssignments = Callable[..., None]
 PAREN_TAIL = re.compile(r"（[^（）]*）$")
@@ -139,6 +139,28 @@ def add_table_tasks(graph: PlanGraph, table: Table, table_index: int, doc, juris
         for reading, cell in read_row(table, row, _gaps(doc, row.start, row.end)):
             add(graph, uid, reading, jurisdiction, doc.evidence(cell.start, cell.end), deadline)
     return made
+
+
+def table_warnings(tables: list[Table], text: str, doc) -> list[ReadingWarning]:
+    """What a reader should check in the tables: lines under a row that fit none of its columns (a second
+    task whose 序号 and bodies are merged with the row above), and tables whose cells run together with
+    no separators (a site's text dump), which are not read at all."""
+    out = []
+    for table in tables:
+        for row in table.rows:
+            if row.unread:
+                first, last = row.unread[0], row.unread[-1]
+                out.append(ReadingWarning(
+                    kind="table-lines-unread",
+                    message=f"{_path(table, row, row.number or '')}: lines under the row fit none of its columns "
+                            "(a task merged with the row above?), not read",
+                    evidence=doc.evidence(first.start, last.end)))
+    for run in run_on_tables(text):
+        out.append(ReadingWarning(
+            kind="table-run-together",
+            message=f"a table whose cells run together with no separators ({' | '.join(run.headers)}): not read",
+            evidence=doc.evidence(run.start, run.end)))
+    return out
 
 
 def find_rows(text: str, start: int) -> list[Row]:

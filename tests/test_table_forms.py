@@ -4,8 +4,10 @@ sentences that end like a body's name, wrapped and repeated headers, numbering r
 
 import pytest
 
+from loaders.pipeline import DocumentReader
 from loaders.table_cells import cell_kind, header_role
-from loaders.table_layouts import find_tables
+from loaders.table_layouts import find_tables, run_on_tables
+from loaders.tables import table_warnings
 from loaders.text import normalise
 from tests.test_table_layouts import read, roles
 
@@ -231,3 +233,37 @@ def test_find_tables_keeps_a_goal_tables_rows_apart_from_the_text_after_it():
                 "2", "区级税收增长6%左右", "区税务局") + "\n\n区政府办公室将定期跟踪督办，并将完成情况纳入年度考核。\n"
     (table,) = find_tables(normalise(text).text)
     assert [r.task.text for r in table.rows] == ["一般公共预算收入增长5%左右", "区级税收增长6%左右"]
+
+
+# -- 5. a table dumped with no cell separators: found, named, not read -----------------------------------
+
+
+@pytest.mark.parametrize("dump", [
+    "民生实事项目分解表序号项目名称主要内容分管领导牵头单位配合单位1新建公园建成公园3个。王明住建局各街道2…",
+    "重点工作清单 序号重点任务责任单位完成时限1建设数据中心市发改委年底前",
+])
+def test_a_table_whose_cells_run_together_is_found_and_not_read(dump):
+    (run,) = run_on_tables(dump)
+    assert run.headers[0] == "序号" and len(run.headers) >= 3
+    assert dump[run.start:run.end] == "".join(run.headers)
+    assert find_tables(normalise(dump).text) == []
+
+
+@pytest.mark.parametrize("text", ["序号\t重点任务\t责任单位\n1\t建设数据中心\t市发改委\n",
+                                  "按序号逐项落实重点任务，责任单位要加强协调。"])
+def test_a_delimited_table_or_prose_is_not_run_together(text):
+    assert run_on_tables(text) == []
+
+
+def test_warnings_name_the_lines_not_read_and_the_run_together_table():
+    text = flat("序号", "民生实事", "责任单位", "完成时限",
+                "1", "开工建设县老年养护楼。", "县民政局", "5月底前动工", "开工建设老年大学。", "12月底前",
+                "2", "迁建县政务服务中心。", "县政务服务中心", "12月底前")
+    text += "\n\n附表序号项目名称主要内容牵头单位配合单位1新建公园建成公园3个。住建局各街道\n"
+    source = normalise(text)
+    doc = DocumentReader(source, "t.txt")
+    tables = find_tables(source.text)
+    warnings = table_warnings(tables, source.text, doc)
+    assert [w.kind for w in warnings] == ["table-lines-unread", "table-run-together"]
+    assert warnings[0].evidence.quote.startswith("开工建设老年大学。") and warnings[0].evidence.quote.endswith("12月底前")
+    assert "序号 | 项目名称 | 主要内容 | 牵头单位 | 配合单位" in warnings[1].message
