@@ -57,26 +57,29 @@ def _clause_items(outline: Outline, notes: list[Note], text: str) -> None:
     for h, mine in own.items():
         if len(mine) < 2:
             continue  # a single note is the heading's own
-        groups = list(clause_groups(h, mine, text))
-        for start, end in groups:
+        for start, end in clause_groups(h, mine, text):
             outline.add_paragraph(h, start, end, clause_title(text[start:end]))
 
 
-def clause_groups(h: Heading, notes: list[Note], text: str):
+def clause_groups(h: Heading, notes: list[Note], text: str) -> list[tuple[int, int]]:
     """(start, end) of the clauses each note closes: from the end of the note before it, the start of
     its paragraph or the end of the heading's own title, whichever is last, to the note's end. A note
-    right after the heading's title (or after another note) closes no clauses of its own."""
+    right after the heading's title closes no clauses of its own (it is the heading's); one right
+    after another note goes with that note's clauses (…（X牵头）（Y配合）)."""
     at = text.find(h.title, h.start)
     title_end = at + len(h.title) if at >= 0 else h.line_end
-    prev_end = h.start
+    prev_end, groups = h.start, []
     for note in notes:
         line_start = text.rfind("\n", 0, note.start) + 1
         start = max(prev_end, line_start, title_end if line_start <= h.start else line_start)
-        prev_end = note.end
         while start < note.start and text[start] in CLAUSE_GAP:
             start += 1
         if start < note.start:
-            yield start, note.end
+            groups.append((start, note.end))
+        elif groups and groups[-1][1] == prev_end and not text[prev_end:note.start].strip(CLAUSE_GAP):
+            groups[-1] = (groups[-1][0], note.end)
+        prev_end = note.end
+    return groups
 
 
 CLAUSE_GAP = " \t\u3000。；;，,、：:）)"

@@ -134,3 +134,8 @@ def test_a_note_after_the_sub_items_of_a_heading_with_its_own_note_is_the_last_i
                  "（二）完善机制。\n1.建制度。\n2.建台账。\n（市发展改革委负责）\n")
     assert staffed(graph) == {"建设平台": ["L:市工信局"], "建服务平台": ["L:市财政局"], "完善机制": ["L:市发展改革委"]}
     assert any(w.kind == "unit-without-departments" and "建数据中心" in w.message for w in graph.warnings)
+
+
+def test_a_note_right_after_another_goes_with_that_note_s_clauses():
+    graph = read("一、重点任务\n（一）增强能力。建设平台（市工信局牵头）（市财政局配合）。完善机制（市发展改革委牵头）。\n")
+    assert staffed(graph) == {"建设平台": ["L:市工信局", "S:市财政局"], "完善机制": ["L:市发展改革委"]}
