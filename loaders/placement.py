@@ -10,7 +10,8 @@ A note on its own line (or ending a paragraph of 一是…二是… items) follo
     after its numbered sub-items is the last one's ((一)…（X负责） 1． 2． （Y负责）: 2．'s).
 A note standing before a heading's first sub-item is that heading's own.
 When a heading's own text holds two or more notes, each closing the clauses written since the one
-before (or since its paragraph began), each group of clauses with its note is a task of the
+before (or since its paragraph began; a note on a line of its own closes the paragraphs since the
+note before it), each group of clauses with its note is a task of the
 heading, titled by its first clause (政府工作报告 分工意见: 加快…。（X牵头） / 大力…，推进…（Y牵头），
 建设…（Z牵头）。), not one task with every department of them. A note right after the heading's
 title is the heading's own; a single note stays with the heading.
@@ -52,7 +53,7 @@ def _clause_items(outline: Outline, notes: list[Note], text: str) -> None:
     own: dict[Heading, list[Note]] = {}
     for note in notes:
         h = outline.deepest(note.start)
-        if h is not None and not h.inline and not note.standalone:
+        if h is not None and not h.inline:
             own.setdefault(h, []).append(note)
     for h, mine in own.items():
         if len(mine) < 2:
@@ -71,8 +72,11 @@ def clause_groups(h: Heading, notes: list[Note], text: str) -> list[tuple[int, i
     prev_end, groups = h.start, []
     for note in notes:
         line_start = text.rfind("\n", 0, note.start) + 1
-        start = max(prev_end, line_start, title_end if line_start <= h.start else line_start)
-        while start < note.start and text[start] in CLAUSE_GAP:
+        if note.standalone:  # a note on its own line closes the paragraphs since the note before it
+            start = max(prev_end, title_end)
+        else:
+            start = max(prev_end, line_start, title_end if line_start <= h.start else line_start)
+        while start < note.start and text[start] in CLAUSE_GAP + "\n":
             start += 1
         if start < note.start:
             groups.append((start, note.end))

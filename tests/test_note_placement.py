@@ -139,3 +139,12 @@ def test_a_note_after_the_sub_items_of_a_heading_with_its_own_note_is_the_last_i
 def test_a_note_right_after_another_goes_with_that_note_s_clauses():
     graph = read("一、重点任务\n（一）增强能力。建设平台（市工信局牵头）（市财政局配合）。完善机制（市发展改革委牵头）。\n")
     assert staffed(graph) == {"建设平台": ["L:市工信局", "S:市财政局"], "完善机制": ["L:市发展改革委"]}
+
+
+@pytest.mark.parametrize("first, second", [("（市发展改革委牵头）", "（市工信局牵头，市财政局配合）"),
+                                           ("牵头单位：市发展改革委", "牵头单位：市工信局\n配合单位：市财政局")])
+def test_notes_on_lines_of_their_own_after_unnumbered_paragraphs_close_those_paragraphs(first, second):
+    graph = read(f"一、重点任务\n（一）扩大有效投资。\n加快项目建设。\n{first}\n扩大民间投资，激发活力。\n{second}\n"
+                 "（二）促进消费。\n办好消费节。\n（市商务局牵头）\n")
+    assert staffed(graph) == {"加快项目建设": ["L:市发展改革委"], "扩大民间投资": ["L:市工信局", "S:市财政局"],
+                              "促进消费": ["L:市商务局"]}
