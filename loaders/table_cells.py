@@ -38,6 +38,9 @@ VERBS = ("建设|建立|健全|推进|推动|加快|加强|完善|开展|实施|
 TASK_VERB = re.compile(rf"^(?:{VERBS})")
 # A cell that ends a sentence (。；) and states a deed or a figure is a task, whatever it ends with.
 SENTENCE = re.compile(rf"(?:{VERBS}|\d+(?:\.\d+)?\s*[个座所户家条名人项处万亿%公里千米平方])[^。；;]*[。；;]$")
+# A cell that is only a figure (6%左右, 1.2万人, ≥95%, 8.1): a value, never a task by itself.
+FIGURE = re.compile(r"^[≥≤>＞<＜约达]?\s*\d+(?:[.．]\d+)?\s*[%％‰]?\s*(?:[万亿千百]?[\u4e00-\u9fff]{0,2})?"
+                    r"(?:左右|以上|以内|以下)?$")
 RULE_LINE = re.compile(r"^[|\s:：\-—=+]+$")
 PERSON = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
 MAX_HEADER = 14  # a header cell is short: 主要责任单位, 具体工作任务和要求
@@ -74,16 +77,26 @@ class Row:
 
     @property
     def task(self) -> Cell | None:
-        """The rightmost filled task cell (重点工作 / 主要任务 / 工作措施: the most specific), else content."""
+        """The rightmost filled task cell (重点工作 / 主要任务 / 工作措施: the most specific), else content.
+        A bare figure under a goal header (指标 | 2022年目标: 城镇新增就业 | 1.2万人) is the goal's value,
+        not the task."""
         tasks = [c for c, r in zip(self.cells, self.roles, strict=True) if r == "task" and c and c.text]
-        return tasks[-1] if tasks else self.cell("content")
+        worded = [c for c in tasks if not FIGURE.match(c.text)]
+        return worded[-1] if worded else tasks[-1] if tasks else self.cell("content")
+
+    @property
+    def figure(self) -> Cell | None:
+        """The value a goal column sets for the row's task (1.2万人), when the task names only the indicator."""
+        task = self.task
+        return next((c for c, r in zip(self.cells, self.roles, strict=True)
+                     if r == "task" and c and c is not task and FIGURE.match(c.text)), None)
 
     @property
     def categories(self) -> list[str]:
         """Task cells left of the row's task, and the category row above: the groups it belongs to."""
-        task = self.task
+        task, figure = self.task, self.figure
         tasks = [c.text for c, r in zip(self.cells, self.roles, strict=True)
-                 if r in ("task", "category") and c and c.text and c is not task]
+                 if r in ("task", "category") and c and c.text and c is not task and c is not figure]
         return ([self.category] if self.category else []) + tasks
 
 

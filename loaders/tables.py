@@ -94,8 +94,10 @@ def _gaps(doc, start: int, end: int) -> set[int]:
     return set(dropped_spaces(source, start, end)) if source is not None else set()
 
 
-def _title(task: Cell) -> str:
-    return TASK_MARKER.sub("", task.text).rstrip("。；;，,") or task.text
+def _title(task: Cell, figure: Cell | None = None) -> str:
+    """The task as written, without its list marker; an indicator with the value its goal column sets."""
+    title = TASK_MARKER.sub("", task.text).rstrip("。；;，,") or task.text
+    return title + figure.text if figure is not None else title
 
 
 def _path(table: Table, row: Row, key: str) -> str:
@@ -125,11 +127,11 @@ def add_table_tasks(graph: PlanGraph, table: Table, table_index: int, doc, juris
             Unit(
                 id=uid,
                 type="action" if parent_id is None else "project",
-                title=_title(task),
+                title=_title(task, row.figure),
                 path=_path(table, row, row.number or str(ordinal)),
                 parent_id=parent_id,
                 order=len(graph.units),
-                text=task.text,
+                text=task.text + (row.figure.text if row.figure else ""),
                 deadline=deadline,
                 annex=True,
                 evidence=doc.evidence(row.start, row.end),

@@ -67,7 +67,7 @@ def test_narrative_headers_are_content(header):
 
 
 @pytest.mark.parametrize("header, role", [("2025年目标值", "other"), ("指标属性", "other"), ("单位", "other"),
-                                          ("总投资（亿元）", "other"), ("项目业主单位", "responsible"),
+                                          ("总投资（亿元）", "other"), ("项目业主单位", "other"),
                                           ("承担单位", "responsible"), ("牵头部门（单位）", "lead")])
 def test_values_units_and_owners_are_not_tasks(header, role):
     assert header_role(header) == role
@@ -267,3 +267,24 @@ def test_warnings_name_the_lines_not_read_and_the_run_together_table():
     assert [w.kind for w in warnings] == ["table-lines-unread", "table-run-together"]
     assert warnings[0].evidence.quote.startswith("开工建设老年大学。") and warnings[0].evidence.quote.endswith("12月底前")
     assert "序号 | 项目名称 | 主要内容 | 牵头单位 | 配合单位" in warnings[1].message
+
+
+# -- indicator tables: the indicator is the task, the goal column's figure its value -------------------------
+
+
+@pytest.mark.parametrize("text", [
+    flat("序号", "指标", "单位", "2022年目标", "责任单位",
+         "1", "城镇新增就业", "万人", "1.2万人", "市人社局、市财政局"),
+    "序号\t主要指标\t2021年完成\t2022年预期目标\t牵头单位\t配合单位\n1\t城镇新增就业\t1.1万人\t1.2万人\t市人社局\t市财政局\n",
+])
+def test_an_indicator_with_its_goal_figure_is_one_task(text):
+    _, graph, edges = read(text)
+    assert [u.title for u in graph.units] == ["城镇新增就业1.2万人"]
+    assert roles(edges, "城镇新增就业") == {"leads": ["市人社局"], "supports": ["市财政局"]}
+
+
+def test_a_projects_owner_is_not_the_responsible_body():
+    text = "序号\t项目名称\t建设内容\t总投资（亿元）\t项目业主\t责任单位\n1\t城东污水处理厂\t新建污水处理厂\t3.2\t市水务集团\t市住建局\n"
+    _, graph, edges = read(text)
+    assert [u.title for u in graph.units] == ["城东污水处理厂"]
+    assert roles(edges, "污水处理厂") == {"leads": ["市住建局"], "supports": []}
