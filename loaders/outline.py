@@ -36,6 +36,7 @@ class Outline:
     skipped: list[Skipped] = field(default_factory=list)
     openings: list[Skipped] = field(default_factory=list)  # lists the text starts mid-way (an excerpt)
     annex_marks: list[int] = field(default_factory=list)  # where lines reading 附件 / 附件：… start
+    annex: "Outline | None" = None  # the annex's own outline, after a body that has one
 
     @property
     def roots(self) -> list[Heading]:
@@ -136,14 +137,17 @@ def annex_start(lines: list[Line]) -> int | None:
 def parse_outline(text: str, skip: Iterable[tuple[int, int]] = ()) -> Outline:
     """The headings of the body; lines inside the `skip` spans (task tables) are not read.
 
-    The annex (after a line reading 附件, else 附件：…) is left out when the body before it has
-    an outline; when it has none, the annex is the plan (通知 … 附件：XX实施方案 … 一、…) and is read."""
+    The annex (after a line reading 附件, else 附件：…) is read as an outline of its own (`annex`,
+    the pipeline keeps it where notes name departments in it) when the body before it has an
+    outline; when it has none, the annex is the plan (通知 … 附件：XX实施方案 … 一、…) and is read."""
     lines = split_lines(text)
     spans = sorted(skip)
     cut = annex_start(lines)
     if cut is not None:
         outline = _parse(text, lines, cut, spans)
         if outline.headings:
+            annex = _parse(text, lines, None, spans, first=cut)
+            outline.annex = annex if annex.headings else None
             return outline
     return _parse(text, lines, None, spans)
 
@@ -171,14 +175,14 @@ def _title_below(lines: list[Line], i: int, spans: list[tuple[int, int]]) -> Lin
     return below
 
 
-def _parse(text: str, lines: list[Line], cut: int | None, spans: list[tuple[int, int]]) -> Outline:
+def _parse(text: str, lines: list[Line], cut: int | None, spans: list[tuple[int, int]], first: int = 0) -> Outline:
     body_end = lines[cut].start if cut is not None else len(text)
     contents = contents_span(lines)
     spans = spans + ([contents] if contents else [])
     outline = Outline([], body_end)
     outline.annex_marks = [ln.start for ln in lines if ANNEX.match(ln.stripped) or ANNEX_REF.match(ln.stripped)]
     entries: list[tuple[Line, Heading | None]] = []
-    body = lines[:cut]
+    body = lines[first:cut]
     for i, line in enumerate(body):
         if any(s <= line.start < e for s, e in spans):
             continue

@@ -68,6 +68,7 @@ def read_document(data: bytes, name: str) -> PlanGraph:
 
     unit_ids = _add_units(graph, outline, doc)
     _add_notes(graph, notes, owners, unit_ids, meta.jurisdiction, doc, add)
+    _add_annex_outline(graph, outline, tables, text, doc, meta.jurisdiction, add)
     for index, table in enumerate(tables):
         parent = outline.heading_before(table.start)
         add_table_tasks(graph, table, index, doc, meta.jurisdiction, add,
@@ -99,6 +100,24 @@ def _titles_before_notes(outline: Outline, notes: list[Note], text: str) -> None
         cut = next((n.start for n in notes if at < n.start < at + len(h.title)), None)
         if at >= 0 and cut is not None:
             h.title = text[at:cut].rstrip("：:；;，, ") or h.title
+
+
+def _add_annex_outline(graph: PlanGraph, outline: Outline, tables: list[Table], text: str, doc: "DocumentReader",
+                       jurisdiction: Jurisdiction | None, add) -> None:
+    """An annex after an outlined body that has an outline of its own (通知 一、… 附件 XX分工方案 一、…
+    （X牵头）) gives tasks too, when notes outside its tables name departments in it; its units are
+    annex units (ids under 附件), linked to the body units they name."""
+    annex = outline.annex
+    if annex is None:
+        return
+    notes = [n for n in find_notes(text, annex.roots[0].start, len(text)) if not _in_table(n.start, tables)]
+    if not any(annex.deepest(n.start) is not None for n in notes):
+        return
+    _titles_before_notes(annex, notes, text)
+    owners = place_notes(annex, notes, text)
+    annex.classify(o for o in owners if o is not None)
+    unit_ids = _add_units(graph, annex, doc, annex=True)
+    _add_notes(graph, notes, owners, unit_ids, jurisdiction, doc, add)
 
 
 def _in_table(pos: int, tables: list[Table]) -> bool:
@@ -138,11 +157,11 @@ def _unit_parent(h: Heading) -> Heading | None:
     return next((a for a in reversed(h.ancestors()) if a.is_unit), None)
 
 
-def _add_units(graph: PlanGraph, outline: Outline, doc: DocumentReader) -> dict[int, str]:
+def _add_units(graph: PlanGraph, outline: Outline, doc: DocumentReader, annex: bool = False) -> dict[int, str]:
     """The outline's tasks, in document order; returns heading start → unit id."""
     by_start: dict[int, str] = {}
     for h in outline.units:
-        uid = ids.unit_id(graph.plan.id, _path_key(h))
+        uid = ids.unit_id(graph.plan.id, ("附件/" if annex else "") + _path_key(h))
         by_start[h.start] = uid
         parent = _unit_parent(h)
         own_end = min([c.start for c in h.children if c.kind != "item"] + [h.end])
@@ -152,12 +171,14 @@ def _add_units(graph: PlanGraph, outline: Outline, doc: DocumentReader) -> dict[
                 id=uid,
                 type="action" if h.kind == "action" else "project",
                 title=h.title,
-                path=" > ".join(n.label for n in [*h.ancestors(), h] if n.kind != "item" or n is h),
+                path=("附件 > " if annex else "") + " > ".join(
+                    n.label for n in [*h.ancestors(), h] if n.kind != "item" or n is h),
                 parent_id=by_start.get(parent.start) if parent else None,
                 order=len(graph.units),
                 text=doc.source.text[h.start:own_end].strip(),
                 deadline=unit_deadline(doc.source.text[h.start:own_end]),
                 evidence=doc.evidence(h.start, max(title_end, h.start)),
+                annex=annex,
             )
         )
     return by_start

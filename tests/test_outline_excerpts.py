@@ -101,3 +101,16 @@ def test_ordinals_inside_a_paragraph_or_out_of_order_number_nothing():
 def test_last_alone_numbers_nothing():
     outline = parse_outline("一、任务\n（一）甲。\n最后，做好总结。\n")
     assert [h.title for h in outline.headings] == ["任务", "甲"]
+
+
+# -- an annex with an outline of its own, after an outlined notice -----------------------------------
+
+@pytest.mark.parametrize("mark", ["附件\n", "附件1\n", "附件：\n"])
+def test_an_annex_outline_naming_departments_after_an_outlined_notice_is_read(mark):
+    graph = read("一、提高认识\n二、加强领导\n" + mark + "某某重点任务分工方案\n一、重点任务\n"
+                 "（一）建设平台。（市工信局负责）\n（二）完善机制。（市财政局牵头，市司法局配合）\n")
+    assert staffed(graph) == {"建设平台": ["L:市工信局"], "完善机制": ["L:市财政局", "S:市司法局"]}
+    annex = [u for u in graph.units if u.annex]
+    assert [u.title for u in annex] == ["建设平台", "完善机制"] and annex[0].path.startswith("附件 > ")
+    body = next(u for u in graph.units if u.title == "提高认识")
+    assert not body.annex and len({u.id for u in graph.units}) == len(graph.units)
