@@ -345,3 +345,10 @@ def test_the_store_keeps_the_locator_of_every_fact(tmp_path, read):
         assert store.run("plan", {"id": read["002.docx"].plan.id})
     finally:
         store.close()
+
+
+@pytest.mark.skipif(not __import__("shutil").which("soffice"), reason="LibreOffice (soffice) is not installed")
+def test_a_legacy_word_file_is_read_through_libreoffice(texts):
+    graph = load_path(FORMATS / "002.doc")
+    assert triples(graph) == triples(texts["002"])
+    assert graph.assignments[0].evidence.locator.startswith("paragraph ")
