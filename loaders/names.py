@@ -85,7 +85,7 @@ PLACE_AFTER_BODY = re.compile(
 )
 NOT_A_NAME = re.compile(
     r"[0-9０-９%％：:。]|(?<!自)由|^[本该此](?:办法|方案|意见|通知|规定|细则|计划|工作|项目|任务)|简称|设在|详见|包括"
-    r"|^(?:支持|鼓励|引导|推动|推进|组织|加强|建立|依托|发挥|积极|充分|要求|督促|指导|协调|探索|实施|开展|完善)"
+    r"|^(?:支持|鼓励|引导|推动|推进|组织|加强|建立|依托|发挥|积极|充分|要求|督促|指导|协调|探索|实施|开展|完善|成立|设立|组建)"
 )
 # what a label's list may hold besides bodies: a name, unknown, not a clause (no verb, no figure)
 NAME_LIKE = re.compile(r"^[\u4e00-\u9fff]{2,20}$")

@@ -96,8 +96,8 @@ DEADLINE_CLAUSE = re.compile(
 EMPTY_BRACKETS = re.compile(r"[（(〔]\s*[）)〕]")
 BY = r"^(?:(?:具体|分别|统一|均)?由)?"  # 由X牵头, 具体由X负责
 LEAD_CLAUSE = re.compile(
-    BY + r"(?P<n>.+?)(?:(?:共同|分别|总)?牵头(?:负责|落实|组织实施|实施|推进|抓总)?|负总责|主责|主抓|主办"
-    r"|为牵头(?:责任)?(?:单位|部门))$"
+    BY + r"(?P<n>.+?)(?:(?:共同|分别|总)?牵头(?:负责落实|负责|抓好落实|落实|组织实施|实施|推进|抓总)?"
+    r"|负总责|主责|主抓|主办|为牵头(?:责任)?(?:单位|部门))$"
 )
 # 由X会同Y等部门负责落实 / 研究提出落实意见 / 制定实施细则: what 会同 does is the task itself;
 # 由X牵头，会同Y制定方案: the subject is the lead of the clause before
@@ -106,12 +106,14 @@ WITH_CLAUSE = re.compile(
     r"|(?:研究)?(?:提出|制定|出台|起草|编制)[\u4e00-\u9fff“”《》]{0,16})?$"
 )
 SUPPORT_CLAUSE = re.compile(
-    r"^(?P<n>.+?)(?:(?:共同|积极|协助)?(?:配合|参与|协助|协同|协办)(?:落实|实施|推进)?|为(?:配合|参与|协办)(?:单位|部门))$"
+    r"^(?P<n>.+?)(?:(?:按照?职责分工|按照?职责|根据职责)?(?:共同|积极|协助|密切)?(?:配合|参与|协助|协同|协办)"
+    r"(?:落实|实施|推进)?|为(?:配合|参与|协办)(?:单位|部门))$"
 )
 # 市发改委（牵头）、市财政局: a lead marked in a list
 MARKED_LEAD = re.compile(r"(?P<n>[^、，,；;：:\s（(]+)[（(](?:牵头|牵头单位|牵头部门|主责)[）)]")
 DUTY_CLAUSE = re.compile(
-    BY + r"(?P<n>.+?)(?:按照?职责分工|按照?职能分工|按照?职责|根据职责|分工|共同|分别|具体)?(?:负责落实|负责|落实)$"
+    BY + r"(?P<n>.+?)(?:按照?职责分工|按照?职能分工|按照?职责|根据职责|分工|共同|分别|具体)?"
+    r"(?:负责落实|负责组织实施|负责实施|负责推进|负责|抓好落实|组织实施|落实)$"
 )
 VERB = re.compile("牵头|会同|配合|参与|协助|协同|协办|负责|落实|负总责")
 # 分管副省长、协管副秘书长负责 / 由分管副市长牵头: persons by post, skipped (the bodies follow)
@@ -177,7 +179,7 @@ def _labels(text: str) -> list[re.Match[str]]:
 
 def _label_starts(text: str, pos: int) -> bool:
     """`牵头单位：` is a label at the start of the text or after a delimiter, not inside a name."""
-    return pos == 0 or text[pos - 1] in " \t\n，,；;。】]）)"
+    return pos == 0 or text[pos - 1] in " \u3000\t\n，,；;。】]）)"
 
 
 def _read_clauses(core: str) -> Reading | None:
@@ -417,7 +419,7 @@ def _sentence_notes(text: str, start: int, end: int, taken: list[tuple[int, int]
         if reading is None:
             reading, prefix_end = _lead_prefix(sentence, s)
             e = prefix_end if reading is not None else e
-        assigned = False
+        assigned = reading is not None and sentence.lstrip().startswith("由")  # 由X负责组织实施。
         if reading is None:
             reading, cut = _assigning_tail(sentence)
             s, lead_ws, assigned = s + cut, 0, True

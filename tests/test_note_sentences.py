@@ -127,3 +127,21 @@ def test_huitong_with_no_subject_is_no_note():
 def test_a_person_line_between_label_lines_does_not_split_the_block(person):
     text = f"1.稳定粮食生产。\n牵头单位：市农业农村局\n{person}\n配合单位：市财政局、市发改委\n"
     assert _readings(text) == [(["市农业农村局"], ["市财政局", "市发改委"], "stated")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("市发改委牵头，市财政局等按职责分工配合", (["市发改委"], ["市财政局"], "stated")),
+    ("市发改委、市财政局按职责分工抓好落实", (["市发改委"], ["市财政局"], "first-listed")),
+    ("市文旅局牵头负责落实，市体育局密切配合", (["市文旅局"], ["市体育局"], "stated")),
+    ("由县住建局负责组织实施", (["县住建局"], [], "first-listed")),
+    ("牵头单位：市发改委　配合单位：市财政局", (["市发改委"], ["市财政局"], "stated")),  # labels parted by a full-width space
+])
+def test_verbs_of_duty_and_support_as_written(text, expected):
+    r = read_note(text)
+    assert (r.leads, r.supports, r.basis) == expected
+
+
+@pytest.mark.parametrize("sentence", ["由市住建局负责组织实施。", "由市住建局、市城管局按职责分工负责。"])
+def test_a_sentence_opening_with_you_assigns_its_task(sentence):
+    (note,) = find_notes(f"（三）推进老旧小区改造。{sentence}加强资金保障。\n")
+    assert note.reading.leads == ["市住建局"] and note.form == "sentence"
