@@ -44,7 +44,9 @@ FIGURE = re.compile(r"^[≥≤>＞<＜约达]?\s*\d+(?:[.．]\d+)?\s*[%％‰]?\
 RULE_LINE = re.compile(r"^[|\s:：\-—=+]+$")
 PERSON = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
 MAX_HEADER = 14  # a header cell is short: 主要责任单位, 具体工作任务和要求
-HEADER_UNIT = re.compile(r"[（(][^（）()]*[）)]$")  # a unit of measure after the header: （亿元）
+HEADER_UNIT = re.compile(r"[（(][^（）()\d]{1,4}[）)]$")  # a unit of measure after the header: （亿元）, （部门）
+# A group row of a table (张三市长负责事项（共9项）, 二、民生实事) is no header, whatever words it holds.
+GROUP_ROW = re.compile(r"负责\S*事项|[（(]共\s*\d+\s*项")
 HEADER_YEAR = re.compile(r"^(?:\d{4}(?:[-—～~至]\d{4})?年度?)(?=\D)")  # 2022年预期目标, 2021-2025年目标
 
 
@@ -172,7 +174,7 @@ def header_role(header: str) -> str | None:
 
     A leading year says when, not what the column holds: 2022年预期目标 is 预期目标."""
     header, bare = _normal_header(header)  # 总投资（亿元） is 总投资
-    if not header or len(header) > MAX_HEADER or MARKER.match(header):
+    if not header or len(header) > MAX_HEADER or MARKER.match(header) or GROUP_ROW.search(header):
         return None  # 一、扩大有效投资 is a category row, not a header
     exact, contains = header_rules()
     if header in exact or bare in exact:

@@ -76,6 +76,8 @@ def _separator(text: str) -> str | None:
 
 
 # A category row names a group of tasks: 产业发展类, 知识产权保护方面（共5项）
+UNKNOWN_HEADER_NOT = re.compile(r"[，。；、\d（）()]|负责|事项$")
+UNKNOWN_HEADER = 8  # a header we do not know is short: 区政府分管领导
 GROUP_NAME = re.compile(r"(类|方面|领域|板块|专项|行动|工程)(（[^）]*）)?$")
 
 
@@ -207,8 +209,9 @@ def _flattened_header(lines: list[Line], i: int) -> tuple[list[Column], int, Non
             if row_number(line) is not None:
                 columns, j = columns + unknown, (j if not unknown else k - 1)
                 break
-            if len(line) > MAX_HEADER or MARKER.match(line) or GROUP_NAME.search(line) or re.search("[，。；、]", line):
-                break
+            if (len(line) > UNKNOWN_HEADER or MARKER.match(line) or GROUP_NAME.search(line)
+                    or UNKNOWN_HEADER_NOT.search(line)):
+                break  # a category row (张三市长负责事项（共9项）), not a header
             unknown.append(Column(line, None))
     return (spanned(columns), j, None) if is_header(columns) else None
 

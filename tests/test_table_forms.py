@@ -73,7 +73,8 @@ def test_values_units_and_owners_are_not_tasks(header, role):
     assert header_role(header) == role
 
 
-@pytest.mark.parametrize("line", ["一、扩大有效投资", "重点项目建设", "扩大有效投资", "2022年", "（二）民生实事"])
+@pytest.mark.parametrize("line", ["一、扩大有效投资", "重点项目建设", "扩大有效投资", "2022年", "（二）民生实事",
+                                  "王五副市长负责事项（共2项）", "王五副市长负责事项", "民生实事（共10项）"])
 def test_a_category_row_is_not_a_header(line):
     assert header_role(line) is None
 
@@ -288,3 +289,18 @@ def test_a_projects_owner_is_not_the_responsible_body():
     _, graph, edges = read(text)
     assert [u.title for u in graph.units] == ["城东污水处理厂"]
     assert roles(edges, "污水处理厂") == {"leads": ["市住建局"], "supports": []}
+
+
+@pytest.mark.parametrize("text", [
+    ("序号\t重点工作\t牵头单位\t配合单位\n一、扩大内需\n1\t扩大有效投资\t市发展改革委\t市财政局\n"
+     "2\t促进消费\t市商务局\t市财政局\n二、乡村振兴\n1\t推进乡村振兴\t市农业农村局\t市财政局\n"),
+    flat("序号", "重点工作", "牵头单位", "配合单位", "王五副市长负责事项（共2项）",
+         "1", "扩大有效投资。", "市发展改革委", "市财政局", "2", "促进消费。", "市商务局", "市财政局",
+         "赵六副市长负责事项（共1项）", "1", "推进乡村振兴。", "市农业农村局", "市财政局"),
+])
+def test_numbering_restarting_per_group_in_other_layouts(text):
+    tables, graph, edges = read(text)
+    assert [r.number for r in tables[0].rows] == ["1", "2", "1"]
+    assert len({u.id for u in graph.units}) == 3
+    assert roles(edges, "乡村振兴") == {"leads": ["市农业农村局"], "supports": ["市财政局"]}
+    assert not any("王五" in e[2] or "赵六" in e[2] for e in edges)
