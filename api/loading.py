@@ -67,7 +67,8 @@ def iter_documents(paths: Iterable[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES)
+            found += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
+                            and not p.name.startswith(("~$", ".~lock")))  # Word's and LibreOffice's lock files
         else:
             found.append(path)
     return found

@@ -352,3 +352,28 @@ def test_a_legacy_word_file_is_read_through_libreoffice(texts):
     graph = load_path(FORMATS / "002.doc")
     assert triples(graph) == triples(texts["002"])
     assert graph.assignments[0].evidence.locator.startswith("paragraph ")
+
+
+def test_a_word_paragraph_reads_as_shown_tracked_insertions_in_deletions_out():
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    from loaders.formats.docx import read_docx
+
+    doc = Document()
+    p = doc.add_paragraph("建设")
+    p._p.append(parse_xml(f'<w:ins {nsdecls("w")} w:id="1" w:author="a"><w:r><w:t>数据中心</w:t></w:r></w:ins>'))
+    p._p.append(parse_xml(f'<w:del {nsdecls("w")} w:id="2" w:author="a"><w:r><w:delText>旧</w:delText></w:r></w:del>'))
+    p._p.append(parse_xml(f'<w:hyperlink {nsdecls("w")}><w:r><w:t>（市工信局牵头）</w:t></w:r></w:hyperlink>'))
+    p.add_run("\t完成")
+    out = io.BytesIO()
+    doc.save(out)
+    assert read_docx(out.getvalue(), "x.docx").text == "建设数据中心（市工信局牵头） 完成\n"
+
+
+def test_a_folder_leaves_out_the_lock_files_word_leaves_beside_a_document(tmp_path):
+    from api.loading import iter_documents
+
+    (tmp_path / "plan.docx").write_bytes((FORMATS / "002.docx").read_bytes())
+    (tmp_path / "~$plan.docx").write_bytes(b"lock")
+    assert iter_documents([tmp_path]) == [tmp_path / "plan.docx"]

@@ -14,7 +14,6 @@ import zipfile
 
 from docx import Document
 from docx.oxml.ns import qn
-from docx.text.paragraph import Paragraph
 
 from graph.errors import DocumentError
 from loaders.formats.layout import Layout
@@ -34,10 +33,32 @@ def _blocks(parent):
                 yield from _blocks(content)
 
 
-def _text(p, parent, numbering: Numbering) -> str:
-    """A paragraph as a reader sees it: its marker, then its runs; a tab is a space here (a tab
-    would make the line a table row), a manual line break stays a line break."""
-    text = Paragraph(p, parent).text.replace("\t", " ")
+_T, _TAB, _BR, _CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
+_SKIP = {qn("w:del"), qn("w:txbxContent"), qn("w:pPr"), qn("w:rPr"), qn("w:instrText"), qn("w:delText"),
+         "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"}
+
+
+def _runs(element) -> str:
+    """The text of a paragraph as shown: runs, hyperlinks, fields and tracked insertions in order;
+    deleted text, text boxes (drawn over the page, not in the flow) and paragraph marks left out."""
+    parts = []
+    for child in element.iterchildren():
+        if child.tag in _SKIP:
+            continue
+        if child.tag == _T:
+            parts.append(child.text or "")
+        elif child.tag == _TAB:
+            parts.append(" ")  # a tab in a paragraph would make its line a table row
+        elif child.tag in (_BR, _CR):
+            parts.append("\n")
+        else:
+            parts.append(_runs(child))
+    return "".join(parts)
+
+
+def _text(p, numbering: Numbering) -> str:
+    """A paragraph as a reader sees it: its marker (Word's automatic numbering), then its text."""
+    text = _runs(p)
     marker = numbering.marker(p)
     return f"{marker}{text}" if text.strip() else text
 
@@ -54,7 +75,7 @@ class _Walker:
         for block in _blocks(self.document.element.body):
             if block.tag == _P:
                 self.paragraphs += 1
-                text = _text(block, self.document, self.numbering)
+                text = _text(block, self.numbering)
                 if text.strip():
                     self.layout.line(text, f"paragraph {self.paragraphs}")
             else:
@@ -65,7 +86,7 @@ class _Walker:
         parts = []
         for block in _blocks(tc):
             if block.tag == _P:
-                parts.append(_text(block, self.document, self.numbering).replace("\n", " ").strip())
+                parts.append(_text(block, self.numbering).replace("\n", " ").strip())
             else:  # a table inside a cell: its cells' text, in order
                 parts += [self.cell_text(inner) for inner in block.iter(qn("w:tc"))]
         return " ".join(p for p in parts if p)
