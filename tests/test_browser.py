@@ -6,7 +6,8 @@ from web/node_modules) with tests/browser/e2e.mjs: search → department page �
 targets view, and the same pages at a phone's width, checking each with axe-core. Screenshots of every
 view are written to artifacts/screenshots/. Without node, the npm packages or Chromium the browser test
 is skipped with the reason and the command that installs what is missing; set
-POLICYKG_REQUIRE_BROWSER=1 (as CI should) to make a missing browser a failure instead.
+POLICYKG_REQUIRE_BROWSER=1 (as .ci/run does, and as any run with CI=true is taken to) to make a missing
+browser a failure instead.
 """
 
 import json
@@ -43,9 +44,20 @@ def web_only():
     return TestClient(app)
 
 
+def browser_required() -> bool:
+    """CI must run the browser tests; a developer without node or apt gets a skip with the reason."""
+    return os.environ.get("POLICYKG_REQUIRE_BROWSER") == "1" or os.environ.get("CI", "").lower() == "true"
+
+
+def skip_unless_required(reason: str) -> None:
+    if browser_required():
+        pytest.fail(f"the browser tests are required here (POLICYKG_REQUIRE_BROWSER=1 or CI=true) but {reason}")
+    pytest.skip(reason)
+
+
 def test_root_serves_the_explorer_page(web_only):
     if web.missing_files():
-        pytest.skip("the explorer's npm packages are not installed (make install with node present)")
+        skip_unless_required("the explorer's npm packages are not installed (make install with node present)")
     r = web_only.get("/")
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
     assert '<html lang="zh-CN">' in r.text and "/static/app/main.js" in r.text
@@ -74,6 +86,59 @@ def test_a_missing_vendor_folder_is_a_404_not_a_server_error(tmp_path):
     app = FastAPI()
     app.mount("/v", files)
     assert TestClient(app).get("/v/lib.mjs").status_code == 404
+
+
+PARTNERS_PROBE = """
+globalThis.window = { location: { origin: 'http://explorer.test' } };
+const asked = [];
+globalThis.fetch = async (url) => {
+  asked.push(url);
+  const body = { departments: [{ id: 'dept-a' }], items: [{ id: 'dept-b', name: '乙', shared: 3 }], total: 1 };
+  return { ok: true, json: async () => body, headers: { get: () => '1' } };
+};
+const { api } = await import(process.env.API_MODULE);
+const partners = await api.partners({ id: 'dept-a', name: '省经济和信息化委' });
+console.log(JSON.stringify({ asked, partners }));
+"""
+
+
+def test_the_explorer_asks_a_department_for_its_partners_by_their_route():
+    """web/app/api.js, run in node with fetch recorded: partners come from GET /departments/{id}/partners,
+    never from a question in Chinese put to /ask."""
+    if not shutil.which("node"):
+        skip_unless_required("node is not installed (the explorer's modules are run in node)")
+    run = subprocess.run(["node", "--input-type=module", "-e", PARTNERS_PROBE], capture_output=True, text=True,
+                         timeout=30, env={**os.environ, "API_MODULE": (WEB / "app" / "api.js").as_uri()})
+    assert run.returncode == 0, run.stderr
+    result = json.loads(run.stdout)
+    assert result["asked"] == ["/departments/dept-a/partners?limit=1000"]
+    assert result["partners"] == [{"id": "dept-b", "name": "乙", "shared": 3}]
+
+
+def _pytest_browser(env: dict) -> subprocess.CompletedProcess:
+    test = f"{Path(__file__).resolve()}::test_search_department_graph_plan_and_targets_in_chromium"
+    clean = {k: v for k, v in os.environ.items() if k not in ("CI", "POLICYKG_REQUIRE_BROWSER")}
+    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-rsf", "-p", "no:cacheprovider", test],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120,
+                          env={**clean, "POLICYKG_CHROMIUM": "/nonexistent/chromium", **env})
+
+
+@pytest.mark.parametrize("env", [{"POLICYKG_REQUIRE_BROWSER": "1"}, {"CI": "true"}], ids=["required", "ci"])
+def test_in_ci_a_browser_that_cannot_run_fails_the_suite(env):
+    run = _pytest_browser(env)
+    assert run.returncode == 1 and "SKIPPED" not in run.stdout, run.stdout[-2000:]  # an error at set-up, not a skip
+    assert "required here" in run.stdout, run.stdout[-2000:]
+
+
+def test_a_developer_without_the_browser_gets_a_skip_with_the_reason():
+    run = _pytest_browser({})
+    assert run.returncode == 0 and "SKIPPED [1]" in run.stdout, run.stdout[-2000:]
+    assert "no Chromium at /nonexistent/chromium" in run.stdout or "node is not installed" in run.stdout, run.stdout
+
+
+def test_ci_requires_the_browser_and_runs_the_contract_command():
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "export POLICYKG_REQUIRE_BROWSER=1" in ci and ci.rstrip().endswith("make test")
 
 
 def test_the_explorer_stays_out_of_the_openapi_schema(client):
@@ -113,9 +178,7 @@ def live_server(tmp_path_factory):
     """`policykg serve` on a free port over the bundled corpus, as `make run` serves it."""
     reason = _missing_browser()
     if reason:
-        if os.environ.get("POLICYKG_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"POLICYKG_REQUIRE_BROWSER=1 but {reason}")
-        pytest.skip(reason)
+        skip_unless_required(reason)
     tmp = tmp_path_factory.mktemp("browser")
     store = tmp / "store"
     loaded = subprocess.run([*_policykg(), "load", str(ROOT / "corpus"), "--store", str(store)], cwd=ROOT,
