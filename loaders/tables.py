@@ -18,7 +18,7 @@ from graph import ids
 from graph.model import PlanGraph, ReadingWarning, Unit
 from loaders.departments import looks_like_body
 from loaders.responsibility import Reading, read_note, split_names
-from loaders.table_cells import Cell, Row, Table
+from loaders.table_cells import SENTENCE, TASK_VERB, Cell, Row, Table
 from loaders.table_layouts import dropped_spaces, find_tables, run_on_tables
 
 __all__ = ["Table", "Row", "Cell", "find_tables", "add_table_tasks", "read_row", "find_rows", "table_warnings"]
@@ -33,6 +33,8 @@ def _names(cell: Cell, gaps: set[int]) -> list[str] | None:
 
     Names may be set apart by spaces alone (县教体局 各相关乡镇政府): `gaps` holds the reading-text
     offsets where the document had a space the reading text dropped."""
+    if SENTENCE.search(cell.text) or TASK_VERB.match(cell.text):
+        return None  # 建成县残疾人综合服务中心。 ends like a body's name but is a task
     pieces, last = [], cell.start
     verbatim = len(cell.text) == cell.end - cell.start  # not a cell joined from several lines
     for pos in sorted(g for g in gaps if verbatim and cell.start < g < cell.end):

@@ -304,3 +304,11 @@ def test_numbering_restarting_per_group_in_other_layouts(text):
     assert len({u.id for u in graph.units}) == 3
     assert roles(edges, "乡村振兴") == {"leads": ["市农业农村局"], "supports": ["市财政局"]}
     assert not any("王五" in e[2] or "赵六" in e[2] for e in edges)
+
+
+@pytest.mark.parametrize("cell", ["建成县残疾人综合服务中心。", "迁建县政务服务中心", "新建乡镇综合文化站5个。"])
+def test_a_task_sentence_in_a_department_column_is_not_read_as_a_body(cell):
+    text = f"序号\t工作任务\t备注\t责任单位\n1\t推进公共服务设施建设\t—\t{cell}\n"
+    _, graph, edges = read(text)
+    assert [u.title for u in graph.units] == ["推进公共服务设施建设"]
+    assert edges == []
