@@ -36,8 +36,12 @@ VERBS = ("建设|建立|健全|推进|推动|加快|加强|完善|开展|实施|
          "改扩建|续建|改建|修建|修缮|兴建|实现|确保|力争|争取|新增|增加|举办|召开|提供|实行|启用|投用|建好|办好|解决|"
          "降低|减少|提高|改善|配备|着力|大力|继续|坚持|加大|开通|推行|发放")
 TASK_VERB = re.compile(rf"^(?:{VERBS})")
+# Deeds no body's name holds (投资促进局, 深改委, 旧城改造办 hold 促进, 深化, 改造: those are left out).
+DEEDS = ("建成|迁建|新建|扩建|改扩建|续建|改建|修建|兴建|开工|启动|完成|实现|确保|力争|争取|新增|举办|召开|提供|建好|"
+         "办好|开通|发放|开展|加快|加强|打造|制定|出台|降低|减少|提高")
+DEED = re.compile(rf"^(?:{DEEDS})")
 # A cell that ends a sentence (。；) and states a deed or a figure is a task, whatever it ends with.
-SENTENCE = re.compile(rf"(?:{VERBS}|\d+(?:\.\d+)?\s*[个座所户家条名人项处万亿%公里千米平方])[^。；;]*[。；;]$")
+SENTENCE = re.compile(rf"(?:{DEEDS}|\d+(?:\.\d+)?\s*[个座所户家条名人项处万亿%公里千米平方])[^。；;]*[。；;]$")
 # A cell that is only a figure (6%左右, 1.2万人, ≥95%, 8.1): a value, never a task by itself.
 FIGURE = re.compile(r"^[≥≤>＞<＜约达]?\s*\d+(?:[.．]\d+)?\s*[%％‰]?\s*(?:[万亿千百]?[\u4e00-\u9fff]{0,2})?"
                     r"(?:左右|以上|以内|以下)?$")
@@ -229,8 +233,8 @@ def cell_kind(text: str) -> str:
         return "number"
     if len(text) <= 200 and "。" not in text.rstrip("。") and not SENTENCE.search(text):
         names = [n for part in text.split() for n in split_names(part)]
-        bodies = sum(looks_like_body(n) and not TASK_VERB.match(n) for n in names)
-        if names and looks_like_body(names[0]) and not TASK_VERB.match(names[0]) and (
+        bodies = sum(looks_like_body(n) and not _deed(n) for n in names)
+        if names and looks_like_body(names[0]) and not _deed(names[0]) and (
                 bodies == len(names) or (bodies >= 2 and 2 * bodies >= len(names))):
             return "bodies"
         if not TASK_VERB.match(text) and read_note(text) is not None:
@@ -240,6 +244,12 @@ def cell_kind(text: str) -> str:
         if names and all(PERSON.match(n) and not looks_like_body(n) for n in names) and len(text) <= 30:
             return "person"
     return "text"
+
+
+def _deed(name: str) -> bool:
+    """A name that begins with what is to be done is a task (建设数据中心); a short one is a body's
+    name whose first word is also a verb (建设局, 组织部)."""
+    return len(name) > 4 and bool(TASK_VERB.match(name))
 
 
 # How well a cell of a kind fits a column of a role: higher is better, None is impossible.

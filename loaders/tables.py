@@ -18,7 +18,7 @@ from graph import ids
 from graph.model import PlanGraph, ReadingWarning, Unit
 from loaders.departments import looks_like_body
 from loaders.responsibility import Reading, read_note, split_names
-from loaders.table_cells import SENTENCE, TASK_VERB, Cell, Row, Table
+from loaders.table_cells import DEED, SENTENCE, Cell, Row, Table
 from loaders.table_layouts import dropped_spaces, find_tables, run_on_tables
 
 __all__ = ["Table", "Row", "Cell", "find_tables", "add_table_tasks", "read_row", "find_rows", "table_warnings"]
@@ -33,8 +33,6 @@ def _names(cell: Cell, gaps: set[int]) -> list[str] | None:
 
     Names may be set apart by spaces alone (县教体局 各相关乡镇政府): `gaps` holds the reading-text
     offsets where the document had a space the reading text dropped."""
-    if SENTENCE.search(cell.text) or TASK_VERB.match(cell.text):
-        return None  # 建成县残疾人综合服务中心。 ends like a body's name but is a task
     pieces, last = [], cell.start
     verbatim = len(cell.text) == cell.end - cell.start  # not a cell joined from several lines
     for pos in sorted(g for g in gaps if verbatim and cell.start < g < cell.end):
@@ -47,6 +45,14 @@ def _names(cell: Cell, gaps: set[int]) -> list[str] | None:
     if len(parts) > 1 and not all(_is_body(n) for n in names):
         names = split_names(cell.text.strip("。；; "))  # the spaces were line wrapping, not separators
     return names if names and all(_is_body(n) for n in names) else None
+
+
+def _bodies_cell(cell: Cell | None) -> Cell | None:
+    """The cell, unless it states a deed (建成县残疾人综合服务中心。): a task sentence ends like a body's
+    name, but a body's name has no verb, so it is no department whatever column it stands in."""
+    if cell is None or SENTENCE.search(cell.text) or DEED.match(cell.text):
+        return None
+    return cell
 
 
 def _listed(note: Reading | None) -> list[str] | None:
@@ -63,7 +69,7 @@ def _is_body(name: str) -> bool:
 def read_row(table: Table, row: Row, gaps: set[int] | None = None) -> list[tuple[Reading, Cell]]:
     """The row's departments: one reading per cell read, with the cell it quotes."""
     gaps = gaps or set()
-    lead, support, responsible = row.cell("lead"), row.cell("support"), row.cell("responsible")
+    lead, support, responsible = (_bodies_cell(row.cell(role)) for role in ("lead", "support", "responsible"))
     readings: list[tuple[Reading, Cell]] = []
     if table.has("lead"):
         if lead is not None:

@@ -164,7 +164,8 @@ def test_a_task_sentence_is_text_whatever_it_ends_with(cell):
 
 
 @pytest.mark.parametrize("cell", ["县政务服务中心", "县残疾人综合服务中心", "县疾病预防控制中心", "县代建中心",
-                                  "市第一人民医院", "区政务服务中心、区代建中心"])
+                                  "市第一人民医院", "区政务服务中心、区代建中心", "组织部", "建设局", "组织部、宣传部",
+                                  "市投资促进局。", "县旧城改造办公室。", "市委全面深化改革委员会办公室。"])
 def test_a_bodys_name_is_bodies(cell):
     assert cell_kind(cell) == "bodies"
 
