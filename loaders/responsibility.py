@@ -376,9 +376,11 @@ def _label_notes(text: str, start: int, end: int) -> list[Note]:
             block.append((s, _note_end(text, s, s + len(body)), _role_of(m) != "aside"))
             continue
         close()
-        tail = _label_tail(body)
-        if tail is not None:
-            block, inline = [(s + tail, _note_end(text, s + tail, s + len(body)), True)], True
+        pos = 0  # every label tail on the line: …。牵头单位：X。稳定外贸。牵头单位：Y；配合单位：Z。
+        while (tail := _label_tail(body, pos)) is not None:
+            close()
+            stop = _note_end(text, s + tail, s + len(body))
+            block, inline, pos = [(s + tail, stop, True)], True, max(stop - s, tail + 1)
     close()
     return notes
 
@@ -395,11 +397,11 @@ def _note_end(text: str, start: int, end: int) -> int:
     return min(ends) if ends else end
 
 
-def _label_tail(line: str) -> int | None:
-    """Where a label follows a sentence on its line (…。牵头单位：X；责任单位：Y), if it does."""
-    if not any(ch in line for ch in "：:】]") or not _label_hint().search(line):
+def _label_tail(line: str, pos: int = 0) -> int | None:
+    """Where a label follows a sentence on its line (…。牵头单位：X；责任单位：Y), from `pos` on."""
+    if not any(ch in line for ch in "：:】]") or not _label_hint().search(line, pos):
         return None
-    for m in _label_pattern().finditer(line):
+    for m in _label_pattern().finditer(line, pos):
         before = line[: m.start()].rstrip()
         if before and before[-1] in SENTENCE_END and _role_of(m) != "aside":
             return m.start()
@@ -411,7 +413,10 @@ def _sentence_notes(text: str, start: int, end: int, taken: list[tuple[int, int]
     notes: list[Note] = []
     for m in SENTENCE.finditer(text[start:end]):
         s, e = start + m.start(), start + m.end()
-        sentence = m.group(0)
+        inside = [b for a, b in taken if s <= a < e]
+        if inside:  # 。（X牵头）稳定外贸，Y牵头，Z配合。: the clauses after a note are a sentence of their own
+            s = max(inside)
+        sentence = text[s:e]
         if not SENTENCE_VERB.search(sentence) or any(a < e and s < b for a, b in taken):
             continue
         lead_ws = len(sentence) - len(sentence.lstrip())

@@ -145,3 +145,16 @@ def test_verbs_of_duty_and_support_as_written(text, expected):
 def test_a_sentence_opening_with_you_assigns_its_task(sentence):
     (note,) = find_notes(f"（三）推进老旧小区改造。{sentence}加强资金保障。\n")
     assert note.reading.leads == ["市住建局"] and note.form == "sentence"
+
+
+def test_every_label_tail_on_a_line_is_a_note():
+    text = "（一）扩大内需。牵头单位：省商务厅。稳定外贸。牵头单位：省发展改革委；配合单位：省财政厅。\n"
+    assert _readings(text) == [(["省商务厅"], [], "stated"), (["省发展改革委"], ["省财政厅"], "stated")]
+
+
+@pytest.mark.parametrize("first", ["（省商务厅牵头）", "(省商务厅牵头)"])
+def test_clauses_after_a_note_in_the_same_sentence_are_read_on_their_own(first):
+    text = f"（一）扩大内需。{first}稳定外贸，省发展改革委牵头，省财政厅配合。\n"
+    notes = find_notes(text)
+    assert [(n.reading.leads, n.reading.supports) for n in notes] == [(["省商务厅"], []), (["省发展改革委"], ["省财政厅"])]
+    assert text[notes[1].start:notes[1].end] == "省发展改革委牵头，省财政厅配合"
