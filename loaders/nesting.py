@@ -9,7 +9,9 @@ family's sequence: 1 under a new parent, n+1 after n, or the number after the fa
 too, so an excerpt that begins at 2. still reads, and so is a small gap where items were left out
 (1, 2, 4, 5). An excerpt or repost that begins mid-way (二、… then （五）…) opens there: the first
 heading of the text may start its family at k, and so may a heading on the line right after its
-parent's when that parent began mid-way too; both are reported (`openings`). A stray "2." in prose
+parent's when that parent began mid-way too; both are reported (`openings`). A text that begins so
+quotes parts of a plan: its lists may leave out more items (二、… 五、, （五）… （十二）…), and any
+heading of it may start its sub-list mid-way on the line after its own. A stray "2." in prose
 is not a heading, nor is the second entry of a list begun on the line before (附件：1．… / 2．…).
 一是…二是… items, in one paragraph or opening paragraphs of their own, are items of the heading
 they stand under.
@@ -41,6 +43,9 @@ def _holds_entry(line: str, family: str, number: int) -> bool:
     return False
 
 
+EXCERPT_GAP = 30  # in a text that quotes parts of a plan, a list may leave out any number of items
+
+
 def _ranks(h: Heading) -> int:
     return CONVENTION.index(h.family) if h.family in CONVENTION else len(CONVENTION)
 
@@ -60,6 +65,7 @@ class Nesting:
         self.skipped: list[Skipped] = []
         self.openings: list[Skipped] = []  # headings that open an excerpt mid-way (二、 with no 一、 before)
         self.midway: set[Heading] = set()  # first headings of their family that start past 1
+        self.excerpt = False  # the text begins mid-way (its first heading is 二、/（五）…): it quotes parts
         self.action_level = 1
         self.order: list[str] = []  # families, outermost first
         self.stack: list[Heading] = []
@@ -132,12 +138,14 @@ class Nesting:
                                              f"at {h.marker}, the items before it are left out (an excerpt)"))
             if ok and h.number > 1:
                 self.midway.add(h)
+                self.excerpt = self.excerpt or (parent is None and not self.headings and not self._outline_later(h))
         elif h.number == prev.number + 1:
             ok, h.run = True, prev.run
         elif h.number == 1 and self._starts_run(h):
             ok, h.run = True, prev.run + 1  # the list starts again (a new part, a new group)
         else:
-            ok, h.run = prev.number + 1 < h.number <= prev.number + 3 and self._ends_gap(h), prev.run
+            reach = EXCERPT_GAP if self.excerpt else 3
+            ok, h.run = prev.number + 1 < h.number <= prev.number + reach and self._ends_gap(h), prev.run
         if not ok and not known:
             self.order.remove(h.family)
         return ok
@@ -153,16 +161,19 @@ class Nesting:
         Not when this family or one a reader puts above it starts at 1 later on (the outline proper
         comes later: this was a stray number), nor when the line before holds the entry before it
         (附件：1．… / 2．…: a list in a sentence)."""
-        if h.family in self.last:
+        if h.family in self.last and not self.excerpt:
             return False
         before = self._before(h)
         if before is not None and _holds_entry(before.text, h.family, h.number - 1):
             return False
         if parent is None:
-            return not self.headings and not any(o.number == 1 and o.start > h.start and _ranks(o) <= _ranks(h)
-                                                 for o in self.found)
-        return (parent in self.midway and not parent.children and before is not None
+            return not self.headings and not self._outline_later(h)
+        return ((parent in self.midway or self.excerpt) and not parent.children and before is not None
                 and parent.start <= before.end <= parent.line_end)
+
+    def _outline_later(self, h: Heading) -> bool:
+        """A list of this family, or of one a reader puts above it, starts at 1 after this heading."""
+        return any(o.number == 1 and o.start > h.start and _ranks(o) <= _ranks(h) for o in self.found)
 
     def _before(self, h: Heading) -> Line | None:
         """The last non-blank line before the heading's line."""
@@ -170,9 +181,10 @@ class Nesting:
 
     def _ends_gap(self, h: Heading) -> bool:
         """A number a little past the next one (items left out of a published excerpt) is read when
-        the family goes on from it, starts again, or ends there."""
+        the family goes on from it, starts again, or ends there (in a text quoting parts of a plan:
+        or goes on past it)."""
         nxt = self.following.get(h)
-        return nxt is None or nxt.number in (h.number + 1, 1)
+        return nxt is None or nxt.number in (h.number + 1, 1) or (self.excerpt and nxt.number > h.number)
 
     def _open(self, h: Heading) -> None:
         parent = self._parent_for(h.family)

@@ -114,3 +114,19 @@ def test_an_annex_outline_naming_departments_after_an_outlined_notice_is_read(ma
     assert [u.title for u in annex] == ["建设平台", "完善机制"] and annex[0].path.startswith("附件 > ")
     body = next(u for u in graph.units if u.title == "提高认识")
     assert not body.annex and len({u.id for u in graph.units}) == len(graph.units)
+
+
+def test_a_text_quoting_parts_of_a_plan_steps_over_the_parts_it_leaves_out():
+    graph = read("其中，本局参与的工作如下：\n二、深化改革\n（五）释放潜能。（市科技局牵头）\n（九）扩大开放。（市商务局牵头）\n"
+                 "六、保障民生\n（十二）办好教育。（市教育局牵头）\n")
+    assert staffed(graph) == {"释放潜能": ["L:市科技局"], "扩大开放": ["L:市商务局"], "办好教育": ["L:市教育局"]}
+
+
+def test_a_full_outline_still_reads_a_far_jump_as_a_stray_number():
+    assert titles("一、任务\n（一）甲。\n（二）乙。\n（九）这一行不接续。\n（三）丙。\n") == ["任务", "甲", "乙", "丙"]
+
+
+def test_a_text_quoting_parts_from_a_run_steps_over_left_out_parts_too():
+    graph = read("二、深化改革\n（五）释放潜能。（市科技局牵头）\n三、扩大开放\n（二）引进外资。（市商务局牵头）\n"
+                 "（八）办好展会。（市文旅局牵头）\n")
+    assert staffed(graph) == {"释放潜能": ["L:市科技局"], "引进外资": ["L:市商务局"], "办好展会": ["L:市文旅局"]}
