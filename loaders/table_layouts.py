@@ -3,7 +3,8 @@
 A table reaches us in one of three layouts:
   delimited   one line per row, cells split by tabs (HTML tables, spreadsheets) or `|`;
   flattened   one cell per line (a page's table copied as text), blank lines in between or not.
-Its header names what each column holds (loaders/data/table_headers.tsv). Rows are told apart by
+Its header names what each column holds (loaders/data/table_headers.tsv); a header cell may wrap over
+lines (牵头 / 单位) and the header may be printed again on every page. Rows are told apart by
 their 序号 when the table numbers them, else by the shape of the cells (the task text, then the
 bodies); a row whose trailing cells are missing, or whose text continues on the next line, is
 still one row. Category rows (一、做大做强主导产业) group the rows below them.
@@ -26,7 +27,6 @@ from loaders.table_cells import (
     DEPARTMENT_ROLES,
     HEADER_YEAR,
     MARKER,
-    MAX_HEADER,
     RULE_LINE,
     Cell,
     Column,
@@ -346,47 +346,6 @@ def _fold_extra(cells: list[Cell], columns: list[Column]) -> list[Cell]:
 
 def _by_position(cells: list[Cell], columns: list[Column]) -> list[Cell | None]:
     return [c if c.text else None for c in cells[: len(columns)]]
-
-
-# -- tables that cannot be read ------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class RunOn:
-    """A table dumped with no cell separators (序号项目名称主要内容牵头单位配合单位1增加…): its header run."""
-
-    start: int
-    end: int
-    headers: tuple[str, ...]
-
-
-def run_on_tables(text: str, start: int = 0, end: int | None = None) -> list[RunOn]:
-    """Headers run together inside a line of text, with the rows after them: a table whose cells lost
-    their separators (a document site's text dump). Its cells cannot be told apart, so it is not read;
-    this says where it is, for a warning or a refusal that names the reason."""
-    found: list[RunOn] = []
-    for line in split_lines(text, start, end):
-        if _separator(line.text) is not None:
-            continue  # a delimited table is read, not refused
-        for m in re.finditer("序号|编号", line.text):
-            at, headers = m.end(), [m.group(0)]
-            while (head := _header_prefix(line.text, at)) is not None:
-                headers.append(head)
-                at += len(head)
-            if len(headers) >= 3 and at < len(line.text) and is_header([Column(h, header_role(h)) for h in headers]):
-                found.append(RunOn(line.start + m.start(), line.start + at, tuple(headers)))
-                break
-    return found
-
-
-def _header_prefix(text: str, at: int) -> str | None:
-    """The header `text` goes on with at `at`: the longest we know word for word, else the shortest
-    that holds a header's word (区政府分管领导 before 牵头单位)."""
-    window = text[at : at + MAX_HEADER]
-    exact = [window[:n] for n in range(len(window), 1, -1) if is_exact_header(window[:n])]
-    if exact:
-        return exact[0]
-    return next((window[:n] for n in range(2, len(window) + 1) if header_role(window[:n]) is not None), None)
 
 
 # -- caption and rule ---------------------------------------------------------------------------

@@ -7,21 +7,39 @@ row's cells as a reader of the table would:
                                      first listed leads (`first-listed`, or `rule` when the document
                                      says so); the rest and any 配合单位 support, read the same way
   a person column (责任领导)          never read: a person is not a department
-A cell is read only when every name in it looks like a body's name, so a narrative cell never
-becomes a department. Each role quotes the cell it was read from.
+  a source or remarks column (任务来源) never read: a document is neither a task nor a body
+A cell is read only when every name in it looks like a body's name (or the responsibility reader
+takes it for a bare list, as a group 市政府各部门、各直属机构), so a narrative cell never becomes a
+department, nor does a task sentence that ends like a body's name (建成县残疾人综合服务中心。).
+Each role quotes the cell it was read from. A table whose cells run together with no separators
+is found and named (`run_on_tables`, `table_warnings`), not read.
 """
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from graph import ids
 from graph.model import PlanGraph, ReadingWarning, Unit
 from loaders.departments import looks_like_body
+from loaders.lines import split_lines
 from loaders.responsibility import Reading, read_note, split_names
-from loaders.table_cells import DEED, SENTENCE, Cell, Row, Table
-from loaders.table_layouts import dropped_spaces, find_tables, run_on_tables
+from loaders.table_cells import (
+    DEED,
+    MAX_HEADER,
+    SENTENCE,
+    Cell,
+    Column,
+    Row,
+    Table,
+    header_role,
+    is_exact_header,
+    is_header,
+)
+from loaders.table_layouts import dropped_spaces, find_tables
 
-__all__ = ["Table", "Row", "Cell", "find_tables", "add_table_tasks", "read_row", "find_rows", "table_warnings"]
+__all__ = ["Table", "Row", "Cell", "find_tables", "add_table_tasks", "read_row", "find_rows", "table_warnings",
+           "run_on_tables"]
 
 AddAssignments = Callable[..., None]
 PAREN_TAIL = re.compile(r"（[^（）]*）$")
@@ -149,6 +167,47 @@ def add_table_tasks(graph: PlanGraph, table: Table, table_index: int, doc, juris
         for reading, cell in read_row(table, row, _gaps(doc, row.start, row.end)):
             add(graph, uid, reading, jurisdiction, doc.evidence(cell.start, cell.end), deadline)
     return made
+
+
+# -- tables that cannot be read ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RunOn:
+    """A table dumped with no cell separators (序号项目名称主要内容牵头单位配合单位1增加…): its header run."""
+
+    start: int
+    end: int
+    headers: tuple[str, ...]
+
+
+def run_on_tables(text: str, start: int = 0, end: int | None = None) -> list[RunOn]:
+    """Headers run together inside a line of text, with the rows after them: a table whose cells lost
+    their separators (a document site's text dump). Its cells cannot be told apart, so it is not read;
+    this says where it is, for a warning or a refusal that names the reason."""
+    found: list[RunOn] = []
+    for line in split_lines(text, start, end):
+        if "\t" in line.text or line.text.count("|") >= 2:
+            continue  # a delimited table is read, not refused
+        for m in re.finditer("序号|编号", line.text):
+            at, headers = m.end(), [m.group(0)]
+            while (head := _header_prefix(line.text, at)) is not None:
+                headers.append(head)
+                at += len(head)
+            if len(headers) >= 3 and at < len(line.text) and is_header([Column(h, header_role(h)) for h in headers]):
+                found.append(RunOn(line.start + m.start(), line.start + at, tuple(headers)))
+                break
+    return found
+
+
+def _header_prefix(text: str, at: int) -> str | None:
+    """The header `text` goes on with at `at`: the longest we know word for word, else the shortest
+    that holds a header's word (区政府分管领导 before 牵头单位)."""
+    window = text[at : at + MAX_HEADER]
+    exact = [window[:n] for n in range(len(window), 1, -1) if is_exact_header(window[:n])]
+    if exact:
+        return exact[0]
+    return next((window[:n] for n in range(2, len(window) + 1) if header_role(window[:n]) is not None), None)
 
 
 def table_warnings(tables: list[Table], text: str, doc) -> list[ReadingWarning]:

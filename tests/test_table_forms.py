@@ -6,8 +6,8 @@ import pytest
 
 from loaders.pipeline import DocumentReader
 from loaders.table_cells import cell_kind, header_role
-from loaders.table_layouts import find_tables, run_on_tables
-from loaders.tables import table_warnings
+from loaders.table_layouts import find_tables
+from loaders.tables import run_on_tables, table_warnings
 from loaders.text import normalise
 from tests.test_table_layouts import read, roles
 
