@@ -20,8 +20,10 @@ name is: loaders/names.py; labels are reviewed data: data/responsibility_terms.t
 """
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import accumulate
 
 from loaders.lines import split_lines
 from loaders.names import (
@@ -411,13 +413,16 @@ def _label_tail(line: str, pos: int = 0) -> int | None:
 def _sentence_notes(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[Note]:
     """A whole sentence that is a note: 由X牵头，Y参与。 / X牵头，Y等按职责分工负责。"""
     notes: list[Note] = []
+    spans = sorted(taken)
+    starts = [a for a, _ in spans]
+    reach = list(accumulate((b for _, b in spans), max))
     for m in SENTENCE.finditer(text[start:end]):
         s, e = start + m.start(), start + m.end()
-        inside = [b for a, b in taken if s <= a < e]
+        inside = spans[bisect_left(starts, s) : bisect_left(starts, e)]
         if inside:  # 。（X牵头）稳定外贸，Y牵头，Z配合。: the clauses after a note are a sentence of their own
-            s = max(inside)
+            s = max(b for _, b in inside)
         sentence = text[s:e]
-        if not SENTENCE_VERB.search(sentence) or any(a < e and s < b for a, b in taken):
+        if not SENTENCE_VERB.search(sentence) or _overlaps(reach, starts, s, e):
             continue
         lead_ws = len(sentence) - len(sentence.lstrip())
         reading = read_note(sentence)
@@ -436,6 +441,12 @@ def _sentence_notes(text: str, start: int, end: int, taken: list[tuple[int, int]
             continue  # X负责 inside a paragraph is said of a task, not a note
         notes.append(Note(s + lead_ws, e - (len(text[s:e]) - len(text[s:e].rstrip())), reading, standalone, "sentence"))
     return notes
+
+
+def _overlaps(reach: list[int], starts: list[int], s: int, e: int) -> bool:
+    """Some note's span overlaps [s, e): `starts` sorted, `reach[i]` the furthest end of the first i+1 spans."""
+    i = bisect_left(starts, e)
+    return i > 0 and reach[i - 1] > s
 
 
 def _lead_prefix(sentence: str, start: int) -> tuple[Reading | None, int]:
