@@ -177,10 +177,9 @@ def _join_groups(parts: list[str]) -> list[str]:
     return out
 
 
-def split_names(text: str, keep_vague: bool = False) -> list[str]:
-    """`省发改委、省科技厅、各市、县人民政府等` → the names, groups kept whole, 等 tails and the
-    unnamed rest (其他部门) dropped; `keep_vague` is kept for callers and changes nothing now that
-    groups of every body (各部门, 有关部门) are names."""
+def split_names(text: str) -> list[str]:
+    """`省发改委、省科技厅、各市、县人民政府等` → the names, groups kept whole (各部门 and 有关部门
+    too: they support), 等 tails and the unnamed rest (其他部门) dropped."""
     return [n for n in _all_names(text) if not NOT_NAMED.match(n)]
 
 
