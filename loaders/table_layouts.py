@@ -77,6 +77,8 @@ def _separator(text: str) -> str | None:
 
 # A category row names a group of tasks: 产业发展类, 知识产权保护方面（共5项）
 UNKNOWN_HEADER_NOT = re.compile(r"[，。；、\d（）()]|负责|事项$")
+# The last line of a wrapped header cell, saying nothing alone (协同责任 / 单位)
+HEADER_TAILS = frozenset({"单位", "部门", "时限", "时间", "名称", "内容", "要求", "情况", "来源", "依据"})
 UNKNOWN_HEADER = 8  # a header we do not know is short: 区政府分管领导
 GROUP_NAME = re.compile(r"(类|方面|领域|板块|专项|行动|工程)(（[^）]*）)?$")
 
@@ -218,19 +220,27 @@ def _flattened_header(lines: list[Line], i: int) -> tuple[list[Column], int, Non
 
 def _split_header(lines: list[Line], j: int) -> tuple[Column, int] | None:
     """A header cell written over two or three short lines (a narrow column wraps its header):
-    the lines from `j` that join into a header we know word for word, and the line after them."""
+    the lines from `j` that join into a header we know word for word, or into a known kind of header
+    with a last line that says nothing alone (协同责任 / 单位); and the line after them."""
     parts = [lines[j].stripped]
     k = j
-    while len(parts) < 3 and len(parts[-1]) <= 5:
+    while len(parts) < 3 and len(HEADER_YEAR.sub("", parts[-1])) <= 5:
         nxt = _next_nonblank(lines, k + 1)
         if nxt is None or len(lines[nxt].stripped) > 6:
             return None
         parts.append(lines[nxt].stripped)
         k = nxt
-        if is_exact_header("".join(parts)):
-            joined = "".join(parts)
+        joined = "".join(parts)
+        if is_exact_header(joined) or (parts[-1] in HEADER_TAILS and _completes(parts[:-1], joined)):
             return Column(joined, header_role(joined)), k + 1
     return None
+
+
+def _completes(head: list[str], joined: str) -> bool:
+    """The tail finishes the header above it (协同责任 + 单位: still 协同), not a column of its own
+    beside it (指标 | 单位: an indicator and its unit of measure)."""
+    role = header_role(joined)
+    return role is not None and header_role("".join(head)) in (None, role)
 
 
 def _next_nonblank(lines: list[Line], j: int) -> int | None:

@@ -185,7 +185,8 @@ def test_a_task_ending_in_zhongxin_keeps_the_table_going():
 
 @pytest.mark.parametrize("header_lines", [["序号", "重点", "工作", "牵头", "单位", "配合", "单位"],
                                           ["序号", "重点工作", "牵头", "责任", "单位", "配合单位"],
-                                          ["序号", "2022年", "预期目标", "牵头单位", "配合单位"]])
+                                          ["序号", "2022年", "预期目标", "牵头单位", "配合单位"],
+                                          ["序号", "2022年预期", "目标", "牵头责任", "单位", "协同责任", "单位"]])
 def test_a_header_cell_wrapped_over_lines(header_lines):
     text = flat(*header_lines, "1", "建设数据中心。", "市发改委", "市财政局")
     tables, _, edges = read(text)
