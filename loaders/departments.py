@@ -39,7 +39,8 @@ from loaders.knowledge import (
 # a name that already says whose it is: 国家税务总局咸宁市税务局, 中共咸宁市委组织部
 COMPLETE = ("国家", "中国", "中华人民共和国", "中共", "中央", "全国")
 LEVEL_PREFIXES = ("自治区", "地区", "省", "市", "州", "盟", "县", "区", "旗")
-GROUP = re.compile(r"(^各|^有关|各成员单位$|成员单位$|^省有关|^市有关|^区有关|^县有关|有关部门$|相关部门$|有关单位$"
+GROUP = re.compile(r"(^各|^有关|^相关(?=[省市县区州盟旗乡镇街地部单])|各成员单位$|成员单位$|"
+                   r"^省有关|^市有关|^区有关|^县有关|有关部门$|相关部门$|有关单位$"
                    r"|各新区管委会$|各部门$|各单位$|^地方各级|以上地方|^县级以上|各级人民政府$)")
 GOVERNMENT = re.compile(r"(人民政府|政府)$")
 ENTERPRISE = re.compile(r"(公司|集团)$")
@@ -50,10 +51,19 @@ BODY_SUFFIX = re.compile(
     r"|妇联|残联|工商联|侨联|文联|社科联|总工会|科协|红十字会|总队)$"
 )
 
+# the governments of a kind of place, named by place words only: 相关盟市, 各盟市, 有关旗县（市、区）, 各镇（街道）
+PLACE_GROUP = re.compile(r"^(?:各有关|各相关|有关|相关|各)(?:[省市县区州盟旗乡镇]|自治区|自治州|街道|地区)+"
+                         r"(?:[（(][省市县区州盟旗乡镇、街道办事处]+[）)])?$")
+# a park or zone listed as a responsible body by its own name (商贸物流园, 软件园), not only as 管委会
+ZONE_NAME = re.compile(r"(?:产业|物流|科技|工业|创业|创新|软件|孵化|电商|文创|农业|生态|金融|总部)园$")
+
 
 def looks_like_body(name: str) -> bool:
-    """A name ends the way a body's name ends (厅, 委, 局, 人民政府, 各成员单位 …)."""
-    return bool(name) and len(name) <= 40 and bool(BODY_SUFFIX.search(name))
+    """A name ends the way a body's name ends (厅, 委, 局, 人民政府, 各成员单位 …), or names the
+    governments of a kind of place (相关盟市, 各镇（街道）) or a park by its own name (商贸物流园)."""
+    if not name or len(name) > 40:
+        return False
+    return bool(BODY_SUFFIX.search(name) or PLACE_GROUP.match(name) or (len(name) <= 12 and ZONE_NAME.search(name)))
 
 
 def _kind(name: str) -> str:

@@ -5,9 +5,12 @@ date, the heading's 沈阳市辽中区人民政府关于…), the document numbe
 辽政发, 国办发; a stem two governments share is told apart by the issuer's level),
 a level-only issuer completed by the place its title names (市人民政府关于咸宁市…),
 a masthead or first line naming a government (咸宁市人民政府主办…), the address
-line of a State Council document (各省、自治区、直辖市人民政府), and last the place
-the document's own bodies are named after (咸宁高新区管委会 beside 市发改委). When
-none tells, the answer is None: never a placeholder.
+line of a State Council document (各省、自治区、直辖市人民政府), the place
+the document's own bodies are named after (咸宁高新区管委会 beside 市发改委), and
+last, the weakest clues: the place a preamble adapts the plan to (结合官渡区实际) and the
+government a news lead says published it (宁夏回族自治区人民政府网站发布了《…》), each only
+when the place's level is the one the document's bodies are written with. When none
+tells, the answer is None: never a placeholder.
 """
 
 import re
@@ -34,6 +37,12 @@ NATIONAL_ADDRESS = re.compile(r"^各省、自治区、直辖市|^各省（自治
 NAMED_AFTER_PLACE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:(?:国家级)?(?:高新区|高新技术产业开发区|经开区|"
                                r"经济技术开发区|经济开发区|开发区|新区|示范区)管委会|[一二三四五六七八]中(?![央心国部间期])|"
                                r"人民医院|中医院|妇幼保健院)")
+# the preamble adapts the plan to a place: 结合官渡区实际, 结合我县工作实际 (the latter names none)
+ADAPTED_TO = re.compile(r"(?:结合|立足|根据|从)(?:我|本)?([\u4e00-\u9fff]{2,20}?)(?:的)?(?:工作|发展)?"
+                        r"(?:实际|现状|实情)")
+# a news lead naming the government that published the plan: X人民政府（办公厅）网站发布了《…》
+NEWS_LEAD = re.compile(r"(人民政府|政府)(?:办公厅|办公室)?(?:门户)?(?:网站|官网)?(?:日前|近日|近期|今天|今日|正式)*"
+                       r"(?:发布|印发|公布|出台|下发)了?《")
 BODY_LEVEL = re.compile(r"(?<![\u4e00-\u9fff])(自治区|省|市|县|区)[\u4e00-\u9fff]{1,8}?(?:局|委|厅)")
 
 
@@ -118,6 +127,44 @@ def _named_bodies(text: str, year: int | None) -> Jurisdiction | None:
     return jurisdiction_by_name(name, year) if mentions >= 2 else None  # named twice, not a passing mention
 
 
+def _fits_bodies(j: Jurisdiction, text: str) -> bool:
+    """A weak clue's place is the document's own only at the level its bodies are written with
+    (区发改局 for 官渡区; none written with a level: no objection)."""
+    level = body_level(text)
+    return level is None or level == j.level or (level == "省" and j.level == "自治区")
+
+
+def _only_place(text: str, start: int, end: int, year: int | None) -> Jurisdiction | None:
+    """The one division `text[start:end]` names in full (官渡区, 昆明市官渡区), none when two share the name."""
+    chain, stop = chain_span(text, start, year)
+    if not chain or stop != end:
+        return None
+    if len(chain) == 1 and len([d for d in named(chain[0].name, year) if d.existed(year or latest_year())]) > 1:
+        return None
+    return _of_chain(chain, year)
+
+
+def adapted_to(lines: list[str], text: str, year: int | None) -> Jurisdiction | None:
+    """结合官渡区实际: the place the preamble adapts the plan to (its first lines, before any numbered part)."""
+    for line in lines[:12]:
+        for m in ADAPTED_TO.finditer(line):
+            found = _only_place(line, m.start(1), m.end(1), year)
+            if found is not None and _fits_bodies(found, text):
+                return found
+    return None
+
+
+def news_lead(lines: list[str], text: str, year: int | None) -> Jurisdiction | None:
+    """今天，宁夏回族自治区人民政府网站发布了《…》: the government a repost's lead says published the plan."""
+    for line in lines[:3]:
+        for m in NEWS_LEAD.finditer(line):
+            for start in range(max(m.start() - 16, 0), m.start() - 1):
+                found = _only_place(line, start, m.start(), year)
+                if found is not None:
+                    return found if _fits_bodies(found, text) else None
+    return None
+
+
 def read_jurisdiction(*, issuers: list[str], doc_number: str | None, title: str | None, lines: list[str],
                       text: str, year: int | None) -> Jurisdiction | None:
     """The document's jurisdiction from its clues, most trusted first (see the module docstring)."""
@@ -147,4 +194,4 @@ def read_jurisdiction(*, issuers: list[str], doc_number: str | None, title: str 
             return found
     if any(NATIONAL_ADDRESS.search(line) for line in lines[:12]):
         return NATIONAL
-    return _named_bodies(text, year)
+    return _named_bodies(text, year) or adapted_to(lines, text, year) or news_lead(lines, text, year)

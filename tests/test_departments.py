@@ -2,7 +2,7 @@
 
 import pytest
 
-from loaders.departments import resolve
+from loaders.departments import looks_like_body, resolve
 from loaders.knowledge import jurisdiction_by_name, jurisdiction_of_doc_number
 
 ANHUI = jurisdiction_by_name("安徽省")
@@ -286,3 +286,25 @@ def test_the_peoples_bank_regional_branch_and_industry_without_he():
     shandong = jurisdiction_by_name("山东省")
     assert resolve("人民银行济南分行", shandong).name == "中国人民银行济南分行"
     assert resolve("省工业信息化厅", shandong).name == "山东省工业和信息化厅"
+
+
+# -- names that are bodies though no suffix says so: the governments of a kind of place, parks by their name
+
+
+@pytest.mark.parametrize("name", ["相关盟市", "各盟市", "有关旗县", "各旗县（市、区）", "各镇（街道）", "相关县（市、区）",
+                                  "各有关县市区", "商贸物流园", "软件园", "食品产业园"])
+def test_groups_of_places_and_parks_look_like_bodies(name):
+    assert looks_like_body(name)
+
+
+@pytest.mark.parametrize("name", ["相关市场", "有关工作", "各类主体", "公园", "幼儿园", "各市场主体",
+                                  "建成一批有特色的现代农业科技示范园"])
+def test_words_ending_like_a_place_group_or_park_are_not_bodies(name):
+    assert not looks_like_body(name)
+
+
+def test_a_group_of_places_named_with_xiangguan_is_a_group_of_the_documents_jurisdiction():
+    d = resolve("相关盟市", jurisdiction_by_name("内蒙古自治区"))
+    assert d.kind == "group" and d.name == "内蒙古自治区相关盟市"
+    assert resolve("相关市县", ANHUI).kind == "group"
+    assert resolve("相关处室", ANHUI).kind != "group"  # 相关 before a body's own word is no group of places

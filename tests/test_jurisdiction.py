@@ -119,3 +119,41 @@ def test_a_shared_number_stem_without_an_issuer_is_told_apart_by_the_level_its_b
     text = "（牵头单位：自治区发展改革委；配合单位：自治区财政厅）"
     assert _read(doc_number="宁政发〔2019〕3号", text=text) == "宁夏回族自治区"
     assert _read(doc_number="宁政发〔2019〕3号", text="（牵头单位：市发展改革委）") == "南京市"
+
+
+# -- the weakest clues: a preamble adapting the plan to a place, a news lead naming the publisher
+
+
+@pytest.mark.parametrize("line, name, bodies", [
+    ("为推动全县经济发展，结合吉水县实际，制定本方案。", "吉水县", "（县发改局牵头，县财政局配合）"),
+    ("根据省有关文件精神，结合辽中区工作实际，现提出如下措施：", "辽中区", "（区发改局牵头）"),
+    ("结合沈阳市辽中区实际，特制定如下措施。", "辽中区", ""),
+    ("结合内蒙古自治区实际，制定本方案。", "内蒙古自治区", "（自治区发展改革委牵头，自治区财政厅配合）")])
+def test_the_place_a_preamble_adapts_the_plan_to(line, name, bodies):
+    assert _read(lines=[line], text=line + "\n一、任务" + bodies) == name
+
+
+def test_a_preamble_place_at_another_level_than_the_bodies_is_not_the_documents():
+    # 结合吉水县实际 in a document whose bodies are all 市X局: a county's example, not the issuer
+    line = "结合吉水县实际，推广经验。"
+    assert _read(lines=[line], text=line + "（市发改局牵头，市财政局、市商务局配合）") is None
+
+
+def test_a_preamble_naming_no_place_tells_nothing():
+    line = "结合我市实际，制定本方案。"
+    assert _read(lines=[line], text=line) is None
+
+
+@pytest.mark.parametrize("line, name", [
+    ("新华网消息：近日，河南省人民政府网站发布了《河南省人民政府关于印发某某方案的通知》。", "河南省"),
+    ("今天，内蒙古自治区人民政府办公厅印发《关于某某工作的实施意见》，明确了…", "内蒙古自治区"),
+    ("记者获悉，吉水县政府日前出台《吉水县某某行动计划》", "吉水县")])
+def test_the_government_a_news_lead_says_published_the_plan(line, name):
+    assert _read(lines=[line], text=line) == name
+
+
+def test_the_stronger_clues_come_before_a_news_lead():
+    line = "今天，河南省人民政府网站发布了《关于某某的通知》。"
+    assert _read(issuers=["辽宁省人民政府"], lines=[line], text=line) == "辽宁省"
+    adapted = "结合吉水县实际，制定本方案。"
+    assert _read(lines=[line, adapted], text=line + adapted + "（县发改局牵头）") == "吉水县"
