@@ -198,7 +198,9 @@ class Nesting:
         level = self._action_level()
         while self.stack and (self.stack[-1].level > level or self.stack[-1].family == "box"):
             self.stack.pop()
-        self._attach(h, self.stack[-1] if self.stack else None)
+        parent = self.stack[-1] if self.stack else None
+        h.run = sum(1 for s in self._siblings(parent) if s.family == "box" and s.number == h.number)  # 专栏1 again
+        self._attach(h, parent)
 
     def _attach(self, h: Heading, parent: Heading | None) -> None:
         h.parent = parent

@@ -26,6 +26,7 @@ __all__ = ["Heading", "Outline", "Skipped", "heading_title", "holds_no_tasks", "
 ANNEX = re.compile(r"^附件\s*\d*\s*$")
 ANNEX_REF = re.compile(r"^附件\s*\d*\s*[：:]")
 TOC = re.compile(r"^目\s*录$")
+NOT_A_TITLE = "）)〕】]，,。；;、：:”’"  # a title never opens with closing or pausing punctuation
 
 
 @dataclass
@@ -194,7 +195,10 @@ def _parse(text: str, lines: list[Line], cut: int | None, spans: list[tuple[int,
             title, line_end = heading_title(marker.rest), line.end
             if not title and (below := _title_below(body, i, spans)) is not None:
                 title, line_end = heading_title(below.text), below.end
-            if title:
+            if title and title[0] in NOT_A_TITLE:
+                outline.skipped.append(Skipped(start, line.end, f"{stripped[:12]}: the number stands before "
+                                               "punctuation, not a title (a page number, a broken line)"))
+            elif title:
                 h = Heading(marker.family, marker.number, marker.numeral, title, start, line_end)
             else:
                 outline.skipped.append(Skipped(start, line.end, f"{stripped[:12]}: a numbered line without a title"))

@@ -130,3 +130,14 @@ def test_a_text_quoting_parts_from_a_run_steps_over_left_out_parts_too():
     graph = read("二、深化改革\n（五）释放潜能。（市科技局牵头）\n三、扩大开放\n（二）引进外资。（市商务局牵头）\n"
                  "（八）办好展会。（市文旅局牵头）\n")
     assert staffed(graph) == {"释放潜能": ["L:市科技局"], "引进外资": ["L:市商务局"], "办好展会": ["L:市文旅局"]}
+
+
+def test_a_number_before_closing_punctuation_is_no_heading():
+    outline = parse_outline("2、)各街道3老城厢复兴发展完成纪念馆提升工程\n3．，继续推进\n")
+    assert outline.headings == [] and len(outline.skipped) == 2
+
+
+def test_a_box_number_written_twice_gets_an_id_of_its_own():
+    graph = read("一、重点任务\n（一）建设平台。\n专栏1 数据中心（市工信局负责）\n专栏1 服务平台（市财政局负责）\n")
+    boxes = [u for u in graph.units if u.path.split(" > ")[-1].startswith("专栏1")]
+    assert len(boxes) == 2 and boxes[0].id != boxes[1].id
