@@ -377,3 +377,19 @@ def test_a_folder_leaves_out_the_lock_files_word_leaves_beside_a_document(tmp_pa
     (tmp_path / "plan.docx").write_bytes((FORMATS / "002.docx").read_bytes())
     (tmp_path / "~$plan.docx").write_bytes(b"lock")
     assert iter_documents([tmp_path]) == [tmp_path / "plan.docx"]
+
+
+def test_a_pdf_line_ending_short_is_joined_only_when_what_begins_the_next_would_not_have_fit():
+    from loaders.formats.pdf import _lay_out, _Line, _Page
+
+    def lines(*rows):
+        page = _Page(1, 842.0)
+        page.lines = [_Line(1, text, 80 if i != 1 else 108, x1, 100 + 23 * i, "", (14.0,) * 24)  # 2nd indented
+                      for i, (x1, text) in enumerate(rows)]
+        return _lay_out([page]).text.split("\n")[:2]
+
+    full = (514, "各责任单位要制定具体落实方案，明确时间节点、责任领导和主要措施，并按月报送进展")
+    # 20 pt left: "准" alone would fit, but a line may not begin with "，", so "准，" went down together
+    assert lines(full, (494, "优化二套房认定标"), (300, "准，满足刚性住房需求。"))[1] == "优化二套房认定标准，满足刚性住房需求。"
+    # 20 pt left and the next line begins "授权": it would have fit, so the paragraph ended there
+    assert lines(full, (494, "省级行政区内知识产权案件跨市审理"), (300, "授权市级人民法院管辖。"))[1] == "省级行政区内知识产权案件跨市审理"

@@ -30,10 +30,11 @@ import pdfplumber
 from graph.errors import DocumentError
 from loaders.formats.layout import Layout
 
-HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[．.、]"
+HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[．.、](?!\d)"
                      r"|第[一二三四五六七八九十百\d]+[章节条]|附件|专栏|[①-⑳])")
-PAGE_NUMBER = re.compile(r"^[\s\-—–－_·]*(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*(?:/\s*\d+)?)"
-                         r"[\s\-—–－_·]*$")
+PAGE_NUMBER = re.compile(r"^(?:[\s\-—–－_·]*(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)"
+                         r"[\s\-—–－_·]*|\s*[\-—–－_·]+\s*\d+\s*[\-—–－_·]+\s*)$")
+BARE_NUMBER = re.compile(r"^\s*(\d{1,4})\s*$")  # a page number only where it counts the pages
 BAND = 0.09  # headers and footers stand in the top and bottom 9% of the page
 _ALNUM_END = re.compile(r"[A-Za-z0-9]$")
 _ALNUM_START = re.compile(r"^[A-Za-z0-9]")
@@ -48,6 +49,7 @@ class _Line:
     x1: float
     top: float
     place: str = ""
+    widths: tuple[float, ...] = ()  # the widths of its first characters (spaces aside)
 
 
 @dataclass
@@ -104,7 +106,8 @@ def _read_page(page, number: int) -> _Page:
     body = page.filter(lambda o: o.get("object_type") != "char" or not _inside(o, boxes)) if boxes else page
     for line in body.extract_text_lines(strip=True):
         if line["text"].strip():
-            out.lines.append(_Line(number, line["text"].strip(), line["x0"], line["x1"], line["top"]))
+            widths = tuple(c["x1"] - c["x0"] for c in line.get("chars", [])[:24] if c["text"].strip())
+            out.lines.append(_Line(number, line["text"].strip(), line["x0"], line["x1"], line["top"], "", widths))
     widths = [c["width"] for c in page.chars[:2000] if c["text"].strip()]
     char_width = statistics.median(widths) if widths else 10.0
     for t_index, table in enumerate(found, 1):
@@ -124,15 +127,22 @@ def _furniture(pages: list[_Page]) -> set[tuple[int, int]]:
         return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
 
     def banded(p: _Page):
+        """The first and last two lines of a page, where they stand in its top or bottom band."""
         for i, line in enumerate(p.lines):
-            if line.top < p.height * BAND or line.top > p.height * (1 - BAND):
+            if (i < 2 or i >= len(p.lines) - 2) and (line.top < p.height * BAND or line.top > p.height * (1 - BAND)):
                 yield i, line
 
     seen = Counter(key(line.text) for p in pages for _, line in {(i, line.text): (i, line) for i, line in banded(p)}
                    .values())
-    repeated = {k for k, n in seen.items() if len(pages) >= 2 and n >= max(2, len(pages) // 2)}
+    repeated = {k for k, n in seen.items() if len(pages) >= 2 and n >= max(2, len(pages) // 2) and k != "#"}
+    # a bare number is a page number when such numbers count the pages (value − page the same on most)
+    offsets = Counter(int(m.group(1)) - p.number for p in pages for _, line in banded(p)
+                      if (m := BARE_NUMBER.match(line.text)))
+    offset, count = offsets.most_common(1)[0] if offsets else (0, 0)
+    counting = count >= max(2, len(pages) // 2) or len(pages) == 1
     return {(p.number, i) for p in pages for i, line in banded(p)
-            if key(line.text) in repeated or PAGE_NUMBER.match(line.text)}
+            if key(line.text) in repeated or PAGE_NUMBER.match(line.text)
+            or (counting and (m := BARE_NUMBER.match(line.text)) and int(m.group(1)) - p.number == offset)}
 
 
 def _body_geometry(lines: list[_Line]) -> tuple[float, float, float]:
@@ -140,27 +150,47 @@ def _body_geometry(lines: list[_Line]) -> tuple[float, float, float]:
     if not lines:
         return 0.0, 0.0, 10.0
     left = statistics.median_low(sorted(line.x0 for line in lines)[: max(1, len(lines) // 2)])
-    right = sorted(line.x1 for line in lines)[int(len(lines) * 0.9)]
+    right = sorted(line.x1 for line in lines)[int(len(lines) * 0.98)]  # where the fullest lines end
     widths = [(line.x1 - line.x0) / len(line.text) for line in lines if len(line.text) >= 10]
     return left, right, statistics.median(widths) if widths else 10.0
 
 
+_CLOSING = set("，。、；：！？）》」』”’…%〕】］,.;:!?)")
+_OPENING = set("（《「『“‘〔【［(")
+
+
+def _need(line: _Line, width: float) -> float:
+    """The width of what begins `line` and cannot be split from it: its first character, with the
+    punctuation that may not begin a line (，。）) after it or the one that may not end a line
+    (（《“) before it, or a whole Latin word or number (they wrap whole)."""
+    text = line.text.replace(" ", "")
+    token = _LATIN_TOKEN.match(text)
+    n = len(token.group(0)) if token else 1
+    if text[:1] in _OPENING or (n < len(text) and text[n:n + 1] in _CLOSING):
+        n += 1
+    widths = list(line.widths[:n])
+    return sum(widths) + width * (n - len(widths))
+
+
 def _pitch(pages: list[_Page]) -> float:
-    """The distance from one line of a paragraph to the next (the most common step down)."""
-    steps = [round(b.top - a.top, 1) for p in pages for a, b in zip(p.lines, p.lines[1:], strict=False)
-             if b.top > a.top]
-    return Counter(steps).most_common(1)[0][0] if steps else 1e9
+    """The distance from one line of a paragraph to the next: the shortest step down that is common
+    (where most paragraphs are one line, the step between paragraphs is the most common one)."""
+    steps = Counter(round(b.top - a.top) for p in pages for a, b in zip(p.lines, p.lines[1:], strict=False)
+                    if b.top > a.top)
+    common = [step for step, n in steps.items() if n >= max(3, sum(steps.values()) // 20)]
+    return float(min(common)) if common else 1e9
 
 
 def _continues(prev: _Line, line: _Line, left: float, right: float, width: float, pitch: float) -> bool:
     """Was `line` broken from `prev` only by the page width (or the page end)?"""
-    if HEADING.match(line.text) or line.x0 > left + 1.2 * width:
+    if line.x0 > left + 1.2 * width:
         return False
+    if HEADING.match(line.text) and (prev.text.endswith(tuple("。；：:！？!?）)")) or prev.x1 < right - 2.2 * width):
+        return False  # a heading; a full line cut mid-sentence before 一、 is not one (统\n一、资源共享)
     if prev.page == line.page and line.top - prev.top > 1.3 * pitch:
         return False  # the space a paragraph leaves after itself
-    token = _LATIN_TOKEN.match(line.text)
-    if prev.x1 < right - max(2.2, 0.6 * len(token.group(0)) + 1 if token else 0) * width:
-        return False
+    if prev.x1 + _need(line, width) <= right + 0.5:
+        return False  # what begins the next line would have fit: the line before ended there
     return not (prev.text.endswith(("。", "：", ":", "；")) and line.text.startswith(("（", "(")))
 
 
