@@ -17,6 +17,8 @@ heading, titled by its first clause (政府工作报告 分工意见: 加快…�
 title is the heading's own; a single note stays with the heading.
 """
 
+import re
+
 from loaders.outline import Heading, Outline, heading_title
 from loaders.responsibility import Note
 
@@ -66,7 +68,8 @@ def clause_groups(h: Heading, notes: list[Note], text: str) -> list[tuple[int, i
     """(start, end) of the clauses each note closes: from the end of the note before it, the start of
     its paragraph or the end of the heading's own title, whichever is last, to the note's end. A note
     right after the heading's title closes no clauses of its own (it is the heading's); one right
-    after another note goes with that note's clauses (…（X牵头）（Y配合）)."""
+    after another note, or after only label lines (牵头领导：张三, 完成时限：…), goes with that note's
+    clauses (…（X牵头）（Y配合）)."""
     at = text.find(h.title, h.start)
     title_end = at + len(h.title) if at >= 0 else h.line_end
     prev_end, groups = h.start, []
@@ -78,15 +81,23 @@ def clause_groups(h: Heading, notes: list[Note], text: str) -> list[tuple[int, i
             start = max(prev_end, line_start, title_end if line_start <= h.start else line_start)
         while start < note.start and text[start] in CLAUSE_GAP + "\n":
             start += 1
-        if start < note.start:
+        if start < note.start and not _only_labels(text[start:note.start]):
             groups.append((start, note.end))
-        elif groups and groups[-1][1] == prev_end and not text[prev_end:note.start].strip(CLAUSE_GAP):
+        elif groups and groups[-1][1] == prev_end and (
+                not text[prev_end:note.start].strip(CLAUSE_GAP + "\n") or _only_labels(text[prev_end:note.start])):
             groups[-1] = (groups[-1][0], note.end)
         prev_end = note.end
     return groups
 
 
 CLAUSE_GAP = " \t\u3000。；;，,、：:）)"
+LABEL_LINE = re.compile(r"^[^：:。，,；;\n]{2,10}[：:]")  # 牵头领导：张三 / 完成时限：2024年底
+
+
+def _only_labels(between: str) -> bool:
+    """Text between two notes that is only label lines (a person, a deadline) closes no clauses."""
+    lines = [ln.strip() for ln in between.splitlines() if ln.strip()]
+    return bool(lines) and all(LABEL_LINE.match(ln) for ln in lines)
 
 
 def clause_title(group: str) -> str:

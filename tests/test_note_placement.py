@@ -148,3 +148,10 @@ def test_notes_on_lines_of_their_own_after_unnumbered_paragraphs_close_those_par
                  "（二）促进消费。\n办好消费节。\n（市商务局牵头）\n")
     assert staffed(graph) == {"加快项目建设": ["L:市发展改革委"], "扩大民间投资": ["L:市工信局", "S:市财政局"],
                               "促进消费": ["L:市商务局"]}
+
+
+def test_label_lines_of_a_person_or_a_deadline_between_two_notes_close_no_clauses():
+    graph = read("一、主要目标\n1.地区生产总值增长6%。\n（市发展改革委牵头）\n分管领导：张三\n完成时限：2024年底\n"
+                 "（市统计局、市财政局配合）\n2.进出口总额增长5%。\n（市商务局牵头）\n")
+    assert staffed(graph) == {"地区生产总值增长6%": ["L:市发展改革委", "S:市统计局", "S:市财政局"],
+                              "进出口总额增长5%": ["L:市商务局"]}
