@@ -5,7 +5,8 @@ list, over the release note); a State Council notice signs at its end. A deadlin
 on its own line in a task table is no issue date. Dates in Chinese numerals
 (二〇一五年十二月二十四日) are read; a garbled one (2024115) only when the page's
 publication date leaves one reading. Without a date, a gazette issue or the year's
-work places the document within two years (YYYY/YYYY).
+work places the document within two years (YYYY/YYYY); so does the year whose work its preamble says
+it carries out (现就2013年《政府工作报告》确定的…).
 """
 
 import re
@@ -97,7 +98,18 @@ def previous(lines: list[tuple[int, str]], i: int) -> str:
     return next((ln for _, ln in reversed(lines[:i]) if ln), "")
 
 
-def year_span(opening: list[str], title: str = "") -> str | None:
+# the year's work a preamble carries out: 现就2013年《政府工作报告》确定的…, 为完成2024年度重点工作任务
+WORK_YEAR = re.compile(r"(20\d\d)年(?:度)?(?:《?政府工作报告》?"
+                       r"|[^\d年，,。；;《》]{0,8}?(?:重点工作|工作要点|工作任务|目标任务))")
+
+
+def work_year(preamble: list[str]) -> int | None:
+    """The one year whose work (政府工作报告, 重点工作) the preamble's lines say the plan carries out."""
+    years = {int(m.group(1)) for line in preamble for m in WORK_YEAR.finditer(line)}
+    return years.pop() if len(years) == 1 else None
+
+
+def year_span(opening: list[str], title: str = "", preamble: list[str] = ()) -> str | None:
     """A gazette issue of year Y (…主办2020年第2号) prints documents of Y or the end of Y-1; a page
     opening on the year's work (一、2024年经济社会发展目标) or titled by it (关于2020年重点工作…)
     was written in Y-1 or Y."""
@@ -112,4 +124,5 @@ def year_span(opening: list[str], title: str = "") -> str | None:
     if m:
         year = int(m.group(1))
         return f"{year - 1}/{year}"
-    return None
+    year = work_year(preamble)
+    return f"{year - 1}/{year}" if year else None

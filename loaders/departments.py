@@ -52,8 +52,9 @@ BODY_SUFFIX = re.compile(
 )
 
 # the governments of a kind of place, named by place words only: 相关盟市, 各盟市, 有关旗县（市、区）, 各镇（街道）
-PLACE_GROUP = re.compile(r"^(?:各有关|各相关|有关|相关|各)(?:[省市县区州盟旗乡镇]|自治区|自治州|街道|地区)+"
-                         r"(?:[（(][省市县区州盟旗乡镇、街道办事处]+[）)])?$")
+# (alone, or closing a list after 、/和/及/与 as a suffix closes a name: X办及相关盟市 ends like a body)
+PLACE_GROUP = re.compile(r"(?:^|(?<=[、和与])|(?<=及)(?<![涉普危波顾惠]及))(?:各有关|各相关|有关|相关|各)"
+                         r"(?:[省市县区州盟旗乡镇]|自治区|自治州|街道|地区)+(?:[（(][省市县区州盟旗乡镇、街道办事处]+[）)])?$")
 # a park or zone listed as a responsible body by its own name (商贸物流园, 软件园), not only as 管委会
 ZONE_NAME = re.compile(r"(?:产业|物流|科技|工业|创业|创新|软件|孵化|电商|文创|农业|生态|金融|总部)园$")
 
@@ -63,7 +64,7 @@ def looks_like_body(name: str) -> bool:
     governments of a kind of place (相关盟市, 各镇（街道）) or a park by its own name (商贸物流园)."""
     if not name or len(name) > 40:
         return False
-    return bool(BODY_SUFFIX.search(name) or PLACE_GROUP.match(name) or (len(name) <= 12 and ZONE_NAME.search(name)))
+    return bool(BODY_SUFFIX.search(name) or PLACE_GROUP.search(name) or (len(name) <= 12 and ZONE_NAME.search(name)))
 
 
 def _kind(name: str) -> str:

@@ -13,7 +13,7 @@ text does not give is derived honestly and marked as derived, never the number.
 import re
 from dataclasses import dataclass, field
 
-from loaders.dates import ISSUER, issued_date, previous, year_span
+from loaders.dates import ISSUER, issued_date, previous, work_year, year_span
 from loaders.divisions import chain_span
 from loaders.jurisdiction import read_jurisdiction
 from loaders.knowledge import NATIONAL, Jurisdiction, doc_number_candidates, jurisdiction_by_name
@@ -68,6 +68,7 @@ class Metadata:
     implements: list[Citation] = field(default_factory=list)
 
     year_span: str | None = None  # YYYY/YYYY: the years the text places it in when it has no date or number
+    work_year: int | None = None  # the year whose work the preamble says it carries out (2013年《政府工作报告》)
 
     @property
     def as_of(self) -> str | None:
@@ -213,7 +214,9 @@ def read_metadata(source: SourceText, preamble_end: int) -> Metadata:
     if derived:
         title = _derived_title(head, issuer, implements)
     meta = Metadata(title, derived, issuer, jurisdiction, issued, doc_number, span, implements)
-    meta.year_span = year_span([ln for _, ln in lines[:3] if ln], title)
+    preamble = [ln for _, ln in head if ln]
+    meta.work_year = work_year(preamble)
+    meta.year_span = year_span([ln for _, ln in lines[:3] if ln], title, preamble)
     return meta
 
 

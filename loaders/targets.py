@@ -33,8 +33,9 @@ def target_owner(outline: Outline, pos: int, text: str = "", units: Container[in
 
 
 def plan_year(meta: Metadata) -> int | None:
-    """The year 今年 means: the year of issue, else the year the title names."""
-    return int(meta.issued[:4]) if meta.issued else plan_horizon(meta.title or "")
+    """The year 今年 means: the year of issue, else the year the title names, else the year whose
+    work the preamble says the plan carries out (现就2013年《政府工作报告》确定的…)."""
+    return int(meta.issued[:4]) if meta.issued else plan_horizon(meta.title or "") or meta.work_year
 
 
 def is_status_report(t: Target, issued_year: int | None) -> bool:
@@ -49,7 +50,7 @@ def add_indicators(graph: PlanGraph, outline: Outline, unit_ids: dict[int, str],
     and its targets are read there."""
     text = doc.source.text
     issued_year = int(meta.issued[:4]) if meta.issued else None
-    horizon = plan_horizon(meta.title or "", issued_year)
+    horizon = plan_horizon(meta.title or "", issued_year) or (None if issued_year else meta.work_year)
     found = _targets_in(text, body_start, outline.body_end, horizon, plan_year(meta))
     if not any(t.value is not None for t in found):
         found += _targets_in(text, outline.body_end, len(text), horizon, plan_year(meta))

@@ -308,3 +308,8 @@ def test_a_group_of_places_named_with_xiangguan_is_a_group_of_the_documents_juri
     assert d.kind == "group" and d.name == "内蒙古自治区相关盟市"
     assert resolve("相关市县", ANHUI).kind == "group"
     assert resolve("相关处室", ANHUI).kind != "group"  # 相关 before a body's own word is no group of places
+
+
+def test_a_list_closing_with_a_group_of_places_ends_like_a_body_but_a_clause_does_not():
+    assert looks_like_body("电力监管办及相关盟市") and looks_like_body("环保厅和各旗县") and looks_like_body("财政厅、各县")
+    assert not looks_like_body("涉及相关县区") and not looks_like_body("普及各乡镇") and not looks_like_body("到达相关县区")

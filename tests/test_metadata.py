@@ -189,3 +189,21 @@ def test_a_title_about_the_years_work_places_the_document():
     m = _meta("滁州市人民政府关于2020年市政府重点工作及责任分解的通知\n各县人民政府：\n一、任务\n")
     assert m.as_of == "2019/2020"
     assert _meta("市政府工作报告重点工作责任分解(2023年)\n一、目标\n").as_of == "2022/2023"
+
+
+# -- the year whose work the preamble says the plan carries out (a page with no date)
+
+
+@pytest.mark.parametrize("preamble, year", [
+    ("各市人民政府：\n现就2013年《政府工作报告》确定的重点工作提出分工意见如下：\n", 2013),
+    ("各县区政府：\n为完成2021年政府工作报告确定的目标，现将任务分解如下：\n", 2021),
+    ("各乡镇：\n为确保2019年度重点工作任务落到实处，制定本方案。\n", 2019)])
+def test_an_undated_page_is_placed_by_the_year_of_work_its_preamble_carries_out(preamble, year):
+    m = _meta("河南省人民政府关于落实重点工作的意见\n" + preamble + "一、主要目标\n")
+    assert m.issued is None and m.work_year == year and m.as_of == f"{year - 1}/{year}"
+
+
+def test_a_preamble_citing_two_years_or_only_a_plan_period_places_nothing():
+    assert _meta("某某意见\n2020年重点工作任务已完成，现就2021年政府工作报告确定的任务分工。\n一、目标\n").work_year is None
+    assert _meta("某某意见\n为实现2025年发展目标，制定本方案。\n一、目标\n").work_year is None
+    assert _meta("某某意见\n按照规划，现提出意见。\n一、目标\n").as_of is None

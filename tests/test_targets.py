@@ -138,3 +138,14 @@ def test_one_goal_in_other_words_and_another_magnitude_is_still_one_target():
             "电子商务交易规模（亿元）\n5462\n13000\n")
     got = [(i.name, i.target_value, i.unit) for i in place(text).indicators]
     assert got == [("电子商务交易规模", 13000, "亿元")]
+
+
+def test_an_undated_annual_plan_takes_the_year_of_work_its_preamble_carries_out():
+    text = "一、主要目标\n（一）地区生产总值增长7%左右。\n"
+    graph = PlanGraph(plan=Plan(id="plan", title="关于落实重点工作责任分工的意见"))
+    outline = parse_outline(text)
+    meta = Metadata("关于落实重点工作责任分工的意见", False, None, None, None, None, work_year=2013)
+    add_indicators(graph, outline, {h.start: h.title for h in outline.headings if h.kind != "section"}, Doc(text),
+                   meta, 0)
+    assert [i.target_year for i in graph.indicators] == [2013]
+    assert [i.target_year for i in place(text, issued=None).indicators] == [None]  # no preamble year: none
