@@ -67,6 +67,27 @@ def looks_like_body(name: str) -> bool:
     return bool(BODY_SUFFIX.search(name) or PLACE_GROUP.search(name) or (len(name) <= 12 and ZONE_NAME.search(name)))
 
 
+def short_stem(name: str) -> bool:
+    """农委, 教委, 民委, 编办: a body's reviewed short form written without its level after the first
+    mention (省发改委、农委、统计局), too short for the endings' rules (two characters end 东部, 试行)."""
+    return len(name) <= 3 and name in stem_rows() and not GOVERNMENT.search(name)
+
+
+def shared_government_suffix(parts: list[str]) -> bool:
+    """银川市、石嘴山市、吴忠市人民政府: places named in full before one 人民政府 are that many
+    governments, each item its own name as written (a bare place resolves to its government). Not
+    a group (各市、县人民政府: 各市 and 县 name no one place) nor a list of bodies (省发展改革委、财政厅).
+    For names.py's list splitting: True when `parts` (the items between 、) are such a list."""
+    if len(parts) < 2 or not GOVERNMENT.search(parts[-1]):
+        return False
+    for i, part in enumerate(parts):
+        chain, end = chain_span(part)
+        rest = part[end:]
+        if not chain or (rest if i < len(parts) - 1 else rest not in ("人民政府", "政府")):
+            return False
+    return True
+
+
 def _kind(name: str) -> str:
     if GROUP.search(name):
         return "group"
@@ -122,6 +143,8 @@ def _resolve(name: str, jurisdiction: Jurisdiction | None, issued: str | None) -
         row, place = found
         return _department(row.canonical.replace("{P}", place), own, row.kind, [name])
     chain, end = chain_span(name)
+    if chain and end == len(name):  # 责任单位：银川市、石嘴山市: a place listed as a body is its government
+        return _department(chain[-1].name + "人民政府", chain[-1].name, "government", [name])
     if chain and GOVERNMENT.search(name) and name[end:] in ("人民政府", "政府"):
         place = chain[-1].name  # 成都市人民政府: the government of a place, in its own jurisdiction
         return _department(place + "人民政府", place, "government", [name])

@@ -2,7 +2,7 @@
 
 import pytest
 
-from loaders.departments import looks_like_body, resolve
+from loaders.departments import looks_like_body, resolve, shared_government_suffix, short_stem
 from loaders.knowledge import jurisdiction_by_name, jurisdiction_of_doc_number
 
 ANHUI = jurisdiction_by_name("安徽省")
@@ -313,3 +313,30 @@ def test_a_group_of_places_named_with_xiangguan_is_a_group_of_the_documents_juri
 def test_a_list_closing_with_a_group_of_places_ends_like_a_body_but_a_clause_does_not():
     assert looks_like_body("电力监管办及相关盟市") and looks_like_body("环保厅和各旗县") and looks_like_body("财政厅、各县")
     assert not looks_like_body("涉及相关县区") and not looks_like_body("普及各乡镇") and not looks_like_body("到达相关县区")
+
+
+@pytest.mark.parametrize("place, government", [("银川市", "银川市人民政府"), ("吉水县", "吉水县人民政府"),
+                                               ("沈阳市辽中区", "辽中区人民政府")])
+def test_a_place_listed_as_a_responsible_body_is_its_government(place, government):
+    d = resolve(place, ANHUI)
+    assert d.name == government and d.kind == "government"
+    assert d.id == resolve(government, ANHUI).id
+
+
+@pytest.mark.parametrize("parts, shared", [
+    (["银川市", "石嘴山市", "吴忠市人民政府"], True), (["咸安区", "嘉鱼县", "通山县人民政府"], True),
+    (["吉水县", "永丰县政府"], True), (["各市", "县人民政府"], False), (["省发展改革委", "财政厅"], False),
+    (["银川市", "石嘴山市教育局"], False), (["银川市发改委", "吴忠市人民政府"], False), (["吴忠市人民政府"], False)])
+def test_places_before_one_government_suffix_are_that_many_governments(parts, shared):
+    assert shared_government_suffix(parts) is shared
+
+
+@pytest.mark.parametrize("name, short", [("农委", True), ("教委", True), ("民委", True), ("编办", True),
+                                         ("东部", False), ("政府", False), ("试行", False), ("省发改委", False)])
+def test_reviewed_short_forms_without_their_level(name, short):
+    assert short_stem(name) is short
+
+
+def test_short_forms_resolve_at_the_documents_level():
+    assert resolve("教委", jurisdiction_by_name("北京市")).name == "北京市教育委员会"
+    assert resolve("省民委", ANHUI).name == "安徽省民族事务委员会"
