@@ -393,3 +393,29 @@ def test_a_pdf_line_ending_short_is_joined_only_when_what_begins_the_next_would_
     assert lines(full, (494, "优化二套房认定标"), (300, "准，满足刚性住房需求。"))[1] == "优化二套房认定标准，满足刚性住房需求。"
     # 20 pt left and the next line begins "授权": it would have fit, so the paragraph ended there
     assert lines(full, (494, "省级行政区内知识产权案件跨市审理"), (300, "授权市级人民法院管辖。"))[1] == "省级行政区内知识产权案件跨市审理"
+
+
+def test_policykg_load_attach_reads_a_notice_and_its_attachment_as_one_plan(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    notice = tmp_path / "皖政〔2018〕20号.txt"
+    notice.write_bytes(notice_002())
+    sheet = tmp_path / "附件1.xlsx"
+    sheet.write_bytes((FORMATS / "002_tasks.xlsx").read_bytes())
+    broken = tmp_path / "坏.pdf"
+    broken.write_bytes(b"%PDF-1.4 broken")
+
+    def policykg(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-c", "from api.cli import main; main()", *args],
+                              capture_output=True, text=True)
+
+    store = str(tmp_path / "s")
+    r = policykg("load", str(notice), str(sheet), "--attach", "--store", store)
+    assert r.returncode == 0 and "loaded 1 of 1" in r.stdout, r.stderr
+    r = policykg("load", str(broken), str(FORMATS / "003.docx"), "--store", store)
+    assert r.returncode == 1 and "坏.pdf: not a readable PDF" in r.stderr and "Traceback" not in r.stderr
+    out = policykg("query", "plans", "--store", store).stdout
+    plans = [json.loads(line) for line in out.splitlines() if line.strip()]
+    assert sorted(p["source"] for p in plans) == ["003.docx", notice.name]
