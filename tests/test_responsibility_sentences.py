@@ -9,7 +9,7 @@ Each example is written for the test: (text, [(note as quoted, leads, supports, 
 
 import pytest
 
-from loaders.responsibility import find_notes
+from loaders.responsibility import find_notes, read_labelled
 
 CASES = [
     ("一、加强统筹协调\n对发现的问题，由省发展改革委会同省财政厅等部门负责落实。\n",
@@ -45,12 +45,12 @@ def read(text):
             for n in find_notes(text)]
 
 
-@pytest.mark.parametrize("text, notes", CASES, ids=[c[0][:24] for c in CASES])
+@pytest.mark.parametrize("text, notes", CASES, ids=[f"sentence-{i}" for i in range(len(CASES))])
 def test_a_note_written_as_a_sentence_or_label_is_read_where_it_stands(text, notes):
     assert read(text) == notes
 
 
-@pytest.mark.parametrize("text", MENTIONS)
+@pytest.mark.parametrize("text", MENTIONS, ids=["mechanism", "task-sentence"])
 def test_a_body_mentioned_in_a_task_is_no_note(text):
     assert read(text) == []
 
@@ -59,3 +59,20 @@ def test_a_body_mentioned_in_a_task_is_no_note(text):
 def test_labels_split_by_a_full_stop_are_one_note():
     notes = find_notes("（一）推进试点工作。牵头单位：省商务厅。配合单位：省财政厅。\n")
     assert [(n.reading.leads, n.reading.supports) for n in notes] == [(["省商务厅"], ["省财政厅"])]
+
+
+@pytest.mark.parametrize("value, leads, supports", [
+    ("配合单位：省财政厅，省商务厅牵头，省农业厅配合", ["省商务厅"], ["省财政厅", "省农业厅"]),
+    ("牵头单位：省商务厅，省财政厅，省农业厅配合", ["省商务厅", "省财政厅"], ["省农业厅"]),
+    ("责任单位：省商务厅、省财政厅，省农业厅牵头", ["省农业厅"], ["省商务厅", "省财政厅"]),
+], ids=["support-label-then-verbs", "two-bare-names", "responsible-then-lead"])
+def test_a_label_value_that_goes_on_with_verbs_keeps_the_label_role_for_its_bare_names(value, leads, supports):
+    reading = read_labelled(value)
+    assert (reading.leads, reading.supports, reading.basis) == (leads, supports, "stated")
+
+
+def test_a_sentence_note_on_the_last_line_stands_alone_unless_text_follows_it():
+    alone = "（一）推进试点工作。\n省商务厅牵头，省财政厅配合。"
+    assert [(alone[n.start:n.end], n.standalone) for n in find_notes(alone)] == [("省商务厅牵头，省财政厅配合", True)]
+    followed = alone + "附件"
+    assert [n.standalone for n in find_notes(followed)] == [False]
