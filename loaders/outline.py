@@ -58,12 +58,15 @@ class Outline:
                 return found
             found, level = inside, inside.children
 
-    def add_paragraph(self, owner: Heading, start: int, end: int, title: str) -> Heading:
-        """An unnumbered paragraph of `owner`'s own text read as an item of it."""
-        number = sum(1 for c in owner.children if c.family == PARAGRAPH) + 1
+    def add_paragraph(self, owner: Heading | None, start: int, end: int, title: str) -> Heading:
+        """An unnumbered paragraph of `owner`'s own text read as an item of it (of the text itself,
+        a root, when there is no owner)."""
+        siblings = owner.children if owner is not None else self.roots
+        number = sum(1 for c in siblings if c.family == PARAGRAPH) + 1
         item = Heading(PARAGRAPH, number, "", title, start, end, end=end, parent=owner)
-        at = next((i for i, c in enumerate(owner.children) if c.start > start), len(owner.children))
-        owner.children.insert(at, item)
+        if owner is not None:
+            at = next((i for i, c in enumerate(owner.children) if c.start > start), len(owner.children))
+            owner.children.insert(at, item)
         self.headings.append(item)
         self.headings.sort(key=lambda h: h.start)
         return item

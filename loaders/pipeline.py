@@ -56,7 +56,7 @@ def read_document(data: bytes, name: str) -> PlanGraph:
     outline = parse_outline(text, skip=[(t.start, t.end) for t in tables])
     notes = [n for n in find_notes(text, 0, outline.body_end) if not _in_table(n.start, tables)]
     _titles_before_notes(outline, notes, text)
-    owners = place_notes(outline, notes, text)
+    owners = place_notes(outline, notes, text, paragraphs=not tables)  # a task table is the plan's list
     outline.classify(o for o in owners if o is not None)
     body_start = min([*(h.start for h in outline.headings[:1]), *(t.start for t in tables[:1]), outline.body_end])
     meta = read_metadata(source, body_start)

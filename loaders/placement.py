@@ -23,10 +23,13 @@ from loaders.outline import Heading, Outline, heading_title
 from loaders.responsibility import Note
 
 
-def place_notes(outline: Outline, notes: list[Note], text: str = "") -> list[Heading | None]:
-    """The heading each note belongs to (None before any heading), in the notes' order."""
+def place_notes(outline: Outline, notes: list[Note], text: str = "", paragraphs: bool = True) -> list[Heading | None]:
+    """The heading each note belongs to (None before any heading), in the notes' order; with
+    `paragraphs`, a text with no outline may have its note-closed paragraphs as tasks."""
     if text:
         _clause_items(outline, notes, text)
+        if paragraphs:
+            _paragraph_tasks(outline, notes, text)
     deepest = [outline.deepest(n.start) for n in notes]
     with_notes = {h for h in deepest if h is not None}
     carrying = {a for h in with_notes for a in [h, *h.ancestors()]}
@@ -62,6 +65,29 @@ def _clause_items(outline: Outline, notes: list[Note], text: str) -> None:
             continue  # a single note is the heading's own
         for start, end in clause_groups(h, mine, text):
             outline.add_paragraph(h, start, end, clause_title(text[start:end]))
+
+
+def _paragraph_tasks(outline: Outline, notes: list[Note], text: str) -> None:
+    """A text with no numbered outline whose paragraphs each end with a note (a news repost of a
+    分工 list: 着力…。（X牵头） / 发挥…。（Y牵头）): each paragraph with its note is a task."""
+    mine = [n for n in notes if n.start < outline.body_end]
+    if outline.headings or len(mine) < 2:
+        return
+    prev_end, groups = 0, []
+    for note in mine:
+        if note.standalone:  # the paragraph before the note's own line
+            above = len(text[:note.start].rstrip())
+            start = max(prev_end, text.rfind("\n", 0, above) + 1)
+        else:
+            start = max(prev_end, text.rfind("\n", 0, note.start) + 1)
+        while start < note.start and text[start] in CLAUSE_GAP + "\n":
+            start += 1
+        if start < note.start and not _only_labels(text[start:note.start]):
+            groups.append((start, note.end))
+        prev_end = note.end
+    if len(groups) >= 2:
+        for start, end in groups:
+            outline.add_paragraph(None, start, end, clause_title(text[start:end]))
 
 
 def clause_groups(h: Heading, notes: list[Note], text: str) -> list[tuple[int, int]]:

@@ -2,6 +2,7 @@
 
 import pytest
 
+from graph.errors import DocumentError
 from loaders.pipeline import read_document
 
 HEAD = "某某市人民政府关于印发某某工作方案的通知\n"
@@ -155,3 +156,17 @@ def test_label_lines_of_a_person_or_a_deadline_between_two_notes_close_no_clause
                  "（市统计局、市财政局配合）\n2.进出口总额增长5%。\n（市商务局牵头）\n")
     assert staffed(graph) == {"地区生产总值增长6%": ["L:市发展改革委", "S:市统计局", "S:市财政局"],
                               "进出口总额增长5%": ["L:市商务局"]}
+
+
+@pytest.mark.parametrize("sep", ["\n", "\n\n"])
+def test_a_text_without_an_outline_whose_paragraphs_end_with_notes_has_them_as_tasks(sep):
+    graph = read(f"其中，本局参与的工作如下：{sep}着力实施创新战略，促进科技与经济融合。（市科技局牵头，市财政局配合）{sep}"
+                 f"发挥乘数效应。（市发展改革委牵头）实施人才引进政策。{sep}（市人社局牵头）{sep}")
+    assert staffed(graph) == {"着力实施创新战略": ["L:市科技局", "S:市财政局"], "发挥乘数效应": ["L:市发展改革委"],
+                              "实施人才引进政策": ["L:市人社局"]}
+    assert graph.plan.title == "某某工作方案"  # the head is read before the first task
+
+
+def test_a_text_without_an_outline_and_one_note_is_still_no_plan():
+    with pytest.raises(DocumentError):
+        read("现将有关事项通知如下：\n请各单位抓好落实。（市政府办公室负责）\n")
