@@ -44,6 +44,10 @@ FILE_NAME = re.compile(r"\.(docx?|pdf|wps|xlsx?|txt)$", re.IGNORECASE)
 YEAR_TAIL = re.compile(r"[（(]\d{4}(?:[—－-]\d{4})?年?[）)]$")
 RELAYED = re.compile(r"^(?:\d{1,2}月\d{1,2}日[，,]?)?(国务院办公厅|国务院|[\u4e00-\u9fff]{2,12}?"
                      r"(?:人民政府办公厅|人民政府办公室|人民政府))印发(关于[^，。,；]+?的(?:意见|通知|方案|决定|规划|计划))")
+QUOTED = re.compile(r"《([^《》\n]{4,60})》")
+# a repost's lead: 今天，宁夏回族自治区人民政府网站发布了《…》 (the government publishing it, then the document)
+NEWS_LEAD = re.compile(r"(?:人民政府|政府)(?:办公厅|办公室)?(?:门户)?(?:网站|官网)?(?:日前|近日|近期|今天|今日|正式)*"
+                       r"(?:发布|印发|公布|出台|下发)了?《([^《》\n]+)》")
 GENRES = [("提出以下意见", "实施意见"), ("提出如下意见", "实施意见"), ("制定以下实施方案", "实施方案"),
           ("制定本行动计划", "行动计划"), ("制定本规划", "规划"), ("制定本方案", "实施方案")]
 
@@ -265,6 +269,9 @@ def _title(text, head, heading, labels) -> tuple[str, tuple[int, int], bool]:
                 return quoted
             return _nested(inner), (start, end), False
         return joined, (start, end), False
+    standing = _standing_title(head) or _news_title(head)
+    if standing:
+        return standing
     quoted = _quoted_title(head)
     if quoted:
         return quoted
@@ -284,6 +291,29 @@ def _title(text, head, heading, labels) -> tuple[str, tuple[int, int], bool]:
         if numbered:
             break
     return "", (0, 0), True
+
+
+def _standing_title(head) -> tuple[str, tuple[int, int], bool] | None:
+    """县政府研究确定了《X》，现印发给你们 … X on a line of its own: the plan's heading line, which a
+    page's metadata table (索引号 | … |) or a news lead above it does not name."""
+    quoted = {_nested(m.group(1)) for _, ln in head[:40] for m in QUOTED.finditer(ln)}
+    for pos, ln in head:
+        if ln in quoted:
+            return ln, (pos, pos + len(ln)), False
+    return None
+
+
+def _news_title(head) -> tuple[str, tuple[int, int], bool] | None:
+    """今天，X人民政府网站发布了《关于印发Y的通知》: a repost's lead names the document (the plan Y)."""
+    for pos, ln in _without_contents(_page_lines(head))[:3]:
+        m = NEWS_LEAD.search(ln)
+        if m:
+            inner = NOTICE.search(m.group(1))
+            if inner:
+                start = pos + m.start(1) + inner.start(1)
+                return _nested(inner.group(1).strip("《》")), (start, start + len(inner.group(1))), False
+            return _nested(m.group(1)), (pos + m.start(1), pos + m.end(1)), False
+    return None
 
 
 def _quoted_title(head) -> tuple[str, tuple[int, int], bool] | None:

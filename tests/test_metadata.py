@@ -207,3 +207,23 @@ def test_a_preamble_citing_two_years_or_only_a_plan_period_places_nothing():
     assert _meta("某某意见\n2020年重点工作任务已完成，现就2021年政府工作报告确定的任务分工。\n一、目标\n").work_year is None
     assert _meta("某某意见\n为实现2025年发展目标，制定本方案。\n一、目标\n").work_year is None
     assert _meta("某某意见\n按照规划，现提出意见。\n一、目标\n").as_of is None
+
+
+def test_a_title_the_notice_quotes_and_then_prints_on_its_own_line_wins_over_a_metadata_table():
+    m = _meta("索引号 | 0001/2024-001 | 公开方式 | 主动公开 |\n发布机构 | 吉水县人民政府办公室 |\n各乡镇人民政府：\n"
+              "县政府研究确定了《2024年吉水县政府重点工作责任分工》，现印发给你们。\n吉水县人民政府\n2024年2月1日\n"
+              "2024年吉水县政府重点工作责任分工\n一、主要目标\n")
+    assert m.title == "2024年吉水县政府重点工作责任分工" and not m.title_derived
+
+
+def test_a_quoted_title_not_standing_on_its_own_line_is_not_taken_for_the_heading():
+    m = _meta("各乡镇：\n根据《吉水县国民经济和社会发展第十四个五年规划纲要》要求，制定本方案如下：\n一、主要目标\n")
+    assert m.title != "吉水县国民经济和社会发展第十四个五年规划纲要"
+
+
+@pytest.mark.parametrize("lead, title", [
+    ("今天，河南省人民政府网站发布了《河南省人民政府办公厅关于印发某某行动计划的通知》，明确了…", "某某行动计划"),
+    ("近日，吉水县政府正式出台《吉水县乡村振兴实施方案》。", "吉水县乡村振兴实施方案")])
+def test_a_news_lead_names_the_document_it_reposts(lead, title):
+    m = _meta(lead + "\n为做好工作，特制定本计划。\n一、重点任务\n")
+    assert m.title == title and not m.title_derived
