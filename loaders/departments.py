@@ -138,7 +138,7 @@ def _resolve(name: str, jurisdiction: Jurisdiction | None, issued: str | None) -
         return _department(central.canonical, NATIONAL_NAME, central.kind, [name, *central_forms(central.canonical)])
     if GROUP.search(name):
         return _group(name, jurisdiction)
-    found = branch(name, issued)
+    found = branch(name, issued) or _branch_after_level(name, issued)
     if found is not None:
         row, place = found
         return _department(row.canonical.replace("{P}", place), own, row.kind, [name])
@@ -155,6 +155,13 @@ def _resolve(name: str, jurisdiction: Jurisdiction | None, issued: str | None) -
     if jurisdiction is None or national or name.startswith(COMPLETE):
         return _department(name, own, _kind(name), [name])
     return _in(name, jurisdiction, issued)
+
+
+def _branch_after_level(name: str, issued: str | None):
+    """省人民银行济南分行: a level written before a central body's branch names no body of that level
+    (the branch is named after its place already): read without it, never given the province's name."""
+    level = next((lv for lv in LEVEL_PREFIXES if name.startswith(lv) and len(name) > len(lv) + 2), None)
+    return branch(name[len(level):], issued) if level else None
 
 
 def _group(name: str, jurisdiction: Jurisdiction | None) -> Department:

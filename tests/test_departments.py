@@ -340,3 +340,15 @@ def test_reviewed_short_forms_without_their_level(name, short):
 def test_short_forms_resolve_at_the_documents_level():
     assert resolve("教委", jurisdiction_by_name("北京市")).name == "北京市教育委员会"
     assert resolve("省民委", ANHUI).name == "安徽省民族事务委员会"
+
+
+@pytest.mark.parametrize("name, place, canonical", [
+    ("省人民银行济南分行", "山东省", "中国人民银行济南分行"), ("人民银行济南分行", "山东省", "中国人民银行济南分行"),
+    ("市人行咸宁中心支行", "咸宁市", "中国人民银行咸宁中心支行"), ("省人行合肥中心支行", "安徽省", "中国人民银行合肥中心支行")])
+def test_a_central_bank_branch_never_takes_a_level_or_province_prefix(name, place, canonical):
+    d = resolve(name, jurisdiction_by_name(place), "2015")
+    assert d.name == canonical and d.kind == "central-branch"
+
+
+def test_a_level_before_a_body_that_is_no_branch_is_still_the_levels():
+    assert resolve("省人民银行", jurisdiction_by_name("山东省"), "2015").kind != "central-branch"
