@@ -359,7 +359,8 @@ def _derived_title(head, issuer, implements) -> str:
     who = issuer or "未署名机关"
     if implements:
         cited = implements[0].title
-        topic = re.sub(r"^.*?关于", "", cited)
+        notice = NOTICE.search(cited)  # 《…关于印发X的通知》: the topic is X, not 印发X
+        topic = _nested(notice.group(1)).strip("《》") if notice else re.sub(r"^.*?关于", "", cited)
         topic = re.sub(r"的(?:指导)?意见$|的通知$|的决定$", "", topic)
         return f"{who}关于{topic}的{genre}"
     first_line = next((ln for _, ln in head if len(ln) > 4), "")

@@ -227,3 +227,9 @@ def test_a_quoted_title_not_standing_on_its_own_line_is_not_taken_for_the_headin
 def test_a_news_lead_names_the_document_it_reposts(lead, title):
     m = _meta(lead + "\n为做好工作，特制定本计划。\n一、重点任务\n")
     assert m.title == title and not m.title_derived
+
+
+def test_a_derived_title_takes_the_topic_of_a_cited_notice_not_its_verb():
+    m = _meta("根据《吉安市人民政府关于印发吉安市稳就业若干措施的通知》（吉府发〔2020〕3号），结合吉水县实际，制定如下措施。\n"
+              "一、稳定岗位\n")
+    assert m.title_derived and "印发" not in m.title and "吉安市稳就业若干措施" in m.title
