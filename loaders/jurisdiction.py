@@ -7,7 +7,8 @@ a level-only issuer completed by the place its title names (市人民政府关�
 a masthead or first line naming a government (咸宁市人民政府主办…), the address
 line of a State Council document (各省、自治区、直辖市人民政府), the place
 the document's own bodies are named after (咸宁高新区管委会 beside 市发改委), and
-last, the weakest clues: the place a preamble adapts the plan to (结合官渡区实际) and the
+last, the weakest clues: the place a preamble adapts the plan to (结合官渡区实际), the one
+place of its level a preamble speaking of 我市/我区 names (根据《咸宁市人民政府关于…》，推进我市…), and the
 government a news lead says published it (宁夏回族自治区人民政府网站发布了《…》), each only
 when the place's level is the one the document's bodies are written with. When none
 tells, the answer is None: never a placeholder.
@@ -43,6 +44,8 @@ ADAPTED_TO = re.compile(r"(?:结合|立足|根据|从)(?:我|本)?([\u4e00-\u9ff
 # a news lead naming the government that published the plan: X人民政府（办公厅）网站发布了《…》
 NEWS_LEAD = re.compile(r"(人民政府|政府)(?:办公厅|办公室)?(?:门户)?(?:网站|官网)?(?:日前|近日|近期|今天|今日|正式)*"
                        r"(?:发布|印发|公布|出台|下发)了?《")
+# the preamble speaking as its government: 我市, 本区, 我县 (the level, not the place)
+OUR_LEVEL = re.compile(r"[我本](省|市|区|县|州|盟|旗)(?![场级长委])")
 BODY_LEVEL = re.compile(r"(?<![\u4e00-\u9fff])(自治区|省|市|县|区)[\u4e00-\u9fff]{1,8}?(?:局|委|厅)")
 
 
@@ -154,6 +157,34 @@ def adapted_to(lines: list[str], text: str, year: int | None) -> Jurisdiction | 
     return None
 
 
+def our_place(lines: list[str], text: str, year: int | None) -> Jurisdiction | None:
+    """根据《咸宁市人民政府关于…》，结合我市实际: a preamble speaking of 我市 (one level only) that names
+    exactly one place of that level is that place's (a superior's or a subordinate's name is another level)."""
+    preamble = lines[:12]
+    levels = {m.group(1) for line in preamble for m in OUR_LEVEL.finditer(line)}
+    if len(levels) != 1:
+        return None
+    level = levels.pop()
+    places: dict[str, Jurisdiction] = {}
+    for line in preamble:
+        pos = 0
+        while pos < len(line):
+            chain, end = chain_span(line, pos, year)
+            if not chain:
+                pos += 1
+                continue
+            last = chain[-1]
+            if last.level == level or (level == "区" and last.level == "自治区"):
+                found = _only_place(line, pos, end, year)
+                if found is not None:
+                    places[found.name] = found
+            pos = end
+    if len(places) != 1:
+        return None
+    found = next(iter(places.values()))
+    return found if _fits_bodies(found, text) else None
+
+
 def news_lead(lines: list[str], text: str, year: int | None) -> Jurisdiction | None:
     """今天，宁夏回族自治区人民政府网站发布了《…》: the government a repost's lead says published the plan."""
     for line in lines[:3]:
@@ -194,4 +225,5 @@ def read_jurisdiction(*, issuers: list[str], doc_number: str | None, title: str 
             return found
     if any(NATIONAL_ADDRESS.search(line) for line in lines[:12]):
         return NATIONAL
-    return _named_bodies(text, year) or adapted_to(lines, text, year) or news_lead(lines, text, year)
+    return (_named_bodies(text, year) or adapted_to(lines, text, year) or our_place(lines, text, year)
+            or news_lead(lines, text, year))

@@ -157,3 +157,18 @@ def test_the_stronger_clues_come_before_a_news_lead():
     assert _read(issuers=["辽宁省人民政府"], lines=[line], text=line) == "辽宁省"
     adapted = "结合吉水县实际，制定本方案。"
     assert _read(lines=[line, adapted], text=line + adapted + "（县发改局牵头）") == "吉水县"
+
+
+@pytest.mark.parametrize("line, name", [
+    ("根据《咸宁市人民政府关于推进重点工作的通知》精神，为推进我市经济发展，制定本方案。", "咸宁市"),
+    ("为贯彻《江西省乡村振兴条例》和《吉安市实施方案》，推动本县乡村发展，现就吉水县有关工作通知如下：", "吉水县")])
+def test_a_preamble_speaking_of_our_city_names_the_one_place_of_that_level(line, name):
+    assert _read(lines=[line], text=line) == name
+
+
+@pytest.mark.parametrize("line", [
+    "根据《咸宁市人民政府关于推进工作的通知》和《黄石市实施意见》，推进我市发展。",  # two cities: which is ours?
+    "根据《湖北省人民政府关于推进工作的通知》，推进我市发展。",  # the province is another level
+    "为推进咸宁市和我县合作，制定本方案。"])  # 我县, and no county named
+def test_a_preamble_speaking_of_our_city_without_one_place_of_that_level_tells_nothing(line):
+    assert _read(lines=[line], text=line) is None
