@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from graph.errors import DocumentError
-from graph.model import Evidence, PlanGraph
+from graph.model import Evidence, PlanGraph, ReadingWarning
 from loaders.formats import bundle
 from loaders.formats.layout import Layout
 from loaders.pipeline import read_document
@@ -36,7 +36,12 @@ def add_locators(graph: PlanGraph, layout: Layout) -> PlanGraph:
 def located(graph: PlanGraph, data: bytes, name: str) -> PlanGraph:
     """`graph`, read from `data`, with its evidence located in the file (read once: cached)."""
     layout = read_placed(data, name)[1]
-    return add_locators(graph, layout) if layout is not None else graph
+    if layout is None:
+        return graph
+    if "ocr" in layout.notes:
+        graph.warnings.append(ReadingWarning(
+            kind="ocr", message=f"read by OCR ({layout.notes['ocr']}): quotes may differ from the page"))
+    return add_locators(graph, layout)
 
 
 def read_bytes(data: bytes, name: str) -> PlanGraph:

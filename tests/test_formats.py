@@ -419,3 +419,25 @@ def test_policykg_load_attach_reads_a_notice_and_its_attachment_as_one_plan(tmp_
     out = policykg("query", "plans", "--store", store).stdout
     plans = [json.loads(line) for line in out.splitlines() if line.strip()]
     assert sorted(p["source"] for p in plans) == ["003.docx", notice.name]
+
+
+@pytest.mark.skipif(not __import__("loaders.formats.ocr", fromlist=["available"]).available(),
+                    reason="tesseract-ocr with tesseract-ocr-chi-sim is not installed")
+def test_a_scan_is_read_by_ocr_where_tesseract_reads_chinese_and_says_so():
+    from loaders.read import read_placed
+
+    data = (FORMATS / "scan_text.pdf").read_bytes()
+    graph = read_bytes(data, "scan_text.pdf")
+    assert read_placed(data, "scan_text.pdf")[1].notes == {"ocr": "tesseract chi_sim"}
+    assert any("信息消费" in u.title for u in graph.units)
+    assert graph.assignments and all(a.evidence.locator.endswith("(OCR)") for a in graph.assignments)
+    assert any(a.surface.endswith("经济和信息化委") for a in graph.assignments)
+    assert [w.kind for w in graph.warnings if w.kind == "ocr"] == ["ocr"]
+
+
+def test_without_ocr_a_scan_is_refused_naming_what_to_install(monkeypatch):
+    from loaders.formats import ocr
+
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    with pytest.raises(DocumentError, match=r"no text layer \(a scan.*tesseract-ocr-chi-sim"):
+        read_bytes((FORMATS / "scan_text.pdf").read_bytes(), "scan_text2.pdf")

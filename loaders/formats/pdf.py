@@ -14,7 +14,7 @@ not the document's text. A line broken only because the page ended there is
 joined to the next; a heading (一、 （一） 1． 第一条), an indented line and the
 line after a short one start a new line, as they do in the document. A table row
 cut by a page break is joined back. A PDF with no text layer (a scan) is refused
-with that reason.
+with that reason, or read by OCR where tesseract with Chinese is installed (loaders.formats.ocr).
 Places: `page P, line L` (the page's body lines, counted from the top) and
 `page P, table T, row R, cell C`.
 """
@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 import pdfplumber
 
 from graph.errors import DocumentError
+from loaders.formats import ocr
 from loaders.formats.layout import Layout
 
 HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[．.、](?!\d)"
@@ -204,10 +205,31 @@ def read_pdf(data: bytes, name: str) -> Layout:
     except Exception as e:  # pdfminer raises its own syntax errors, and others, for a damaged file
         raise DocumentError(f"{name}: not a readable PDF ({type(e).__name__})") from e
     if not any(p.lines or p.tables for p in pages):
-        reason = "a scan: its pages are images" if images else "no text on its pages"
-        raise DocumentError(f"{name}: no text layer ({reason}); run OCR on it first (e.g. ocrmypdf with "
-                            "tesseract-ocr-chi-sim) or load the document as text")
+        return _scanned(data, name, images)
     return _lay_out(pages)
+
+
+def _scanned(data: bytes, name: str, images: int) -> Layout:
+    """A PDF without a text layer: read by OCR where tesseract with Chinese is installed, else refused."""
+    reason = "a scan: its pages are images" if images else "no text on its pages"
+    if not images or not ocr.available():
+        raise DocumentError(f"{name}: no text layer ({reason}); install tesseract-ocr and tesseract-ocr-chi-sim "
+                            "to read it by OCR, or load the document as text")
+    try:
+        read = ocr.ocr_pages(data)
+    except Exception as e:  # rendering or tesseract failed on this file
+        raise DocumentError(f"{name}: no text layer ({reason}) and OCR failed ({type(e).__name__})") from e
+    pages = []
+    for number, (height, lines) in enumerate(read, 1):
+        page = _Page(number, height)
+        page.lines = [_Line(number, text, x0, x1, top, "", tuple(widths)) for text, x0, x1, top, widths in lines]
+        pages.append(page)
+    if not any(p.lines for p in pages):
+        raise DocumentError(f"{name}: no text layer ({reason}); OCR found no text on its pages")
+    layout = _lay_out(pages)
+    layout.places = [f"{place} (OCR)" for place in layout.places]
+    layout.notes["ocr"] = f"tesseract {ocr.LANGUAGE}"
+    return layout
 
 
 def _lay_out(pages: list[_Page]) -> Layout:
