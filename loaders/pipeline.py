@@ -19,7 +19,7 @@ from loaders.read import check_size, read_text
 from loaders.reading_warnings import reading_warnings
 from loaders.responsibility import Note, Reading, find_notes
 from loaders.segment import segment_graph
-from loaders.tables import Table, add_table_tasks, find_tables
+from loaders.tables import Table, add_table_tasks, find_tables, run_on_tables, table_warnings
 from loaders.targets import add_indicators
 from loaders.text import SourceText
 
@@ -74,6 +74,11 @@ def read_document(data: bytes, name: str) -> PlanGraph:
         add_table_tasks(graph, table, index, doc, meta.jurisdiction, add,
                         parent_id=unit_ids.get(parent.start) if parent is not None and parent.is_unit else None)
     if not graph.units:
+        run_on = run_on_tables(text)
+        if run_on:
+            raise DocumentError(f"{name}: its task table's cells run together with no separators "
+                                f"({' | '.join(run_on[0].headers)}), so its columns cannot be told apart: "
+                                "save the table with its cells separated (tabs, |, or one cell per line)")
         raise DocumentError(f"{name}: no plan structure found (no numbered outline such as 一、/（一）/1. "
                             "and no task table)")
     check_unique_ids(graph, name)
@@ -88,7 +93,7 @@ def read_document(data: bytes, name: str) -> PlanGraph:
         for c in _unique_citations(meta)
     ]
     graph.departments = merge_departments(graph.departments)
-    graph.warnings += reading_warnings(graph, outline, meta, doc)
+    graph.warnings += reading_warnings(graph, outline, meta, doc) + table_warnings(tables, text, doc)
     segment_graph(graph)
     return graph
 
@@ -224,6 +229,10 @@ def _add_notes(graph: PlanGraph, notes: list[Note], owners: list[Heading | None]
             continue
         unit = graph.unit(unit_ids[unit_owner.start])
         add(graph, unit.id, note.reading, jurisdiction, evidence, unit.deadline)
+        for unresolved in note.reading.unresolved:
+            graph.warnings.append(ReadingWarning(
+                kind="name-unresolved", evidence=evidence,
+                message=f"not read as a body, left out of its label's list: {unresolved}"))
 
 
 def add_assignments(graph: PlanGraph, unit_id: str, reading: Reading, jurisdiction: Jurisdiction | None,
