@@ -54,7 +54,7 @@ def issued_date(lines: list[tuple[int, str]], labels: dict[str, str], head_end: 
     """The notice's date and the index of its line: a date line in the head, or one under a
     signature anywhere (a State Council notice signs at its end); a deadline cell standing on
     its own line in a task table is neither."""
-    m = re.search(DATE, labels.get("成文日期", ""))
+    m = re.search(DATE, labels.get("成文日期", "")) or ISO_DATE.search(labels.get("成文日期", ""))
     if m:
         return iso(*(int(g) for g in m.groups())), None
     published = _published(labels)

@@ -100,9 +100,19 @@ def _number_head(run: str) -> str:
     return run[cut:] or run
 
 
+# a law database's record: 【发布文号】晋政发[2008]8号, 【发布日期】2008-02-03 (the document's own date)
+RECORD_LABEL = re.compile(r"^【(发布文号|发布日期|生效日期|发布单位|标题)】\s*(\S.*)?$")
+
+
 def _labels(lines: list[tuple[int, str]]) -> dict[str, str]:
-    """`标签：值` pairs of a page's metadata block (several may share a line)."""
+    """`标签：值` pairs of a page's metadata block (several may share a line); a law database's
+    `【发布文号】…` record gives its number as 发文字号 and, beside it, its 发布日期 as the 成文日期."""
     out: dict[str, str] = {}
+    record = {m.group(1): (m.group(2) or "").strip() for _, ln in lines[:30] if (m := RECORD_LABEL.match(ln))}
+    if record.get("发布文号"):
+        out["发文字号"] = record["发布文号"]
+        if record.get("发布日期"):
+            out["成文日期"] = record["发布日期"]
     for _, ln in lines[:30]:
         marks = list(LABEL.finditer(ln))
         if not marks or marks[0].start() != 0:

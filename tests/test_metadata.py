@@ -233,3 +233,14 @@ def test_a_derived_title_takes_the_topic_of_a_cited_notice_not_its_verb():
     m = _meta("根据《吉安市人民政府关于印发吉安市稳就业若干措施的通知》（吉府发〔2020〕3号），结合吉水县实际，制定如下措施。\n"
               "一、稳定岗位\n")
     assert m.title_derived and "印发" not in m.title and "吉安市稳就业若干措施" in m.title
+
+
+def test_a_law_database_record_gives_the_number_and_its_date_as_the_documents():
+    m = _meta("【发布单位】河南省\n【发布文号】豫政[2009]12号\n【发布日期】2009-03-05\n【生效日期】2009-03-05\n"
+              "河南省人民政府关于印发2009年重点工作分解的通知\n各市人民政府：\n一、任务\n")
+    assert m.doc_number == "豫政〔2009〕12号" and m.issued == "2009-03-05" and m.jurisdiction.name == "河南省"
+
+
+def test_a_pages_publication_date_without_a_record_is_not_the_documents_date():
+    m = _meta("河南省人民政府关于明确重点工作的通知\n发布日期：2013-05-23    浏览次数：2\n各市人民政府：\n一、任务\n")
+    assert m.issued is None
