@@ -124,8 +124,7 @@ def read_placed(data: bytes, name: str) -> tuple[SourceText, Layout | None]:
     documents, so that the pipeline and whoever adds places read a file once."""
     if not data.strip():
         raise DocumentError(f"{name}: empty file")
-    check_size(len(data), name)
-    parts = unbundle(data, name)
+    parts = unbundle(data, name)  # a notice and its attachments: each file within the size limit
     written = [_written(part, part_name) for part_name, part in parts]
     if len(written) == 1:
         original, draft, layout = written[0]
@@ -139,6 +138,7 @@ def _written(data: bytes, name: str) -> tuple[str, Draft, Layout | None]:
     """A file's text as written, its reading draft, and its places (None for text and HTML)."""
     if not data.strip():
         raise DocumentError(f"{name}: empty file")
+    check_size(len(data), name)
     layout = read_layout(data, name)
     if layout is not None:  # PDF, Word, Excel: laid out as lines by loaders.formats
         return layout.text, Draft.of(layout.text), layout

@@ -441,3 +441,25 @@ def test_without_ocr_a_scan_is_refused_naming_what_to_install(monkeypatch):
     monkeypatch.setattr(ocr, "available", lambda: False)
     with pytest.raises(DocumentError, match=r"no text layer \(a scan.*tesseract-ocr-chi-sim"):
         read_bytes((FORMATS / "scan_text.pdf").read_bytes(), "scan_text2.pdf")
+
+
+def test_a_package_that_expands_past_reason_is_refused_before_it_is_opened():
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", b"\0" * (300 * 1024 * 1024))
+    with pytest.raises(DocumentError, match=r"bomb\.docx: expands to more than 256 MB"):
+        read_bytes(out.getvalue(), "bomb.docx")
+
+
+def test_each_file_of_a_notice_and_its_attachments_is_held_to_the_size_limit(monkeypatch):
+    import loaders.read
+
+    sheet = (FORMATS / "002_tasks.xlsx").read_bytes()
+    limit = max(len(notice_002()), len(sheet)) + 1
+    monkeypatch.setattr(loaders.read, "MAX_BYTES", limit)
+    graph = read_with_attachments(("通知3.txt", notice_002()), [("附件1.xlsx", sheet), ("附件2.xlsx", sheet)])
+    assert graph.units and len(notice_002()) + 2 * len(sheet) > limit  # each file is under the limit, not all
+    with pytest.raises(DocumentError, match=r"^附件2.pdf: too large"):
+        read_with_attachments(("通知4.txt", notice_002()), [("附件2.pdf", (FORMATS / "003.pdf").read_bytes())])

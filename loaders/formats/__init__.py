@@ -23,6 +23,7 @@ ZIP = b"PK\x03\x04"
 SUFFIXES = {".pdf", ".docx", ".doc", ".wps", ".xlsx", ".xls", ".et"}
 SHEETS = (".xlsx", ".xls", ".et", ".xlsm")
 MANIFEST = "policykg-bundle.json"
+MAX_EXPANDED = 256 * 1024 * 1024  # a .docx/.xlsx of a real plan unpacks to a few MB; more is a zip bomb
 
 
 def kind(data: bytes, name: str) -> str | None:
@@ -33,9 +34,12 @@ def kind(data: bytes, name: str) -> str | None:
         return "pdf"
     if data.startswith(ZIP):
         try:
-            names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+            members = zipfile.ZipFile(io.BytesIO(data)).infolist()
         except zipfile.BadZipFile as e:
             raise DocumentError(f"{name}: a damaged zip package (.docx/.xlsx cannot be opened)") from e
+        if sum(m.file_size for m in members) > MAX_EXPANDED:
+            raise DocumentError(f"{name}: expands to more than {MAX_EXPANDED // 1024 // 1024} MB (not a plan)")
+        names = {m.filename for m in members}
         if "word/document.xml" in names:
             return "docx"
         if "xl/workbook.xml" in names:
