@@ -87,5 +87,13 @@ mutation: install
 lint: install
 	$(BIN)/ruff check graph loaders api queries tests
 
+# Optional system packages for more document formats (not in `install`: LibreOffice is large): LibreOffice
+# converts legacy Word/WPS (.doc/.wps), tesseract with Chinese reads scanned PDFs by OCR, fonts-noto-cjk lets
+# tests/fixtures/formats/make_fixtures.py --pdf make the PDFs. Without them such files are refused naming
+# what to install, and their tests are skipped; PDF (text layer), .docx and .xlsx/.xls need nothing.
+formats:
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui \
+	  tesseract-ocr tesseract-ocr-chi-sim fonts-noto-cjk
+
 clean:
 	rm -rf $(VENV) .policykg $(CYPHER_LINT)/node_modules $(WEB)/node_modules
