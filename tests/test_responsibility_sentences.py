@@ -9,7 +9,7 @@ Each example is written for the test: (text, [(note as quoted, leads, supports, 
 
 import pytest
 
-from loaders.responsibility import find_notes, read_labelled
+from loaders.responsibility import find_notes, read_labelled, read_note
 
 CASES = [
     ("一、加强统筹协调\n对发现的问题，由省发展改革委会同省财政厅等部门负责落实。\n",
@@ -76,3 +76,18 @@ def test_a_sentence_note_on_the_last_line_stands_alone_unless_text_follows_it():
     assert [(alone[n.start:n.end], n.standalone) for n in find_notes(alone)] == [("省商务厅牵头，省财政厅配合", True)]
     followed = alone + "附件"
     assert [n.standalone for n in find_notes(followed)] == [False]
+
+
+@pytest.mark.parametrize("note, leads, supports", [
+    ("省财政厅、省农业厅配合", [], ["省财政厅", "省农业厅"]),
+    ("省商务厅牵头，省财政厅配合，省农业厅参与", ["省商务厅"], ["省财政厅", "省农业厅"]),
+    ("省商务厅牵头，省财政厅牵头", ["省商务厅", "省财政厅"], []),
+    ("省农业厅配合，省商务厅会同省财政厅负责", ["省商务厅"], ["省农业厅", "省财政厅"]),
+    ("省商务厅，省财政厅，省农业厅牵头，省林业厅配合", ["省商务厅", "省财政厅", "省农业厅"], ["省林业厅"]),
+    ("省商务厅牵头，省财政厅配合；省农业厅牵头", ["省商务厅", "省农业厅"], ["省财政厅"]),
+], ids=["supports-only", "two-support-verbs", "two-lead-clauses", "with-after-support", "pending-names",
+        "lead-after-semicolon"])
+def test_every_clause_of_a_note_adds_to_its_role(note, leads, supports):
+    """Clause by clause, names accumulate in their role: a later clause never replaces an earlier one."""
+    reading = read_note(note)
+    assert (reading.leads, reading.supports, reading.basis) == (leads, supports, "stated")
