@@ -55,8 +55,11 @@ def issued_date(lines: list[tuple[int, str]], labels: dict[str, str], head_end: 
     signature anywhere (a State Council notice signs at its end); a deadline cell standing on
     its own line in a task table is neither."""
     m = re.search(DATE, labels.get("成文日期", "")) or ISO_DATE.search(labels.get("成文日期", ""))
-    if m:
-        return iso(*(int(g) for g in m.groups())), None
+    if m:  # the label's date; its line, when the notice signs with the same date, marks the signature
+        labelled = iso(*(int(g) for g in m.groups()))
+        same = (i for i, (_, ln) in enumerate(lines)
+                if (d := DATE_LINE.match(ln)) and iso(*map(int, d.groups())) == labelled)
+        return labelled, next(same, None)
     published = _published(labels)
     for i, (pos, ln) in enumerate(lines):
         if pos >= head_end and not _closes_notice(lines, i):

@@ -48,6 +48,8 @@ QUOTED = re.compile(r"《([^《》\n]{4,60})》")
 # a repost's lead: 今天，宁夏回族自治区人民政府网站发布了《…》 (the government publishing it, then the document)
 NEWS_LEAD = re.compile(r"(?:人民政府|政府)(?:办公厅|办公室)?(?:门户)?(?:网站|官网)?(?:日前|近日|近期|今天|今日|正式)*"
                        r"(?:发布|印发|公布|出台|下发)了?《([^《》\n]+)》")
+TABLE_LABELS = {"标题": "标题", "文件名称": "标题", "公文标题": "标题", "发文字号": "发文字号", "文号": "发文字号",
+                "成文日期": "成文日期", "发文日期": "成文日期", "印发日期": "成文日期"}
 GENRES = [("提出以下意见", "实施意见"), ("提出如下意见", "实施意见"), ("制定以下实施方案", "实施方案"),
           ("制定本行动计划", "行动计划"), ("制定本规划", "规划"), ("制定本方案", "实施方案")]
 
@@ -114,6 +116,7 @@ def _labels(lines: list[tuple[int, str]]) -> dict[str, str]:
         if record.get("发布日期"):
             out["成文日期"] = record["发布日期"]
     for _, ln in lines[:30]:
+        _table_pairs(ln, out)
         marks = list(LABEL.finditer(ln))
         if not marks or marks[0].start() != 0:
             continue
@@ -122,6 +125,18 @@ def _labels(lines: list[tuple[int, str]]) -> dict[str, str]:
             if value:
                 out.setdefault(m.group(1), re.split(r"\s{2,}", value)[0].strip())
     return out
+
+
+def _table_pairs(line: str, out: dict[str, str]) -> None:
+    """A portal's metadata table copied as text, `索 引 号 | … | 成文日期 | 2025-02-28 |`: the title,
+    number and date cells (the publishing office, 发布机构, is the portal's, not the issuer)."""
+    if line.count("|") < 2:
+        return
+    cells = [re.sub(r"[ \u3000]", "", c) for c in line.split("|")]
+    for label, value in zip(cells, cells[1:], strict=False):
+        std = TABLE_LABELS.get(label)
+        if std and value and value not in TABLE_LABELS:
+            out.setdefault(std, value)
 
 
 def _doc_number(head_lines: list[tuple[int, str]], labels: dict[str, str]) -> str | None:

@@ -244,3 +244,19 @@ def test_a_law_database_record_gives_the_number_and_its_date_as_the_documents():
 def test_a_pages_publication_date_without_a_record_is_not_the_documents_date():
     m = _meta("河南省人民政府关于明确重点工作的通知\n发布日期：2013-05-23    浏览次数：2\n各市人民政府：\n一、任务\n")
     assert m.issued is None
+
+
+def test_a_portals_metadata_table_copied_as_text_gives_its_number_and_date():
+    m = _meta("索 引 号 | 0001/2023-00012 | 公开方式 | 主动公开 |\n发文字号 | 吉府发〔2023〕5号 | 成文日期 | 2023-03-01 |\n"
+              "发布机构 | 吉水县人民政府办公室 |\n各乡镇人民政府：\n现将《吉水县某某工作方案》印发给你们。\n一、任务\n")
+    assert m.doc_number == "吉府发〔2023〕5号" and m.issued == "2023-03-01"
+    assert m.issuer != "吉水县人民政府办公室"  # the portal's publishing office is not the issuer
+
+
+def test_a_labelled_date_still_finds_the_signature_above_the_same_date():
+    text = ("成文日期 | 2023-03-01 |\n各乡镇人民政府：\n现将《某某工作方案》印发给你们。\n吉水县人民政府\n2023年3月1日\n"
+            "一、任务\n")
+    m = _meta(text)
+    assert m.issued == "2023-03-01" and m.issuer == "吉水县人民政府" and m.jurisdiction.name == "吉水县"
+    other = _meta(text.replace("2023年3月1日", "2023年3月9日"))  # another date: the label's stands, no signature
+    assert other.issued == "2023-03-01"
