@@ -172,3 +172,10 @@ def test_a_preamble_speaking_of_our_city_names_the_one_place_of_that_level(line,
     "为推进咸宁市和我县合作，制定本方案。"])  # 我县, and no county named
 def test_a_preamble_speaking_of_our_city_without_one_place_of_that_level_tells_nothing(line):
     assert _read(lines=[line], text=line) is None
+
+
+def test_a_weak_clue_naming_a_place_two_divisions_share_tells_nothing():
+    line = "结合朝阳区实际，制定本方案。"  # 北京市朝阳区 or 长春市朝阳区: the parent is not named
+    assert _read(lines=[line], text=line + "（区发改委牵头）") is None
+    named_in_full = "结合北京市朝阳区实际，制定本方案。"
+    assert _read(lines=[named_in_full], text=named_in_full + "（区发改委牵头）") == "朝阳区"
