@@ -195,3 +195,11 @@ def test_the_longest_name_wins(asker):
 def test_a_name_of_several_jurisdictions_answers_for_all_of_them(asker):
     a = asker.ask("省卫生计生委牵头什么")
     assert "安徽省卫生和计划生育委员会" in a["answer"] and "浙江省卫生和计划生育委员会" in a["answer"]
+
+
+def test_the_partners_answer_names_the_three_sharing_most_of_at_most_twenty(asker, loaded_store):
+    a = asker.ask("安徽省经济和信息化委员会的合作伙伴")
+    top = "、".join(f"{i['name']}（{i['shared']}项）" for i in a["items"][:3])
+    assert a["answer"] == f"与安徽省经济和信息化委员会共同承担工作最多的是{top}。"
+    every = loaded_store.run("department_partners", {"ids": [a["entities"][0]["ids"][0]], "limit": 1000})
+    assert len(every) > 20 and len(a["items"]) == 20
