@@ -210,9 +210,21 @@ def bodies(text: str, places: bool = False) -> list[str] | None:
     """The bodies named in `text`; None when a name is not a body's (then it is no note).
     Under a label (`places`), a place's name stands for its government: 责任单位：崇川区."""
     names = _all_names(text)
-    if not names or not all(NOT_NAMED.match(n) or is_body(n) or (places and is_place(n)) for n in names):
+    if not names or not all(
+        NOT_NAMED.match(n) or is_body(n) or (places and is_place(n)) or _elided(n, names) for n in names
+    ):
         return None
     return [n for n in names if not NOT_NAMED.match(n)]
+
+
+LEVEL = re.compile(r"^(?:自治区|[省市区县州盟旗])")
+
+
+def _elided(name: str, names: list[str]) -> bool:
+    """省发改委、农委、统计局: after a first name with its level (省, 市, 自治区), a short name with the level
+    left out is that level's body (农委 = 省农委), when the level put back makes a body's name."""
+    level = LEVEL.match(names[0])
+    return bool(level) and name is not names[0] and len(name) <= 3 and is_body(level.group(0) + name)
 
 
 def listed_bodies(text: str) -> tuple[list[str], list[str]] | None:

@@ -58,7 +58,7 @@ def _clause_items(outline: Outline, notes: list[Note], text: str) -> None:
     own: dict[Heading, list[Note]] = {}
     for note in notes:
         h = outline.deepest(note.start)
-        if h is not None and not h.inline:
+        if h is not None and not h.inline and note.form != "heading":  # the heading's title names its lead
             own.setdefault(h, []).append(note)
     for h, mine in own.items():
         if len(mine) < 2:

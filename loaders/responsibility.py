@@ -6,6 +6,10 @@ Chinese official documents reads them.
   label lines after a paragraph (牵头单位：X / 牵头领导：张三 / 责任单位：Y)  stated, one note per block
   部门分工：X牵头，各地、各部门配合 (a label whose value is clauses)         stated
   …的问题，由X会同Y等部门负责落实 / …，X牵头，Y配合 (ending a sentence)      stated
+  （X、Y、Z分别负责） / 分别由X、Y负责 / X、Y各自负责 (each answers for its part) stated, every one leads
+  责任单位：★X、Y / X▲、Y (a mark on the lead; no part of its name)          stated
+  协同单位：X、Y (a support label alone, after a task)                      stated, supports only
+  （一）X牵头的工作 (a heading naming the lead of its tasks)                  stated
   （X、Y负责，列第一位者为牵头单位，下同） and the rule's variants          rule, carried on by 下同
   （X、Y等负责。列第一位的为牵头部门，…，下同） (the rule after a stop)      rule
   （责任单位：X、Y） / （X、Y按职责分工负责） / 。（X，各县〔市、区〕政府）   first-listed
@@ -113,6 +117,17 @@ SUPPORT_CLAUSE = re.compile(
 )
 # 市发改委（牵头）、市财政局: a lead marked in a list
 MARKED_LEAD = re.compile(r"(?P<n>[^、，,；;：:\s（(]+)[（(](?:牵头|牵头单位|牵头部门|主责)[）)]")
+# X、Y、Z分别负责 / 各自负责 / 分别由X、Y负责: each body listed answers for its part, so each leads
+EACH_CLAUSE = re.compile(
+    r"^(?:分别由(?P<by>.+?)(?:负责落实|负责|牵头|落实)"
+    r"|(?:由)?(?P<n>.+?)(?:按照?职责分工|按照?职责|根据职责)?(?:分别|各自)(?:负责落实|负责|牵头负责|抓好落实|落实))$"
+)
+# ★市发改委、市统计局 / 市发改委▲、市统计局: a mark on a body in a list names the lead (the mark is no part of it)
+LEAD_MARK = "★▲☆△＊*"
+MARKED_BY_SIGN = re.compile(
+    rf"(?:(?<=^)|(?<=[、，,；;：:\s（(和及]))[{LEAD_MARK}]+(?P<a>[^、，,；;：:\s（(){LEAD_MARK}]+)"
+    rf"|(?P<b>[^、，,；;：:\s（(){LEAD_MARK}]+)[{LEAD_MARK}]+(?=$|[、，,；;。\s）)])"
+)
 DUTY_CLAUSE = re.compile(
     BY + r"(?P<n>.+?)(?:按照?职责分工|按照?职能分工|按照?职责|根据职责|分工|共同|分别|具体)?"
     r"(?:负责落实|负责组织实施|负责实施|负责推进|负责|抓好落实|组织实施|落实)$"
@@ -154,6 +169,8 @@ def read_labelled(text: str) -> Reading | None:
         return Reading(leads, supports + [n for n in responsible if n not in leads], "stated", unresolved=unresolved)
     if responsible:
         return Reading(responsible[:1], responsible[1:] + supports, "first-listed", unresolved=unresolved)
+    if supports:  # 协同单位：X、Y after a task whose lead is stated elsewhere (or nowhere): they support
+        return Reading([], supports, "stated", unresolved=unresolved)
     return None
 
 
@@ -195,7 +212,10 @@ def _read_clauses(core: str) -> Reading | None:
         if not clause or DEADLINE_CLAUSE.match(clause) or _persons(clause):
             continue
         names: list[str] | None
-        if m := LEAD_CLAUSE.match(clause):
+        if m := EACH_CLAUSE.match(clause):
+            names = bodies(m.group("by") or m.group("n"))
+            leads += pending + (names or [])
+        elif m := LEAD_CLAUSE.match(clause):
             names = bodies(m.group("n"))
             leads += pending + (names or [])
         elif m := WITH_CLAUSE.match(clause):
@@ -257,6 +277,8 @@ def read_note(text: str, rule_in_force: bool = False) -> Reading | None:
         text = EMPTY_BRACKETS.sub("", text[: rule.start()] + text[rule.end() :]).strip(" \t\n，,。；;")
     marked = {ETC.sub("", m.group("n")) for m in MARKED_LEAD.finditer(text)}
     text = MARKED_LEAD.sub(lambda m: m.group("n"), text)
+    marked |= {ETC.sub("", m.group("a") or m.group("b")) for m in MARKED_BY_SIGN.finditer(text)}
+    text = MARKED_BY_SIGN.sub(lambda m: m.group("a") or m.group("b"), text)
     labels = _labels(text)
     if labels and any(_role_of(m) != "aside" for m in labels):
         reading = read_labelled(text)
@@ -290,7 +312,7 @@ class Note:
     end: int
     reading: Reading
     standalone: bool  # the note is a paragraph (or a block of label lines) of its own
-    form: str = "bracket"  # bracket | labels (label lines or an inline label tail) | sentence
+    form: str = "bracket"  # bracket | labels (label lines or an inline label tail) | sentence | heading
 
 
 PARTNER = {"）": "（(", ")": "（(", "〕": "〔", "】": "【", "]": "["}
@@ -489,6 +511,30 @@ def _assigning_tail(sentence: str) -> tuple[Reading | None, int]:
     return None, 0
 
 
+# （一）省审计厅牵头的工作 / 二、市发改委负责的重点任务: a heading that names the lead of the tasks under it
+HEADING_LEAD = re.compile(
+    rf"^[ \t\u3000]*{NEXT_ITEM}[ \t\u3000]*(?P<note>(?P<n>[^，,。；;：:\n]{{2,40}}?)(?:牵头|负责|主办|主责|牵头负责))"
+    r"(?:的|落实的|推进的)(?:重点)?(?:工作|事项|任务|项目)(?:[（(][^）)\n]*[）)])?[ \t\u3000。：:]*$",
+    re.M,
+)
+
+
+def _heading_notes(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[Note]:
+    """A heading naming its lead (（一）省审计厅牵头的工作): the lead of the tasks under it, stated; a
+    heading naming a person (一、张三省长负责的工作) is a group, not a body, and names none."""
+    notes = []
+    for m in HEADING_LEAD.finditer(text, start, end):
+        s, e = m.span("note")
+        if any(a <= s < b for a, b in taken):
+            continue
+        reading = read_note(m.group("note"))
+        if reading is None or not reading.leads or reading.bare:
+            continue
+        reading.basis = "stated"
+        notes.append(Note(s, e, reading, False, "heading"))
+    return notes
+
+
 def _rules(text: str, start: int, end: int) -> list[int]:
     """Where the text states the rule (…为牵头单位), found from its verb so the scan stays quick."""
     found = []
@@ -507,6 +553,7 @@ def find_notes(text: str, start: int = 0, end: int | None = None) -> list[Note]:
     taken = [(n.start, n.end) for n in notes]
     notes += _bracket_notes(text, start, end, taken)
     notes += _sentence_notes(text, start, end, taken + [(n.start, n.end) for n in notes])
+    notes += _heading_notes(text, start, end, [(n.start, n.end) for n in notes])
     notes.sort(key=lambda n: n.start)
     spans = [(n.start, n.end) for n in notes]
     prose_rules = [p for p in _rules(text, start, end) if not any(a <= p < b for a, b in spans)]
