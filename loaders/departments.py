@@ -110,7 +110,8 @@ def _owner(name: str, j: Jurisdiction) -> tuple[Jurisdiction, str, bool]:
         return j, name, False
     for level in LEVEL_PREFIXES:
         if name.startswith(level) and len(name) > len(level):
-            if level == j.level or (level == "省" and j.level == "自治区"):
+            # an autonomous region's own bodies are written 自治区, 省 or just 区 (区财政厅, 区党委)
+            if level == j.level or (level in ("省", "区") and j.level == "自治区"):
                 return j, name[len(level) :], True
             above = ancestor_at_level(j, level)
             if above is not None:

@@ -134,7 +134,7 @@ def _fits_bodies(j: Jurisdiction, text: str) -> bool:
     """A weak clue's place is the document's own only at the level its bodies are written with
     (区发改局 for 官渡区; none written with a level: no objection)."""
     level = body_level(text)
-    return level is None or level == j.level or (level == "省" and j.level == "自治区")
+    return level is None or level == j.level or (level in ("省", "区") and j.level == "自治区")
 
 
 def _only_place(text: str, start: int, end: int, year: int | None) -> Jurisdiction | None:

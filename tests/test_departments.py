@@ -352,3 +352,13 @@ def test_a_central_bank_branch_never_takes_a_level_or_province_prefix(name, plac
 
 def test_a_level_before_a_body_that_is_no_branch_is_still_the_levels():
     assert resolve("省人民银行", jurisdiction_by_name("山东省"), "2015").kind != "central-branch"
+
+
+@pytest.mark.parametrize("name, canonical", [("区财政厅", "宁夏回族自治区财政厅"), ("自治区财政厅", "宁夏回族自治区财政厅"),
+                                             ("区发展改革委", "宁夏回族自治区发展和改革委员会")])
+def test_an_autonomous_regions_bodies_written_with_qu_are_its_own(name, canonical):
+    assert resolve(name, jurisdiction_by_name("宁夏回族自治区"), "2019").name == canonical
+
+
+def test_a_district_body_in_a_citys_document_is_not_the_citys():
+    assert resolve("区财政局", jurisdiction_by_name("银川市"), "2019").name == "区财政局"

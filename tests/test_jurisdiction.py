@@ -179,3 +179,8 @@ def test_a_weak_clue_naming_a_place_two_divisions_share_tells_nothing():
     assert _read(lines=[line], text=line + "（区发改委牵头）") is None
     named_in_full = "结合北京市朝阳区实际，制定本方案。"
     assert _read(lines=[named_in_full], text=named_in_full + "（区发改委牵头）") == "朝阳区"
+
+
+def test_a_news_lead_naming_an_autonomous_region_fits_bodies_written_with_qu():
+    line = "近日，广西壮族自治区人民政府网站发布了《关于某某工作的通知》。"
+    assert _read(lines=[line], text=line + "（区财政厅牵头，区发展改革委配合）") == "广西壮族自治区"
