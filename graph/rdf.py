@@ -25,8 +25,6 @@ FORMATS = {  # contract name → (rdflib format, media type)
     "xml": ("xml", "application/rdf+xml"),
 }
 UNIT_CLASS = {"action": PKG.Action, "project": PKG.Project}
-# pkg:locator (graph/vocab/policykg.ttl): the place of a quote in a PDF, Word or Excel file
-LOCATOR = PKG.locator if "locator" in PKG.__annotations__ else URIRef(NS + "locator")
 
 
 def vocabulary_file(name: str) -> str:
@@ -76,7 +74,7 @@ class Exporter:
         self.add(subject, PKG.quote, Literal(row["quote"]))
         self.add(subject, PKG.startOffset, Literal(int(row["span_start"])))
         self.add(subject, PKG.endOffset, Literal(int(row["span_end"])))
-        self.add(subject, LOCATOR, Literal(row["locator"]) if row.get("locator") else None)
+        self.add(subject, PKG.locator, Literal(row["locator"]) if row.get("locator") else None)
         self.add(subject, PROV.wasDerivedFrom, self.source(row.get("source")))
 
     def plan(self, store: GraphStore, plan_id: str) -> None:

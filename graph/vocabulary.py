@@ -44,6 +44,7 @@ class PKG(DefinedNamespace):
     quote: URIRef
     startOffset: URIRef
     endOffset: URIRef
+    locator: URIRef  # page and line, paragraph, table cell or sheet and cell of a PDF, Word or Excel file
     # plans, units, departments
     jurisdiction: URIRef
     issuer: URIRef
