@@ -362,3 +362,9 @@ def test_an_autonomous_regions_bodies_written_with_qu_are_its_own(name, canonica
 
 def test_a_district_body_in_a_citys_document_is_not_the_citys():
     assert resolve("区财政局", jurisdiction_by_name("银川市"), "2019").name == "区财政局"
+
+
+@pytest.mark.parametrize("name, place", [("盟行署", "兴安盟"), ("兴安盟行政公署", "内蒙古自治区"), ("兴安盟行署", "内蒙古自治区")])
+def test_a_leagues_administrative_office_is_its_government(name, place):
+    d = resolve(name, jurisdiction_by_name(place), "2019")
+    assert d.name == "兴安盟行政公署" and d.kind == "government"
