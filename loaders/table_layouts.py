@@ -148,6 +148,8 @@ def _delimited_header(lines: list[Line], i: int, cut: Cutter) -> tuple[list[Colu
     if not cut.has(lines[i]):
         return None
     columns = [Column(c.text, header_role(c.text)) for c in cut.split(lines[i])]
+    if cut.sep == " ":
+        columns = _spaced_out(columns)
     body = i + 1
     if not is_header(columns):
         columns = _wrapped_header(lines, i, cut)
@@ -162,6 +164,32 @@ def _delimited_header(lines: list[Line], i: int, cut: Cutter) -> tuple[list[Colu
                 columns = columns[:at] + subs + columns[at + 1:]
                 body += 1
     return columns, body, cut
+
+
+def _spaced_out(columns: list[Column]) -> list[Column]:
+    """A header cell spaced out letter by letter (序号 工 作 任 务 牵头负责部门, as a wide cell is set):
+    the longest run of one-character cells that joins into a header we know word for word (or the whole
+    run, into a kind of header we know) is one column."""
+    single = [len(c.header.strip()) == 1 for c in columns]
+    out: list[Column] = []
+    i = 0
+    while i < len(columns):
+        j = i
+        while j < len(columns) and single[j]:
+            j += 1
+        joined = "".join(c.header.strip() for c in columns[i:j])
+        exact = [k for k in range(j, i + 1, -1) if is_exact_header("".join(c.header.strip() for c in columns[i:k]))]
+        if exact:
+            joined = "".join(c.header.strip() for c in columns[i : exact[0]])
+            out.append(Column(joined, header_role(joined)))
+            i = exact[0]
+        elif j - i >= 2 and header_role(joined) is not None:  # the whole run, a kind of header we know
+            out.append(Column(joined, header_role(joined)))
+            i = j
+        else:
+            out.append(columns[i])
+            i += 1
+    return out
 
 
 def _wrapped_header(lines: list[Line], i: int, cut: Cutter) -> list[Column] | None:
