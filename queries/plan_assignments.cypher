@@ -1,9 +1,9 @@
 // purpose: Every lead and support edge of one plan, with the department at its start.
 // params: plan (plan id)
-// returns: unit_id, role, basis, id, name, jurisdiction, aliases, kind, quote, deadline, source, span_start, span_end
+// returns: unit_id, role, basis, id, name, jurisdiction, aliases, kind, quote, locator, deadline, source, span_start, span_end
 MATCH (d:Department)-[r:LEADS|SUPPORTS]->(u:Action|Project)
 WHERE u.plan_id = $plan
 RETURN u.id AS unit_id, r.role AS role, r.basis AS basis, d.id AS id, d.name AS name,
        d.jurisdiction AS jurisdiction, d.aliases AS aliases, d.kind AS kind, r.quote AS quote,
-       r.deadline AS deadline, r.source AS source, r.span_start AS span_start, r.span_end AS span_end
+       r.locator AS locator, r.deadline AS deadline, r.source AS source, r.span_start AS span_start, r.span_end AS span_end
 ORDER BY u.ord, r.role, r.span_start, r.rank

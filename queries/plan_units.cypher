@@ -1,9 +1,9 @@
 // purpose: A plan's actions and projects (annex tasks included) in document order.
 // params: plan (plan id)
-// returns: id, type, title, path, parent_id, deadline, annex, quote, ord, source, span_start, span_end
+// returns: id, type, title, path, parent_id, deadline, annex, quote, locator, ord, source, span_start, span_end
 MATCH (u:Action|Project)
 WHERE u.plan_id = $plan
 RETURN u.id AS id, u.type AS type, u.title AS title, u.path AS path, u.parent_id AS parent_id,
-       u.deadline AS deadline, u.annex AS annex, u.quote AS quote,
+       u.deadline AS deadline, u.annex AS annex, u.quote AS quote, u.locator AS locator,
        u.ord AS ord, u.source AS source, u.span_start AS span_start, u.span_end AS span_end
 ORDER BY u.ord

@@ -38,7 +38,7 @@ def get_plan(store: GraphStore, plan_id: str) -> dict[str, Any]:
         unit = by_id.get(row["unit_id"])
         if unit is not None:
             unit[row["role"]].append({**{k: row[k] for k in DEPARTMENT_FIELDS}, "basis": row["basis"],
-                                      "quote": row["quote"]})
+                                      "quote": row["quote"], "locator": row["locator"]})
     plan_indicators = []
     for row in store.run("plan_indicators", {"plan": plan_id}):
         row = indicator_row({**row, "plan": plan_id})
@@ -96,7 +96,8 @@ def department_units(store: GraphStore, name: str, role: str, jurisdiction: str,
         {
             "id": r["id"], "type": r["type"], "title": r["title"],
             "plan": {"id": r["plan_id"], "title": r["plan_title"]},
-            "basis": r["basis"], "quote": r["quote"], "deadline": r["deadline"], "department_id": r["department_id"],
+            "basis": r["basis"], "quote": r["quote"], "locator": r["locator"], "deadline": r["deadline"],
+            "department_id": r["department_id"],
         }
         for r in rows
     ]

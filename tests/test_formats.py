@@ -307,8 +307,6 @@ def test_word_pdf_and_a_notice_with_its_attachments_load_over_http(api, texts):
     assert r.status_code == 422 and r.json()["error"]["message"].startswith("坏.docx: ")
 
 
-@pytest.mark.xfail(reason="queries/plan_assignments.cypher and plan_units.cypher do not return the locator yet",
-                   strict=False)
 def test_the_api_and_the_rdf_export_show_where_in_the_file_a_fact_stands(api):
     auth = {"Authorization": "Bearer t0ken"}
     r = api.post("/documents", files={"file": ("002.docx", (FORMATS / "002.docx").read_bytes(), "application/zip")},
