@@ -5,6 +5,12 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 
+def locator_field():
+    """Where in a PDF, Word or Excel file a quote stands (text and HTML documents have offsets instead)."""
+    return Field(None, description="for a PDF, Word or Excel file, where the quote stands in it: page 3, line 12; "
+                                   "paragraph 40; table 1, row 5, cell 3; sheet 任务分解表, cell C5")
+
+
 class Counts(BaseModel):
     plan: int
     action: int
@@ -52,9 +58,7 @@ class IndicatorOut(BaseModel):
     plan: str = Field(description="the id of the plan that sets the target")
     unit_id: str | None = Field(description="the unit whose text states it; null for the plan's own goals")
     quote: str | None = Field(description="the statement the target was read from")
-    locator: str | None = Field(None, description="for a PDF, Word or Excel file, where the quote stands in it: "
-                                                  "page 3, line 12; paragraph 40; table 1, row 5, cell 3; "
-                                                  "sheet 任务分解表, cell C5")
+    locator: str | None = locator_field()
 
 
 class SearchHit(BaseModel):
@@ -87,9 +91,7 @@ class AskOut(BaseModel):
 class UnitDepartmentOut(DepartmentOut):
     basis: str | None = Field(None, description="how this role was read: stated, rule or first-listed")
     quote: str | None = Field(None, description="the responsibility note the role was read from")
-    locator: str | None = Field(None, description="for a PDF, Word or Excel file, where the quote stands in it: "
-                                                  "page 3, line 12; paragraph 40; table 1, row 5, cell 3; "
-                                                  "sheet 任务分解表, cell C5")
+    locator: str | None = locator_field()
 
 
 class UnitOut(BaseModel):
@@ -106,9 +108,7 @@ class UnitOut(BaseModel):
     related_ids: list[str] = Field(default_factory=list,
                                    description="an annex task's body units it names, and a body unit's annex tasks")
     quote: str | None = None
-    locator: str | None = Field(None, description="for a PDF, Word or Excel file, where the quote stands in it: "
-                                                  "page 3, line 12; paragraph 40; table 1, row 5, cell 3; "
-                                                  "sheet 任务分解表, cell C5")
+    locator: str | None = locator_field()
 
 
 class ImplementsOut(BaseModel):
@@ -141,9 +141,7 @@ class UnitItem(BaseModel):
         description="stated: the text names it; rule: the document's rule (列第一位的为牵头部门); "
                     "first-listed: no lead named, the first listed is taken")
     quote: str = Field(description="the text the role was read from")
-    locator: str | None = Field(None, description="for a PDF, Word or Excel file, where the quote stands in it: "
-                                                  "page 3, line 12; paragraph 40; table 1, row 5, cell 3; "
-                                                  "sheet 任务分解表, cell C5")
+    locator: str | None = locator_field()
     deadline: str | None
     department_id: str
 
