@@ -29,10 +29,13 @@ from loaders.table_cells import (
     Row,
     align,
     cell_kind,
+    header_role,
     inherit,
+    is_header,
     join_bodies,
     line_cell,
     make_row,
+    positional,
     row_number,
 )
 
@@ -300,3 +303,100 @@ def _unnumbered_rows(cells: list[tuple[int, Cell]], columns: list[Column], lines
         after = k + 1
     close()
     return rows, after
+
+
+# -- cells set apart by `|` lines ------------------------------------------------------------------
+
+PIPE = re.compile(r"^[|｜]$")
+PIPES = re.compile(r"^[|｜]{2,}$")
+MAX_CELL_LINES = 8  # a cell longer than this is no table cell: the table has ended
+
+
+def piped_header(lines: list[Line], i: int) -> tuple[list[Column], int, str] | None:
+    """A table copied one cell per line with a `|` line after each cell (序号 / | / 项目 / | / 责任单位 / |):
+    the header's cells up to the first line that is no header; its columns, where its body starts."""
+    columns: list[Column] = []
+    j = i
+    while (j + 1 < len(lines) and lines[j].stripped and not PIPE.match(lines[j].stripped)
+           and PIPE.match(lines[j + 1].stripped)):
+        role = header_role(lines[j].stripped)
+        if role is None and columns:
+            break
+        columns.append(Column(lines[j].stripped, role))
+        j += 2
+    if len(columns) < 3 or not is_header(columns):
+        return None
+    return columns, j, "piped"
+
+
+def piped_rows(lines: list[Line], i: int, columns: list[Column], _layout: str) -> tuple[list[Row], int]:
+    """Rows of a `|`-per-line table. Each cell ends at its `|` line (an empty cell is a `|` with nothing
+    above it); a run of pipes (`|||`) ends a row and stands for the cells merged down from above, so a
+    row holds as many cells as the header, counting them. A row with fewer cells has them placed where
+    they fit (the task, a person, the bodies); a row of one numbered group title (一、…) is the category
+    of the rows below it."""
+    m, roles = len(columns), [c.role for c in columns]
+    rows: list[Row] = []
+    cells: list[Cell] = []
+    pending: list[Line] = []
+    category: str | None = None
+    after = i
+
+    def close_row() -> None:
+        nonlocal cells, category
+        present = [c for c in cells if c.text]
+        if len(present) == 1 and CATEGORY.match(present[0].text) and cell_kind(present[0].text) != "bodies":
+            category = present[0].text
+        elif present:
+            placed = positional(cells, m) if len(cells) >= m else _align_right(cells, roles)
+            if placed is not None and any(c is not None and c.text for c in placed):
+                placed = [c if c is not None and c.text else None for c in placed]
+                number = placed[0].text if roles[0] == "number" and placed[0] is not None else None
+                row = make_row(number if number and row_number(number) is not None else None,
+                               placed, columns, category)
+                if rows and row.number is None:  # its leading cells merged down from the row above
+                    inherit(row, rows[-1])
+                rows.append(row)
+        cells = []
+
+    for k in range(i, len(lines)):
+        text = lines[k].stripped
+        if not text:
+            continue
+        if PIPE.match(text):
+            cells.append(_piped_cell(pending, lines[k]))
+            pending = []
+            if len(cells) >= m:
+                close_row()
+            after = k + 1
+        elif PIPES.match(text):
+            if pending:
+                cells.append(_piped_cell(pending, lines[k]))
+                pending = []
+            close_row()
+            after = k + 1
+        else:
+            pending.append(lines[k])
+            if len(pending) > MAX_CELL_LINES or ANNEX_ALONE.match(text) or ANNEX_TITLED.match(text):
+                break
+    if cells and not pending:
+        close_row()
+    return rows, after
+
+
+def _align_right(cells: list[Cell], roles: list[str | None]) -> list[Cell | None] | None:
+    """Cells placed where they fit, the missing ones first: the cells a row lacks are those merged down
+    from the row above, which stand at its left (序号, 项目)."""
+    placed = align(cells[::-1], roles[::-1])
+    return None if placed is None else placed[::-1]
+
+
+def _piped_cell(pending: list[Line], at: Line) -> Cell:
+    """The lines since the last `|` as one cell: names one per line make a list (王嵘 / 方勇), text one
+    paragraph; nothing is an empty cell."""
+    if not pending:
+        return Cell("", at.start, at.start)
+    texts = [ln.stripped for ln in pending]
+    sep = "、" if len(texts) > 1 and all(cell_kind(t) in ("bodies", "person") for t in texts) else ""
+    return Cell(sep.join(texts), pending[0].start + len(pending[0].text) - len(pending[0].text.lstrip()),
+                pending[-1].start + len(pending[-1].text.rstrip()))

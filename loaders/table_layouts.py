@@ -1,8 +1,9 @@
 """Task tables as published, found anywhere in a document: cells and rows with their spans.
 
-A table reaches us in one of three layouts:
+A table reaches us in one of these layouts:
   delimited   one line per row, cells split by tabs (HTML tables, spreadsheets) or `|`;
   flattened   one cell per line (a page's table copied as text), blank lines in between or not.
+  piped       one cell per line with a `|` line after each, a run of pipes ending a row (loaders.table_flattened).
 Its header names what each column holds (loaders/data/table_headers.tsv); a header cell may wrap over
 lines (牵头 / 单位) and the header may be printed again on every page. Rows are told apart by
 their 序号 when the table numbers them, else by the shape of the cells (the task text, then the
@@ -47,7 +48,7 @@ from loaders.table_cells import (
     row_number,
     spanned,
 )
-from loaders.table_flattened import flattened_rows
+from loaders.table_flattened import flattened_rows, piped_header, piped_rows
 from loaders.text import SourceText
 
 # -- finding tables -----------------------------------------------------------------------------
@@ -120,6 +121,7 @@ def find_tables(text: str, start: int = 0, end: int | None = None, source: Sourc
     i = 0
     while i < len(lines):
         found = (_delimited_header(lines, i, Cutter(_separator(lines[i].text) or "\t"))
+                 or piped_header(lines, i)
                  or _flattened_header(lines, i)
                  or (_delimited_header(lines, i, Cutter(" ", source)) if source is not None
                      and _may_head(lines[i]) else None))
@@ -127,7 +129,8 @@ def find_tables(text: str, start: int = 0, end: int | None = None, source: Sourc
             i += 1
             continue
         columns, body, layout = found
-        rows, after = (_delimited_rows if layout else flattened_rows)(lines, body, columns, layout)
+        reader = piped_rows if layout == "piped" else _delimited_rows if layout else flattened_rows
+        rows, after = reader(lines, body, columns, layout)
         if rows:
             table = Table(lines[i].start, max(r.end for r in rows), "", columns, rows)
             _caption(lines, i, table)
