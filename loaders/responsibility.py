@@ -514,7 +514,8 @@ def _assigning_tail(sentence: str) -> tuple[Reading | None, int]:
 # （一）省审计厅牵头的工作 / 二、市发改委负责的重点任务: a heading that names the lead of the tasks under it
 HEADING_LEAD = re.compile(
     rf"^[ \t\u3000]*{NEXT_ITEM}[ \t\u3000]*(?P<note>(?P<n>[^，,。；;：:\n]{{2,40}}?)(?:牵头|负责|主办|主责|牵头负责))"
-    r"(?:的|落实的|推进的)(?:重点)?(?:工作|事项|任务|项目)(?:[（(][^）)\n]*[）)])?[ \t\u3000。：:]*$",
+    r"(?:的|落实的|推进的)(?:重点|主要)?(?:工作任务|工作事项|工作|事项|任务|项目)"
+    r"(?:[（(][^）)\n]*[）)])?[ \t\u3000。：:]*$",
     re.M,
 )
 

@@ -68,6 +68,8 @@ def test_a_short_word_with_no_level_before_it_is_no_body():
     ("(二)市发改委负责的工作", "市发改委"),
     ("二、区住建局牵头的重点任务", "区住建局"),
     ("3.县教育局牵头的工作（3项）", "县教育局"),
+    ("四、由市商务局牵头的工作任务（共5项）", "市商务局"),
+    ("（五）省发展改革委牵头负责的主要任务", "省发展改革委"),
 ])
 def test_a_heading_naming_its_lead_states_the_lead_of_its_tasks(heading, lead):
     text = f"{heading}\n全面加强某项工作。\n"
