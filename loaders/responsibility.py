@@ -112,7 +112,7 @@ WITH_CLAUSE = re.compile(
     r"|(?:研究)?(?:提出|制定|出台|起草|编制)[\u4e00-\u9fff“”《》]{0,16})?$"
 )
 SUPPORT_CLAUSE = re.compile(
-    r"^(?P<n>.+?)(?:(?:按照?职责分工|按照?职责|根据职责)?(?:共同|积极|协助|密切)?(?:配合|参与|协助|协同|协办)"
+    r"^(?P<n>.+?)(?:(?:按照?职责分工|按照?职责|根据职责)?(?:共同|积极|协助|密切|分别)?(?:配合|参与|协助|协同|协办)"
     r"(?:落实|实施|推进)?|为(?:配合|参与|协办)(?:单位|部门))$"
 )
 # 市发改委（牵头）、市财政局: a lead marked in a list
@@ -127,6 +127,11 @@ LEAD_MARK = "★▲☆△＊*"
 MARKED_BY_SIGN = re.compile(
     rf"(?:(?<=^)|(?<=[、，,；;：:\s（(和及]))[{LEAD_MARK}]+(?P<a>[^、，,；;：:\s（(){LEAD_MARK}]+)"
     rf"|(?P<b>[^、，,；;：:\s（(){LEAD_MARK}]+)[{LEAD_MARK}]+(?=$|[、，,；;。\s）)])"
+)
+# （★为牵头单位） / 标★的为牵头部门 / 加*号者为牵头单位: the legend of the mark, no name
+MARK_LEGEND = re.compile(
+    rf"[（(]?\s*(?:标注?|带|加|有|打)?[{LEAD_MARK}]号?(?:的|者)?(?:为|是)(?:牵头|主办|主责)(?:单位|部门)"
+    r"(?:[，,；;]\s*(?:下同|以下同|后同))?\s*[）)]?"
 )
 DUTY_CLAUSE = re.compile(
     BY + r"(?P<n>.+?)(?:按照?职责分工|按照?职能分工|按照?职责|根据职责|分工|共同|分别|具体)?"
@@ -277,6 +282,7 @@ def read_note(text: str, rule_in_force: bool = False) -> Reading | None:
         text = EMPTY_BRACKETS.sub("", text[: rule.start()] + text[rule.end() :]).strip(" \t\n，,。；;")
     marked = {ETC.sub("", m.group("n")) for m in MARKED_LEAD.finditer(text)}
     text = MARKED_LEAD.sub(lambda m: m.group("n"), text)
+    text = MARK_LEGEND.sub("", text).strip(" \t\n，,。；;")
     marked |= {ETC.sub("", m.group("a") or m.group("b")) for m in MARKED_BY_SIGN.finditer(text)}
     text = MARKED_BY_SIGN.sub(lambda m: m.group("a") or m.group("b"), text)
     labels = _labels(text)

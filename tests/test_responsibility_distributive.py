@@ -23,6 +23,10 @@ def test_each_listed_body_leads_when_each_answers_for_its_part(text, leads):
     assert _read(text) == (leads, [], "stated")
 
 
+def test_fenbie_before_a_support_verb_still_supports():
+    assert _read("省发改委牵头，省财政厅、省统计局分别配合") == (["省发改委"], ["省财政厅", "省统计局"], "stated")
+
+
 def test_without_fenbie_the_list_is_still_first_listed():
     assert _read("市发改委、市统计局负责")[2] == "first-listed"
 
@@ -36,6 +40,19 @@ def test_without_fenbie_the_list_is_still_first_listed():
 ])
 def test_a_marked_body_in_a_list_leads_and_the_mark_is_no_part_of_its_name(text, leads, supports):
     assert _read(text) == (leads, supports, "stated")
+
+
+@pytest.mark.parametrize("text", [
+    "责任单位：★区发改委、统计局（★为牵头单位）",
+    "责任单位：★区发改委、统计局（标★的为牵头单位）",
+    "责任单位：区发改委*、统计局（加*号者为牵头单位，下同）",
+])
+def test_the_legend_of_the_mark_is_no_name(text):
+    assert _read(text) == (["区发改委"], ["统计局"], "stated")
+
+
+def test_a_legend_alone_is_no_note():
+    assert read_note("★为牵头单位，下同") is None
 
 
 def test_without_a_mark_the_responsible_list_is_first_listed():
