@@ -53,3 +53,13 @@ def test_a_person_column_is_never_a_department():
 
 def test_lines_with_pipes_but_no_header_are_no_table():
     assert find_tables(normalise(piped("建设学校", "市教育局", "完善制度", "||")).text) == []
+
+
+def test_a_piped_table_without_numbers_with_lead_and_support_columns():
+    text = piped("重点任务", "牵头单位", "配合单位",
+                 "建设数据中心", "县发改委", "县财政局、县自然资源局",
+                 "新建养老院", "县民政局", "", "")
+    tables, graph, edges = read(text + "二、保障措施\n加强组织领导。\n")
+    assert [u.title for u in graph.units] == ["建设数据中心", "新建养老院"]
+    assert roles(edges, "建设数据中心") == {"leads": ["县发改委"], "supports": ["县财政局", "县自然资源局"]}
+    assert roles(edges, "新建养老院") == {"leads": ["县民政局"], "supports": []}

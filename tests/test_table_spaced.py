@@ -11,6 +11,7 @@ from loaders.text import normalise
     ("序号 工 作 任 务 牵头负责部门", ["number", "task", "lead"]),
     ("序号  重 点 任 务  牵 头 单 位  配合单位", ["number", "task", "lead", "support"]),
     ("序号 工作任务 责 任 单 位", ["number", "task", "responsible"]),
+    ("序 号 工 作 任 务 牵 头 单 位", ["number", "task", "lead"]),
 ])
 def test_a_spaced_out_header_cell_is_one_column(header, roles):
     text = f"{header}\n1 城镇新增就业100万人以上 市人社局{' 市财政局' if len(roles) == 4 else ''}\n" \
