@@ -310,28 +310,54 @@ def _unnumbered_rows(cells: list[tuple[int, Cell]], columns: list[Column], lines
 PIPE = re.compile(r"^[|｜]$")
 PIPES = re.compile(r"^[|｜]{2,}$")
 MAX_CELL_LINES = 8  # a cell longer than this is no table cell: the table has ended
+MAX_HEADER_CELL = 24  # a header cell is short (序号, 重点工作目标任务, 牵头单位（部门）)
+
+TRAILING_PIPE = re.compile(r"^(?P<c>[^|｜]*[^|｜\s])\s*[|｜]$")
+
+
+def _piped_lines(lines: list[Line], i: int, end: int | None = None) -> list[tuple[int, Line]]:
+    """The non-blank lines from `i` with their indexes, a cell written with its `|` on the same line
+    (地区生产总值增长5%。|) cut into the cell and a `|` line."""
+    out: list[tuple[int, Line]] = []
+    for k in range(i, len(lines) if end is None else min(end, len(lines))):
+        line = lines[k]
+        if not line.stripped:
+            continue
+        m = TRAILING_PIPE.match(line.stripped)
+        if m is None:
+            out.append((k, line))
+            continue
+        at = line.start + line.text.index(m.group("c"))
+        bar = line.start + len(line.text.rstrip()) - 1
+        out += [(k, Line(at, at + len(m.group("c")), m.group("c"))), (k, Line(bar, bar + 1, line.text.rstrip()[-1]))]
+    return out
 
 
 def piped_header(lines: list[Line], i: int) -> tuple[list[Column], int, str] | None:
-    """A table copied one cell per line with a `|` line after each cell (序号 / | / 项目 / | / 责任单位 / |):
-    the header's cells up to the first line that is no header; its columns, where its body starts."""
+    """A table copied one cell per line with a `|` after each cell, on a line of its own or ending the
+    cell's line (序号 / | / 项目 / | / 责任单位 / |): the header's cells up to the first that is no header;
+    its columns, and the line its body starts at."""
     columns: list[Column] = []
-    j = i
-    while (j + 1 < len(lines) and lines[j].stripped and not PIPE.match(lines[j].stripped)
-           and PIPE.match(lines[j + 1].stripped)):
-        role = header_role(lines[j].stripped)
+    if not 0 < len(lines[i].stripped) <= MAX_HEADER_CELL:
+        return None
+    seq = _piped_lines(lines, i, i + 24)
+    j, body = 0, i
+    while (j + 1 < len(seq) and not PIPE.match(seq[j][1].stripped) and not PIPES.match(seq[j][1].stripped)
+           and PIPE.match(seq[j + 1][1].stripped)):
+        role = header_role(seq[j][1].stripped)
         if role is None and columns:
             break
-        columns.append(Column(lines[j].stripped, role))
+        columns.append(Column(seq[j][1].stripped, role))
+        body = seq[j + 1][0] + 1
         j += 2
     if len(columns) < 3 or not is_header(columns):
         return None
-    return columns, j, "piped"
+    return columns, body, "piped"
 
 
 def piped_rows(lines: list[Line], i: int, columns: list[Column], _layout: str) -> tuple[list[Row], int]:
-    """Rows of a `|`-per-line table. Each cell ends at its `|` line (an empty cell is a `|` with nothing
-    above it); a run of pipes (`|||`) ends a row and stands for the cells merged down from above, so a
+    """Rows of a `|`-per-line table. Each cell ends at its `|` (an empty cell is a `|` with nothing
+    before it); a run of pipes (`|||`) ends a row and stands for the cells merged down from above, so a
     row holds as many cells as the header, counting them. A row with fewer cells has them placed where
     they fit (the task, a person, the bodies); a row of one numbered group title (一、…) is the category
     of the rows below it."""
@@ -359,24 +385,22 @@ def piped_rows(lines: list[Line], i: int, columns: list[Column], _layout: str) -
                 rows.append(row)
         cells = []
 
-    for k in range(i, len(lines)):
-        text = lines[k].stripped
-        if not text:
-            continue
+    for k, line in _piped_lines(lines, i):
+        text = line.stripped
         if PIPE.match(text):
-            cells.append(_piped_cell(pending, lines[k]))
+            cells.append(_piped_cell(pending, line))
             pending = []
             if len(cells) >= m:
                 close_row()
             after = k + 1
         elif PIPES.match(text):
             if pending:
-                cells.append(_piped_cell(pending, lines[k]))
+                cells.append(_piped_cell(pending, line))
                 pending = []
             close_row()
             after = k + 1
         else:
-            pending.append(lines[k])
+            pending.append(line)
             if len(pending) > MAX_CELL_LINES or ANNEX_ALONE.match(text) or ANNEX_TITLED.match(text):
                 break
     if cells and not pending:

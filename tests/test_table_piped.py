@@ -63,3 +63,13 @@ def test_a_piped_table_without_numbers_with_lead_and_support_columns():
     assert [u.title for u in graph.units] == ["建设数据中心", "新建养老院"]
     assert roles(edges, "建设数据中心") == {"leads": ["县发改委"], "supports": ["县财政局", "县自然资源局"]}
     assert roles(edges, "新建养老院") == {"leads": ["县民政局"], "supports": []}
+
+
+def test_a_pipe_ending_the_cells_line_ends_the_cell_too():
+    text = ("序号|\n工作任务|\n牵头单位|\n配合单位|\n"
+            "1|\n建设数据中心|\n县发改委|\n县财政局|\n"
+            "2|\n新建养老院|\n县民政局|\n|\n")
+    tables, graph, edges = read(text)
+    assert [u.title for u in graph.units] == ["建设数据中心", "新建养老院"]
+    assert roles(edges, "建设数据中心") == {"leads": ["县发改委"], "supports": ["县财政局"]}
+    assert roles(edges, "新建养老院") == {"leads": ["县民政局"], "supports": []}
