@@ -20,6 +20,8 @@ NUMERALS = "一二三四五六七八九十"
 ROW_NUMBER = re.compile(r"^(\d{1,3})[.．、]?$")
 CN_NUMBER = re.compile(r"^([一二三四五六七八九]?十?[一二三四五六七八九]?)$")
 NUMBERED_TASK = re.compile(r"^(\d{1,3})[.．、]\s*(\S.{3,})$")
+# a group of tasks named by its kind: 产业发展类, 知识产权保护方面（共5项）
+GROUP_NAME = re.compile(r"(类|方面|领域|板块|专项|行动|工程)(（[^）]*）)?$")
 # Category rows and numbered cells: 一、 （一） 第一章 / 1． 1、 (1) ①
 CATEGORY = re.compile(rf"^(?:[{NUMERALS}]+、|（[{NUMERALS}]+）|第[{NUMERALS}]+[章节部分篇])")
 MARKER = re.compile(

@@ -21,6 +21,7 @@ from loaders.table_cells import (
     ANNEX_TITLED,
     CATEGORY,
     DEPARTMENT_ROLES,
+    GROUP_NAME,
     MARKER,
     NUMBERED_TASK,
     TEXT_ROLES,
@@ -359,7 +360,7 @@ def piped_rows(lines: list[Line], i: int, columns: list[Column], _layout: str) -
     """Rows of a `|`-per-line table. Each cell ends at its `|` (an empty cell is a `|` with nothing
     before it); a run of pipes (`|||`) ends a row and stands for the cells merged down from above, so a
     row holds as many cells as the header, counting them. A row with fewer cells has them placed where
-    they fit (the task, a person, the bodies); a row of one numbered group title (一、…) is the category
+    they fit (the task, a person, the bodies); a row of one group title (一、…, 产业发展类) is the category
     of the rows below it."""
     m, roles = len(columns), [c.role for c in columns]
     rows: list[Row] = []
@@ -371,7 +372,8 @@ def piped_rows(lines: list[Line], i: int, columns: list[Column], _layout: str) -
     def close_row() -> None:
         nonlocal cells, category
         present = [c for c in cells if c.text]
-        if len(present) == 1 and CATEGORY.match(present[0].text) and cell_kind(present[0].text) != "bodies":
+        alone = len(present) == 1 and cell_kind(present[0].text) == "text" and len(present[0].text) <= 40
+        if alone and (CATEGORY.match(present[0].text) or (len(cells) < m and GROUP_NAME.search(present[0].text))):
             category = present[0].text
         elif present:
             placed = positional(cells, m) if len(cells) >= m else _align_right(cells, roles)

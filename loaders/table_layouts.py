@@ -26,6 +26,7 @@ from loaders.table_cells import (
     CAPTION_END,
     CATEGORY,
     DEPARTMENT_ROLES,
+    GROUP_NAME,
     HEADER_YEAR,
     MARKER,
     RULE_LINE,
@@ -81,7 +82,6 @@ UNKNOWN_HEADER_NOT = re.compile(r"[，。；、\d（）()]|负责|事项$")
 # The last line of a wrapped header cell, saying nothing alone (协同责任 / 单位)
 HEADER_TAILS = frozenset({"单位", "部门", "时限", "时间", "名称", "内容", "要求", "情况", "来源", "依据"})
 UNKNOWN_HEADER = 8  # a header we do not know is short: 区政府分管领导
-GROUP_NAME = re.compile(r"(类|方面|领域|板块|专项|行动|工程)(（[^）]*）)?$")
 
 
 def dropped_spaces(source: SourceText, start: int, end: int) -> list[int]:

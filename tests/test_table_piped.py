@@ -73,3 +73,11 @@ def test_a_pipe_ending_the_cells_line_ends_the_cell_too():
     assert [u.title for u in graph.units] == ["建设数据中心", "新建养老院"]
     assert roles(edges, "建设数据中心") == {"leads": ["县发改委"], "supports": ["县财政局"]}
     assert roles(edges, "新建养老院") == {"leads": ["县民政局"], "supports": []}
+
+
+def test_a_group_title_alone_on_a_short_row_is_the_category_of_the_rows_below():
+    text = piped("序号", "工作任务", "牵头单位", "产业发展类", "||",
+                 "1", "建设数据中心", "县发改委", "民生保障类（共1项）", "||", "2", "新建养老院", "县民政局")
+    tables, graph, _ = read(text)
+    assert [u.title for u in graph.units] == ["建设数据中心", "新建养老院"]
+    assert [r.category for r in tables[0].rows] == ["产业发展类", "民生保障类（共1项）"]
