@@ -320,15 +320,16 @@ def test_the_api_and_the_rdf_export_show_where_in_the_file_a_fact_stands(api):
 def test_the_rdf_export_carries_a_locator_beside_the_quote():
     from rdflib import Literal
 
-    from graph.rdf import LOCATOR, Exporter, iri
+    from graph.rdf import Exporter, iri
+    from graph.vocabulary import PKG
 
     exporter = Exporter()
     exporter.evidence(iri("x"), {"quote": "省通信管理局", "span_start": 1, "span_end": 7, "source": "002.docx",
                                  "locator": "table 1, row 8, cell 3"})
-    assert exporter.g.value(iri("x"), LOCATOR) == Literal("table 1, row 8, cell 3")
+    assert exporter.g.value(iri("x"), PKG.locator) == Literal("table 1, row 8, cell 3")
     exporter.evidence(iri("y"), {"quote": "省通信管理局", "span_start": 1, "span_end": 7, "source": "002.txt",
                                  "locator": None})
-    assert exporter.g.value(iri("y"), LOCATOR) is None
+    assert exporter.g.value(iri("y"), PKG.locator) is None
 
 
 def test_the_store_keeps_the_locator_of_every_fact(tmp_path, read):
