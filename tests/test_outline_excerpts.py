@@ -7,21 +7,7 @@ a number alone on its line with the title on the next, 第一，…第二，… 
 import pytest
 
 from loaders.outline import parse_outline
-from loaders.pipeline import read_document
-
-HEAD = "某某市人民政府关于印发某某工作方案的通知\n"
-
-
-def read(body: str):
-    return read_document((HEAD + body).encode("utf-8"), "test.txt")
-
-
-def staffed(graph) -> dict[str, list[str]]:
-    titles = {u.id: u.title for u in graph.units}
-    out: dict[str, list[str]] = {}
-    for a in sorted(graph.assignments, key=lambda a: (a.unit_id, a.role, a.rank)):
-        out.setdefault(titles[a.unit_id], []).append(("L:" if a.role == "leads" else "S:") + a.surface)
-    return out
+from tests.minimal_documents import read, staffed
 
 
 def titles(text: str) -> list[str]:

@@ -8,13 +8,8 @@ from graph.errors import DocumentError
 from graph.model import Evidence, Plan, PlanGraph, Unit
 from loaders.numbering import cn_number, inline_items, line_marker
 from loaders.outline import holds_no_tasks, parse_outline
-from loaders.pipeline import check_unique_ids, read_document
-
-HEAD = "某某市人民政府关于印发某某工作方案的通知\n"
-
-
-def read(body: str):
-    return read_document((HEAD + body).encode("utf-8"), "test.txt")
+from loaders.pipeline import check_unique_ids
+from tests.minimal_documents import read
 
 
 def units(body: str) -> list[tuple[str, str]]:

@@ -101,16 +101,11 @@ def test_a_heading_naming_a_person_or_a_task_names_no_lead(heading):
 
 # --- where such notes land (minimal documents) ---------------------------------------------------
 
-from loaders.pipeline import read_document  # noqa: E402
+from tests.minimal_documents import read, staffed  # noqa: E402
 
 
 def _staffed(body: str) -> dict[str, list[str]]:
-    graph = read_document(("某某省人民政府关于印发某某工作目标责任分解的通知\n" + body).encode("utf-8"), "test.txt")
-    titles = {u.id: u.title for u in graph.units}
-    out: dict[str, list[str]] = {}
-    for a in sorted(graph.assignments, key=lambda a: (a.unit_id, a.role, a.rank)):
-        out.setdefault(titles[a.unit_id], []).append(("L:" if a.role == "leads" else "S:") + a.surface)
-    return out
+    return staffed(read(body, head="某某省人民政府关于印发某某工作目标责任分解的通知\n"))
 
 
 def test_heading_leads_and_support_lines_under_a_person_headed_group():

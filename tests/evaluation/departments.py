@@ -13,7 +13,7 @@ from functools import cache
 
 from graph.model import PlanGraph
 from tests.evaluation.cases import Case, gold_names_files, load
-from tests.evaluation.text import norm_canonical, norm_name, units_for
+from tests.evaluation.text import norm_canonical, norm_name, rate, units_for
 
 
 @dataclass
@@ -27,11 +27,11 @@ class Score:
 
     @property
     def precision(self) -> float:
-        return self.correct / self.extracted if self.extracted else 1.0
+        return rate(self.correct, self.extracted)
 
     @property
     def recall(self) -> float:
-        return self.found / self.expected if self.expected else 1.0
+        return rate(self.found, self.expected)
 
 
 def gold_triples(gold: dict) -> dict[tuple[str, str, str], str]:

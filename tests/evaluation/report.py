@@ -14,7 +14,7 @@ from tests.evaluation.departments import (
     score_assignments,
 )
 from tests.evaluation.targets import TargetScore, score_targets
-from tests.evaluation.text import norm
+from tests.evaluation.text import norm, rate
 
 
 @dataclass
@@ -92,11 +92,11 @@ class Totals:
 
     @property
     def precision(self) -> float:
-        return self.correct / self.extracted if self.extracted else 1.0
+        return rate(self.correct, self.extracted)
 
     @property
     def recall(self) -> float:
-        return self.found / self.expected if self.expected else 1.0
+        return rate(self.found, self.expected)
 
     def figures(self) -> dict[str, float]:
         """The figures the devset floors name."""

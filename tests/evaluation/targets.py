@@ -9,7 +9,7 @@ A goal without a figure is no quantified target: shown, never judged.
 from dataclasses import dataclass, field
 
 from graph.model import Indicator, PlanGraph
-from tests.evaluation.text import norm
+from tests.evaluation.text import norm, rate
 
 _SCALES = {"万亿元": ("亿元", 1e4), "千亿元": ("亿元", 1e3), "百亿元": ("亿元", 1e2)}
 
@@ -29,14 +29,14 @@ class TargetScore:
 
     @property
     def recall(self) -> float:
-        return self.found / self.expected if self.expected else 1.0
+        return rate(self.found, self.expected)
 
     @property
     def precision(self) -> float | None:
         """None where the gold is a sample (devset), not every target of the plan."""
         if not self.complete:
             return None
-        return self.correct / self.extracted if self.extracted else 1.0
+        return rate(self.correct, self.extracted)
 
 
 def _same(a: float | None, b: float | None) -> bool:

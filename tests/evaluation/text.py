@@ -68,3 +68,8 @@ def units_for(piece: str, units: list[Unit]) -> set[str]:
         return set()
     shortest = min(len(norm(u.title)) for u in found)
     return {u.id for u in found if len(norm(u.title)) == shortest}
+
+
+def rate(part: int, whole: int) -> float:
+    """A precision or recall; nothing to find (or nothing found) counts as 1.0."""
+    return part / whole if whole else 1.0
