@@ -13,25 +13,17 @@ from functools import cache
 
 from graph.model import PlanGraph
 from tests.evaluation.cases import Case, gold_names_files, load
-from tests.evaluation.text import norm_canonical, norm_name, rate, units_for
+from tests.evaluation.text import Ratios, norm_canonical, norm_name, units_for
 
 
 @dataclass
-class Score:
+class Score(Ratios):
     found: int
     expected: int
     extracted: int
     correct: int
     missed: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        return rate(self.correct, self.extracted)
-
-    @property
-    def recall(self) -> float:
-        return rate(self.found, self.expected)
 
 
 def gold_triples(gold: dict) -> dict[tuple[str, str, str], str]:

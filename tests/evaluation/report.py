@@ -14,7 +14,7 @@ from tests.evaluation.departments import (
     score_assignments,
 )
 from tests.evaluation.targets import TargetScore, score_targets
-from tests.evaluation.text import norm, rate
+from tests.evaluation.text import Ratios, norm
 
 
 @dataclass
@@ -65,7 +65,7 @@ def evaluate_bundled() -> list[Report]:
 
 
 @dataclass
-class Totals:
+class Totals(Ratios):
     documents: int = 0
     loaded: int = 0
     jurisdiction_right: int = 0
@@ -89,14 +89,6 @@ class Totals:
         self.targets_expected += r.targets.expected
         self.names_checked += r.names_checked
         self.names_right += r.names_checked - len(r.name_errors)
-
-    @property
-    def precision(self) -> float:
-        return rate(self.correct, self.extracted)
-
-    @property
-    def recall(self) -> float:
-        return rate(self.found, self.expected)
 
     def figures(self) -> dict[str, float]:
         """The figures the devset floors name."""

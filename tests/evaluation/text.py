@@ -73,3 +73,20 @@ def units_for(piece: str, units: list[Unit]) -> set[str]:
 def rate(part: int, whole: int) -> float:
     """A precision or recall; nothing to find (or nothing found) counts as 1.0."""
     return part / whole if whole else 1.0
+
+
+class Ratios:
+    """Precision and recall of counts held as `found`/`expected` and `correct`/`extracted`."""
+
+    found: int
+    expected: int
+    correct: int
+    extracted: int
+
+    @property
+    def precision(self) -> float:
+        return rate(self.correct, self.extracted)
+
+    @property
+    def recall(self) -> float:
+        return rate(self.found, self.expected)
