@@ -75,6 +75,13 @@ class CachedStore:
         finally:
             self._written()
 
+    def write(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        self._written()
+        try:
+            return self.inner.write(query, params)
+        finally:
+            self._written()
+
     def check(self) -> None:
         self.inner.check()
 

@@ -16,7 +16,7 @@ from typing import Any
 import ladybug
 
 from graph import catalog
-from graph.errors import BadRequest, StoreError
+from graph.errors import BadRequest, ReadOnly, StoreError
 from graph.faults import fault_point
 from graph.model import PlanGraph, merge_aliases
 from graph.rows import PlanRows, merge_rows, to_rows
@@ -144,6 +144,16 @@ class EmbeddedStore:
         widened = {**params, "offset": 0, "limit": offset + params["limit"]}  # type: ignore[operator]
         return self._execute(self._connection(), catalog.load(query).text, widened)[offset:]
 
+    def write(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """One named query that writes (a correction): under the write lock, counted as a write."""
+        with self._write_lock:
+            self._refuse_if_broken()
+            self._writes += 1
+            try:
+                return self._execute(self._connection(), catalog.load(query).text, params)
+            finally:
+                self._writes += 1
+
     def check(self) -> None:
         self.run("plans_total")
 
@@ -196,6 +206,7 @@ class EmbeddedStore:
 
     def delete_plan(self, plan_id: str) -> bool:
         with self._write_lock:
+            self._refuse_if_broken()
             conn = self._connection()
             found = self._execute(conn, "MATCH (p:Plan) WHERE p.id = $id AND p.national = false RETURN p.id",
                                   {"id": plan_id})
@@ -217,6 +228,10 @@ class EmbeddedStore:
             return True
 
     def _refuse_if_broken(self) -> None:
+        if self.read_only:
+            raise ReadOnly(f"the embedded store at {self.directory} is open read-only in this process: "
+                           "load documents and make corrections with the server stopped, or through a "
+                           "server started without --workers")
         if self._broken:
             raise StoreError("the embedded store failed during a bulk write in this process; restart it", fatal=True)
 

@@ -42,6 +42,13 @@ class StoreError(PolicyKGError):
     code = "store_unavailable"
 
 
+class ReadOnly(PolicyKGError):
+    """A write asked of a store this process opened read-only (a server's reader workers)."""
+
+    status = 409
+    code = "read_only"
+
+
 class Unauthorized(PolicyKGError):
     status = 401
     code = "unauthorized"

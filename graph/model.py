@@ -10,7 +10,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 UnitType = Literal["action", "project"]
-Basis = Literal["stated", "rule", "first-listed"]
+Basis = Literal["stated", "rule", "first-listed", "corrected"]
 Role = Literal["leads", "supports"]
 Comparator = Literal["=", ">=", ">", "<=", "<", "~"]
 DepartmentKind = Literal["department", "government", "group", "central-branch", "enterprise", "party"]
@@ -26,6 +26,15 @@ class Evidence(BaseModel):
     end: int
     quote: str
     locator: str | None = None
+
+
+class CorrectionMark(BaseModel):
+    """Who changed a fact by a correction, and when: shown as `basis: corrected`, and in RDF as
+    prov:wasAttributedTo and prov:generatedAtTime."""
+
+    id: str  # the correction's id
+    by: str
+    at: str  # ISO 8601 time
 
 
 class Plan(BaseModel):
@@ -85,6 +94,7 @@ class Assignment(BaseModel):
     rank: int = 0  # position in the note's list, so departments read back in the order written
     deadline: str | None = None
     evidence: Evidence
+    correction: CorrectionMark | None = None  # set when a person's correction made or changed this fact
 
 
 class Indicator(BaseModel):
@@ -99,6 +109,7 @@ class Indicator(BaseModel):
     owner_id: str
     evidence: Evidence
     tokens: list[str] = Field(default_factory=list)
+    correction: CorrectionMark | None = None
 
 
 class Implements(BaseModel):
@@ -116,6 +127,27 @@ class ReadingWarning(BaseModel):
     evidence: Evidence | None = None
 
 
+class Correction(BaseModel):
+    """A person's correction to what was read from one plan, kept apart from the reading so that
+    it survives reloads: keyed by plan id, unit path and the quote it concerns, re-applied every
+    time the plan is written, and reported stale when its unit or quote is no longer there.
+
+    `kind` says what it does; `body` holds what that kind needs (a department's name, a role,
+    a target's value …), so new kinds need no schema change."""
+
+    id: str
+    plan_id: str
+    kind: str
+    unit_path: str | None = None
+    quote: str | None = None
+    body: dict = Field(default_factory=dict)
+    by: str
+    at: str
+    why: str = ""
+    stale: bool = False
+    stale_reason: str | None = None
+
+
 class PlanGraph(BaseModel):
     plan: Plan
     units: list[Unit] = Field(default_factory=list)
@@ -124,6 +156,8 @@ class PlanGraph(BaseModel):
     indicators: list[Indicator] = Field(default_factory=list)
     implements: list[Implements] = Field(default_factory=list)
     warnings: list[ReadingWarning] = Field(default_factory=list)
+    text: str = ""  # the document's text as read: every Evidence span indexes it
+    as_read: "PlanGraph | None" = None  # before corrections were applied; what a store keeps to re-apply them
 
     def unit(self, unit_id: str) -> Unit:
         return next(u for u in self.units if u.id == unit_id)

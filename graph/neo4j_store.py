@@ -105,6 +105,15 @@ class Neo4jStore:
             raise StoreError(f"Neo4j: {_reason(e)}") from e
         return [r.data() for r in records]
 
+    def write(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        text = catalog.load(query).text
+        try:
+            records, _, _ = self._driver.execute_query(text, params or {}, database_=self.database,
+                                                       routing_=RoutingControl.WRITE)
+        except (Neo4jError, DriverError, OSError) as e:
+            raise StoreError(f"Neo4j write failed: {_reason(e)}") from e
+        return [r.data() for r in records]
+
     def check(self) -> None:
         self.run("plans_total")
 

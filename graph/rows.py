@@ -4,17 +4,36 @@ Nodes are rows keyed by label; edges are rows keyed by (type, from label, to
 label) with `from`/`to` ids, so that a store can write each group in one batch.
 """
 
+import base64
+import zlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from graph.errors import DocumentError, StoreError
-from graph.model import Evidence, Plan, PlanGraph, merge_aliases
+from graph.model import CorrectionMark, Evidence, Plan, PlanGraph, merge_aliases
 
 
 def evidence(e: Evidence | None) -> dict:
     if e is None:
         return {"source": None, "span_start": None, "span_end": None, "quote": None, "locator": None}
     return {"source": e.source, "span_start": e.start, "span_end": e.end, "quote": e.quote, "locator": e.locator}
+
+
+def correction_mark(mark: CorrectionMark | None) -> dict:
+    if mark is None:
+        return {"correction_id": None, "corrected_by": None, "corrected_at": None}
+    return {"correction_id": mark.id, "corrected_by": mark.by, "corrected_at": mark.at}
+
+
+def encode_reading(graph: PlanGraph) -> str:
+    """A plan as read, before corrections, as compact text a store keeps (zlib, base64): corrections
+    are re-applied to it when one is added or removed, without the document's file."""
+    data = graph.model_dump_json(exclude={"as_read"}, exclude_defaults=True).encode("utf-8")
+    return base64.b64encode(zlib.compress(data, 1)).decode("ascii")
+
+
+def decode_reading(text: str) -> PlanGraph:
+    return PlanGraph.model_validate_json(zlib.decompress(base64.b64decode(text)))
 
 
 def plan_row(plan: Plan) -> dict:
@@ -79,6 +98,7 @@ def to_rows(graph: PlanGraph) -> PlanRows:
             "comparator": i.comparator, "unit": i.unit, "target_year": i.target_year,
             "baseline_value": i.baseline_value, "baseline_year": i.baseline_year, "plan_id": pid,
             "owner_id": i.owner_id, "tokens": " ".join(i.tokens), **evidence(i.evidence),
+            **correction_mark(i.correction),
         })
         owner = label.get(i.owner_id, "Plan")
         rows.edges[("TARGETS", owner, "Indicator")].append(
@@ -87,11 +107,13 @@ def to_rows(graph: PlanGraph) -> PlanRows:
         rows.edges[(a.role.upper(), "Department", label[a.unit_id])].append({
             "from": a.department_id, "to": a.unit_id, "role": a.role, "basis": a.basis, "surface": a.surface,
             "rank": a.rank,
-            "deadline": a.deadline, "plan_id": pid, **evidence(a.evidence),
+            "deadline": a.deadline, "plan_id": pid, **evidence(a.evidence), **correction_mark(a.correction),
         })
     for imp in graph.implements:
         rows.edges[("IMPLEMENTS", "Plan", "Plan")].append(
             {"from": pid, "to": imp.plan.id, "plan_id": pid, **evidence(imp.evidence)})
+    rows.nodes["Source"].append({"id": pid, "type": "source", "plan_id": pid, "text": graph.text,
+                                 "reading": encode_reading(graph.as_read or graph)})
     return rows
 
 

@@ -13,6 +13,8 @@ UNIT = [
     ("plan_id", "STRING"), ("ord", "INT64"), ("text", "STRING"), ("deadline", "STRING"), ("annex", "BOOLEAN"),
     ("tokens", "STRING"), *EVIDENCE,
 ]
+# Set on a fact a person's correction made or changed (graph.model.CorrectionMark)
+CORRECTION_MARK = [("correction_id", "STRING"), ("corrected_by", "STRING"), ("corrected_at", "STRING")]
 
 NODES: dict[str, list[tuple[str, str]]] = {
     "Plan": [
@@ -30,11 +32,20 @@ NODES: dict[str, list[tuple[str, str]]] = {
         ("id", "STRING"), ("type", "STRING"), ("name", "STRING"), ("target_value", "DOUBLE"),
         ("comparator", "STRING"), ("unit", "STRING"), ("target_year", "INT64"), ("baseline_value", "DOUBLE"),
         ("baseline_year", "INT64"), ("plan_id", "STRING"), ("owner_id", "STRING"), ("tokens", "STRING"), *EVIDENCE,
+        *CORRECTION_MARK,
+    ],
+    # A plan's text as read (what every span indexes) and its reading before corrections, compressed.
+    "Source": [("id", "STRING"), ("type", "STRING"), ("plan_id", "STRING"), ("text", "STRING"), ("reading", "STRING")],
+    # People's corrections: not owned by a plan, so they outlive every reload of it.
+    "Correction": [
+        ("id", "STRING"), ("type", "STRING"), ("plan_id", "STRING"), ("kind", "STRING"), ("unit_path", "STRING"),
+        ("quote", "STRING"), ("body", "STRING"), ("by", "STRING"), ("at", "STRING"), ("why", "STRING"),
+        ("stale", "BOOLEAN"), ("stale_reason", "STRING"),
     ],
 }
 
 ROLE_EDGE = [("role", "STRING"), ("basis", "STRING"), ("surface", "STRING"), ("rank", "INT64"), ("deadline", "STRING"),
-             ("plan_id", "STRING"), *EVIDENCE]
+             ("plan_id", "STRING"), *EVIDENCE, *CORRECTION_MARK]
 UNITS = [("Department", "Action"), ("Department", "Project")]
 
 RELS: dict[str, tuple[list[tuple[str, str]], list[tuple[str, str]]]] = {
@@ -48,7 +59,7 @@ RELS: dict[str, tuple[list[tuple[str, str]], list[tuple[str, str]]]] = {
 }
 
 # Nodes that belong to one plan and go when it is replaced (Plan and Department nodes are shared).
-PLAN_OWNED = ("Action", "Project", "Indicator")
+PLAN_OWNED = ("Action", "Project", "Indicator", "Source")
 
 
 def columns(table: str) -> list[str]:

@@ -31,6 +31,9 @@ class GraphStore(Protocol):
     def run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run one named query from queries/ and return its rows as dicts."""
 
+    def write(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run one named query that writes (a correction), as one transaction counted as a write."""
+
     def check(self) -> None:
         """Raise StoreError unless the store answers."""
 
