@@ -4,13 +4,17 @@ Every IRI is derived from the content ids, so a fresh load of the same documents
 exports the same graph. Beside each plain pkg:leads / pkg:supports triple stands
 a pkg:Assignment carrying basis, quote, offsets, deadline and, for a PDF, Word or
 Excel file, the locator (page and line, paragraph, table cell, sheet and cell);
-every fact is prov:wasDerivedFrom the source document it was read from.
+every fact is prov:wasDerivedFrom the source document it was read from. A fact a
+person's correction made or changed (basis `corrected`) is prov:wasAttributedTo that
+person, prov:generatedAtTime when, and prov:wasGeneratedBy the correction, itself a
+pkg:Correction (a prov:Activity) whose kind, why and staleness are exported too.
 """
 
+import json
 from decimal import Decimal
 from importlib import resources
 
-from rdflib import RDF, XSD, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, SKOS
 
 from graph.errors import BadRequest, NotFound
@@ -114,6 +118,7 @@ class Exporter:
             self.assignment(a)
         for i in store.run("plan_indicators", {"plan": plan_id}):
             self.indicator(i, plan_id)
+        self.corrections(store, plan_id, node)
 
     def department(self, d: dict) -> URIRef:
         node = iri(d["id"])
@@ -132,7 +137,7 @@ class Exporter:
         unit = iri(a["unit_id"])
         role = PKG.leads if a["role"] == "leads" else PKG.supports
         self.add(dept, role, unit)
-        qualified = iri(content_id("assignment", a["id"], a["unit_id"], a["role"]))
+        qualified = qualified_assignment(a["id"], a["unit_id"], a["role"])
         self.add(dept, PKG.qualifiedAssignment, qualified)
         self.add(qualified, RDF.type, PKG.Assignment)
         self.add(qualified, PKG.department, dept)
@@ -154,6 +159,58 @@ class Exporter:
         self.add(node, PKG.baselineYear, _year(i["baseline_year"]) if i["baseline_year"] else None)
         self.add(iri(i["unit_id"] or plan_id), PKG.targets, node)
         self.evidence(node, i)
+
+
+    def agent(self, name: str) -> URIRef:
+        """The person who made a correction: one node per name, the same in every export."""
+        node = iri(content_id("agent", name))
+        self.add(node, RDF.type, PROV.Agent)
+        self.add(node, RDF.type, PROV.Person)
+        self.add(node, RDFS.label, Literal(name))
+        return node
+
+    def correction(self, correction_id: str, by: str, at: str) -> URIRef:
+        node = iri(correction_id)
+        self.add(node, RDF.type, PKG.Correction)
+        self.add(node, PROV.wasAssociatedWith, self.agent(by))
+        self.add(node, PROV.endedAtTime, Literal(at, datatype=XSD.dateTime))
+        return node
+
+    def corrections(self, store: GraphStore, plan_id: str, plan: URIRef) -> None:
+        """Every correction made to the plan (stale ones too: they say what no longer applies), then
+        who made each corrected fact and when."""
+        for c in store.run("rdf_plan_corrections", {"plan": plan_id}):
+            node = self.correction(c["id"], c["by"], c["at"])
+            self.add(node, PROV.used, plan)
+            self.add(node, PKG.correctionKind, Literal(c["kind"]))
+            self.add(node, PKG.path, Literal(c["unit_path"]) if c["unit_path"] else None)
+            self.add(node, PKG.quote, Literal(c["quote"]) if c["quote"] else None)
+            self.add(node, PKG.correctionBody, _json(c["body"]))
+            self.add(node, RDFS.comment, Literal(c["why"]) if c["why"] else None)
+            self.add(node, PKG.stale, Literal(bool(c["stale"])))
+            self.add(node, PKG.staleReason, Literal(c["stale_reason"]) if c["stale_reason"] else None)
+        for m in store.run("rdf_corrections", {"plan": plan_id}):
+            fact = (qualified_assignment(m["id"], m["unit_id"], m["role"]) if m["fact"] == "assignment"
+                    else iri(m["id"]))
+            self.add(fact, PROV.wasAttributedTo, self.agent(m["corrected_by"]))
+            self.add(fact, PROV.generatedAtTime, Literal(m["corrected_at"], datatype=XSD.dateTime))
+            self.add(fact, PROV.wasGeneratedBy, self.correction(m["correction_id"], m["corrected_by"],
+                                                               m["corrected_at"]))
+
+
+def qualified_assignment(department_id: str, unit_id: str, role: str) -> URIRef:
+    return iri(content_id("assignment", department_id, unit_id, role))
+
+
+def _json(text: str | None) -> Literal | None:
+    """A correction's body as rdf:JSON, keys sorted so that the same correction exports the same literal."""
+    if not text:
+        return None
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return Literal(text)
+    return Literal(json.dumps(value, ensure_ascii=False, sort_keys=True), datatype=RDF.JSON)
 
 
 def export_graph(store: GraphStore, plan_id: str | None = None) -> Graph:

@@ -24,6 +24,7 @@ class PKG(DefinedNamespace):
     Indicator: URIRef  # a quantified (or dated) target
     Assignment: URIRef  # a qualified leads/supports statement with its evidence
     SourceDocument: URIRef  # the file a plan was read from
+    Correction: URIRef  # a person's correction to what was read (a prov:Activity)
 
     # the contract's relations
     leads: URIRef
@@ -61,3 +62,8 @@ class PKG(DefinedNamespace):
     targetYear: URIRef
     baselineValue: URIRef
     baselineYear: URIRef
+    # corrections
+    correctionKind: URIRef
+    correctionBody: URIRef
+    stale: URIRef
+    staleReason: URIRef
