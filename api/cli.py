@@ -15,7 +15,6 @@ from typing import Annotated
 import typer
 from tqdm import tqdm
 
-from api.loading import iter_documents, load_paths, with_attachments
 from api.stores import open_store
 from graph import catalog
 from graph.errors import BadRequest, PolicyKGError
@@ -48,6 +47,8 @@ def load(
                          "then its attachments; in a folder, files named 附件… belong to its one other file")] = False,
 ) -> None:
     """Load documents; each is written whole or not at all, and reloading replaces it."""
+    from api.loading import iter_documents, load_paths, with_attachments
+
     documents = with_attachments(paths) if attach else iter_documents(paths)
     if not documents:
         raise BadRequest("no documents found in the paths given")
@@ -73,6 +74,7 @@ def read(
 ) -> None:
     """A dry run: print what would be read from each document (metadata, outline, leads and supports
     with basis and quote, targets, warnings); nothing is written."""
+    from api.loading import iter_documents
     from api.reading_report import reading_report, render_text
     from loaders.pipeline import load_file
 
@@ -97,21 +99,42 @@ def read(
         raise typer.Exit(1)
 
 
+WORKERS_HELP = (
+    "processes serving at once (default 1). With more than 1 on the embedded store, each opens it "
+    "read-only and writes (POST /documents, corrections) are refused with 409 read_only; the server "
+    "holds the store's write lock meanwhile, so `policykg load` fails at once instead of changing the "
+    "data under the readers: stop the server, load, start it again. With --neo4j each process has "
+    "its own driver and writes are accepted, as Neo4j handles concurrent writers.")
+
+
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
     store: StoreOpt = None,
     neo4j: Neo4jOpt = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, metavar="N", help=WORKERS_HELP)] = 1,
     access_log: Annotated[bool, typer.Option("--access-log", help="log every request")] = False,
 ) -> None:
-    """Serve the HTTP API (OpenAPI at /docs)."""
-    from api.app import create_app
-    from api.server import serve as run_server
+    """Serve the HTTP API (OpenAPI at /docs) over what the store holds now (`policykg load` fills it).
 
-    target = _open(store, neo4j)
+    One process by default, which also accepts writes; `--workers N` serves read-heavy traffic from N processes."""
+    from api.server import serve as run_server
+    from api.server import serve_workers
+    from api.stores import hand_down
+
+    target = _open(store, neo4j)  # with workers: checks the store and keeps others from writing it
     try:
-        run_server(create_app(target), host, port, access_log)
+        if workers == 1:
+            from api.app import create_app
+
+            run_server(create_app(target), host, port, access_log)
+            return
+        hand_down(target, store, neo4j)
+        if target.name == "embedded":
+            typer.echo(f"{workers} read-only workers: writes are refused until the server is started "
+                       "without --workers", err=True)
+        serve_workers(workers, host, port, access_log)
     finally:
         target.close()
 

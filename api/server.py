@@ -4,15 +4,27 @@ curl sends `/departments/省经济和信息化委/leads` unencoded, and the HTTP
 reject any byte above 0x7F in a request line. Before a new request reaches the
 parser, the bytes of its request line above 0x7F are percent-encoded, which is
 what a browser would have sent; headers and bodies are never touched.
+
+One process serves by default. `serve_workers` runs several on one socket: uvicorn
+spawns each afresh, and each builds its own app over its own store (`worker_app`).
 """
 
+import atexit
 import re
 
 import h11
 import uvicorn
+from uvicorn.config import STARTUP_FAILURE
 from uvicorn.protocols.http.h11_impl import H11Protocol
+from uvicorn.supervisors import Multiprocess
+
+from graph.errors import StoreError
 
 MAX_REQUEST_LINE = 64 * 1024
+# A worker answers the supervisor's health pings only once Python has started and re-imported the
+# command (spawned processes do): seconds on a busy machine, past uvicorn's 5 s default, after which
+# the supervisor kills it as hung and starts another, which fares no better.
+WORKER_HEALTHCHECK_S = 60
 _HIGH = re.compile(rb"[\x80-\xff]")
 
 
@@ -41,3 +53,28 @@ def serve(app, host: str, port: int, access_log: bool = False) -> None:
     """uvicorn with uvloop, one process; access logging costs a third of a small request, so it is opt-in."""
     uvicorn.run(app, host=host, port=port, http=Utf8TargetProtocol, loop="uvloop", log_level="info",
                 access_log=access_log)
+
+
+def worker_app():
+    """The app of one worker process: the same app as `serve`'s, over a store this process opens itself
+    (engine handles do not cross processes), as the parent described it in the environment."""
+    from api.app import create_app
+    from api.stores import open_worker_store
+
+    store = open_worker_store()
+    atexit.register(store.close)
+    return create_app(store)
+
+
+def serve_workers(workers: int, host: str, port: int, access_log: bool = False) -> None:
+    """`workers` processes accepting on one socket, each running `worker_app`; returns when they are stopped.
+
+    uvicorn's supervisor restarts a worker that dies, and stops them all when one fails to start,
+    which is reported here as an error rather than as a clean exit."""
+    config = uvicorn.Config("api.server:worker_app", factory=True, host=host, port=port, workers=workers,
+                            http=Utf8TargetProtocol, loop="uvloop", log_level="info", access_log=access_log,
+                            timeout_worker_healthcheck=WORKER_HEALTHCHECK_S)
+    supervisor = Multiprocess(config, sockets=[config.bind_socket()])
+    supervisor.run()
+    if any(p.exitcode == STARTUP_FAILURE for p in supervisor.processes):
+        raise StoreError("a worker process could not start (its reason is logged above); the server stopped")

@@ -5,7 +5,17 @@ Read here and nowhere else; the stores and the app get what they need as argumen
 
 from functools import lru_cache
 
+from pydantic import BaseModel
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class WorkerStore(BaseModel):
+    """Which store a `policykg serve --workers N` process opens: the command's own choice, handed down
+    to processes that start afresh (uvicorn spawns them), so they need not re-read the flags."""
+
+    store: str | None = None
+    neo4j: str | None = None
+    read_only: bool = False
 
 
 class Settings(BaseSettings):
@@ -19,6 +29,7 @@ class Settings(BaseSettings):
     neo4j_database: str | None = None
     policykg_api_token: str | None = None
     policykg_response_cache: bool = True
+    policykg_worker: WorkerStore | None = None  # set by `serve --workers N` for its processes (JSON), not by hand
 
 
 @lru_cache(maxsize=1)
