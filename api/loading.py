@@ -10,6 +10,10 @@ bounded: at most two batches are being read ahead of the writer.
 Formats: text and HTML, PDF, Word (.docx; .doc/.wps through LibreOffice), Excel
 (.xlsx/.xls). A notice and its attachments (附件) are one plan when the caller says
 so (`attachments`): the notice first, each attachment after it.
+
+Every plan is written with the corrections people made to it re-applied (one query per
+batch finds them); a correction whose unit or quote the document no longer has is stored and
+reported as stale.
 """
 
 import os
@@ -20,10 +24,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.errors import DocumentError, PolicyKGError, StoreError
-from graph.model import PlanGraph
+from graph.model import Correction, PlanGraph
 from graph.store import GraphStore
 from loaders.documents import file_bytes, load_path, located, read_with_attachments
 from loaders.pipeline import read_document
+from queries.corrections import correct_plans, store_states
 
 BATCH = 32
 PARALLEL_FROM = 8  # fewer documents than this are read in this process (a pool costs a second to start)
@@ -60,6 +65,7 @@ class LoadReport:
     loaded: int = 0
     failed: list[str] = field(default_factory=list)
     plans: list[PlanGraph] = field(default_factory=list)  # kept only when asked for (one upload)
+    stale: list[Correction] = field(default_factory=list)  # corrections the documents as loaded no longer fit
 
 
 def iter_documents(paths: Iterable[Path]) -> list[Path]:
@@ -107,13 +113,26 @@ def _reason(source: Source, e: PolicyKGError) -> str:
 
 def load_paths(store: GraphStore, documents: list[Source], on_document: Callable[[Source], None] = lambda p: None,
                on_failure: Callable[[str], None] = lambda r: None, batch: int = BATCH,
-               keep_plans: bool = False) -> LoadReport:
-    """Read and write `documents` (files or uploads); a bad one is named in `failed`, the rest load."""
+               keep_plans: bool = False, on_stale: Callable[[Correction], None] = lambda c: None) -> LoadReport:
+    """Read and write `documents` (files or uploads); a bad one is named in `failed`, the rest load.
+    `on_stale` hears of each stored correction a loaded document no longer fits."""
     report = LoadReport()
 
     def fail(reason: str) -> None:
         report.failed.append(reason)
         on_failure(reason)
+
+    def written(graphs: list[PlanGraph], corrections: list[Correction]) -> None:
+        mine = {g.plan.id for g in graphs}
+        states = [c for c in corrections if c.plan_id in mine]
+        store_states(store, states)
+        report.loaded += len(graphs)
+        if keep_plans:
+            report.plans += graphs
+        for c in states:
+            if c.stale:
+                report.stale.append(c)
+                on_stale(c)
 
     read: list[tuple[Source, PlanGraph]] = []
     for path, outcome in _read_all(documents, batch):
@@ -123,9 +142,9 @@ def load_paths(store: GraphStore, documents: list[Source], on_document: Callable
             read.append((path, outcome))
         on_document(path)
         if len(read) >= batch:
-            _write(store, read, report, fail, keep_plans)
+            _write(store, read, fail, written)
             read = []
-    _write(store, read, report, fail, keep_plans)
+    _write(store, read, fail, written)
     return report
 
 
@@ -165,26 +184,23 @@ def _read_all(documents: list[Source], batch: int) -> Iterator[tuple[Source, Pla
                 pending.append((nxt, pool.submit(_read_one, nxt)))
 
 
-def _write(store: GraphStore, read: list[tuple[Source, PlanGraph]], report: LoadReport,
-           fail: Callable[[str], None], keep_plans: bool) -> None:
+def _write(store: GraphStore, read: list[tuple[Source, PlanGraph]], fail: Callable[[str], None],
+           written: Callable[[list[PlanGraph], list[Correction]], None]) -> None:
     if not read:
         return
+    graphs, corrections = correct_plans(store, [g for _, g in read])
     try:
-        store.replace_plans([g for _, g in read])
-        report.loaded += len(read)
-        if keep_plans:
-            report.plans += [g for _, g in read]
+        store.replace_plans(graphs)
+        written(graphs, corrections)
         return
     except DocumentError:
         pass  # a document the rows check refused: found below, one at a time
     except StoreError as e:
         if len(read) == 1 or e.detail.get("fatal"):
             raise
-    for source, graph in read:  # find the document the store rejects; the others still load
+    for (source, _), graph in zip(read, graphs, strict=True):  # find the document the store rejects
         try:
             store.replace_plan(graph)
-            report.loaded += 1
-            if keep_plans:
-                report.plans.append(graph)
+            written([graph], corrections)
         except (DocumentError, StoreError) as e:
             fail(_reason(source, e))
