@@ -13,6 +13,8 @@ against a person's mapping to canonical names (tests/fixtures/gold_names.tsv) an
 the gold's same/distinct department facts, on the nodes the graph attached each
 surface to. Targets are judged both ways where a person listed every target of the
 plan (`"indicators_complete": true`), comparator and baseline mistakes shown apart.
+`--corrections FILE` (as `policykg corrections export` writes it) adds what people's
+corrections to these documents say as extra gold (tests/evaluation/corrections.py).
 """
 
 import argparse
@@ -20,7 +22,10 @@ import json
 import sys
 from pathlib import Path
 
+from graph.correction_file import read as read_corrections
+from graph.errors import PolicyKGError
 from tests.evaluation.cases import fixture_sets
+from tests.evaluation.corrections import CorrectionBook
 from tests.evaluation.floors import (
     bundled_failures,
     bundled_hints,
@@ -67,12 +72,12 @@ def micro_row(totals: Totals) -> str:
             f"  loaded {totals.loaded}/{totals.documents}")
 
 
-def print_bundled(verbose: bool) -> bool:
+def print_bundled(verbose: bool, book: CorrectionBook | None = None) -> bool:
     """The bundled plans' rows; True when every plan holds its thresholds."""
     print("Bundled plans (corpus/, gold in tests/fixtures/gold)")
     print(HEADER + f" {'facts':>7}")
     ok = True
-    for r in evaluate_bundled():
+    for r in evaluate_bundled(book):
         print(row(r) + f" {r.resolution_facts - len(r.resolution_failures):>3}/{r.resolution_facts:<3}")
         failures = bundled_failures(r)
         ok = ok and not failures
@@ -85,11 +90,11 @@ def print_bundled(verbose: bool) -> bool:
     return ok
 
 
-def print_devset(verbose: bool, folder: Path) -> None:
+def print_devset(verbose: bool, folder: Path, book: CorrectionBook | None = None) -> None:
     title = "Development set" if folder.name == "devset" else f"Check set '{folder.name}'"
     print(f"\n{title} (tests/fixtures/{folder.name}; targets are samples: recall only)")
     print(HEADER)
-    reports, totals = evaluate_devset(folder)
+    reports, totals = evaluate_devset(folder, book)
     for r in reports:
         print(row(r))
         if verbose:
@@ -110,15 +115,26 @@ def main(argv: list[str] | None = None) -> int:
                         help="lift each fixture set's floors.json to today's figures (never lowers)")
     parser.add_argument("--set", action="append", metavar="NAME",
                         help="only this fixture set (devset, fresh, …); repeatable; default: every set")
+    parser.add_argument("--corrections", type=Path, metavar="FILE",
+                        help="people's corrections (policykg corrections export) as extra gold for their documents")
     args = parser.parse_args(argv)
+    if args.raise_floors and args.corrections:
+        parser.error("--raise-floors lifts the floors to the reviewed gold alone: drop --corrections")
     sets = [f for f in fixture_sets() if not args.set or f.name in args.set]
+    try:
+        book = CorrectionBook(read_corrections(args.corrections), str(args.corrections)) if args.corrections else None
+    except PolicyKGError as e:
+        print(f"error: {e.message}", file=sys.stderr)
+        return 1
     if args.raise_floors:
         for folder in sets:
             print(folder.name, json.dumps(raise_devset_floors(*evaluate_devset(folder), folder), ensure_ascii=False))
         return 0
-    ok = print_bundled(args.verbose)
+    ok = print_bundled(args.verbose, book)
     for folder in sets:
-        print_devset(args.verbose, folder)
+        print_devset(args.verbose, folder, book)
+    if book:
+        print("\n" + "\n".join(book.summary()))
     print("\n" + LEGEND)
     return 0 if ok else 1
 

@@ -4,10 +4,12 @@ from pathlib import Path
 
 import pytest
 
-from graph.model import Assignment, Department, Evidence, Indicator, Plan, PlanGraph, Unit
+from graph.model import Assignment, Correction, Department, Evidence, Indicator, Plan, PlanGraph, Unit
 from tests.evaluation import departments
 from tests.evaluation.cases import Case
+from tests.evaluation.corrections import corrected_gold
 from tests.evaluation.departments import department_fact_failures, name_errors, score_assignments
+from tests.evaluation.report import with_targets
 from tests.evaluation.targets import score_targets
 from tests.evaluation.text import norm_name, unit_matches, units_for
 
@@ -99,3 +101,89 @@ def test_a_section_that_lists_its_items_does_not_take_their_edges():
     assert units_for("甲机制", [section, item, later]) == {"i"}
     assert units_for("进口疫苗", [section, item, later]) == {"k"}  # the first clause after the heading
     assert units_for("其他", [section, item, later]) == set()
+
+
+# People's corrections as extra gold (python -m tests.evaluate --corrections FILE) ---------------------------
+
+def correction(kind: str, **body) -> Correction:
+    return Correction(id=f"c-{kind}", plan_id="p", kind=kind, unit_path="1", body=body, by="张三",
+                      at="2026-12-02T00:00:00+00:00")
+
+
+def test_a_removed_lead_is_no_longer_expected_and_the_readers_edge_is_wrong():
+    read = graph([("省发改委", "d1")], {"d1": "浙江省发展和改革委员会"})
+    gold = corrected_gold(read, [correction("remove-assignment", department="省发改委", role="leads")])
+    s = score_assignments(read, GOLD, gold)
+    assert (s.expected, s.extracted, s.correct) == (0, 1, 0)
+    assert s.wrong == ["加快发展数字经济 · leads · 省发改委 (a correction denies it)"]
+
+
+def test_an_added_support_is_expected_and_missed_until_read():
+    read = graph([("省发改委", "d1")], {"d1": "x"})
+    gold = corrected_gold(read, [correction("add-assignment", department="省财政厅", role="supports")])
+    s = score_assignments(read, GOLD, gold)
+    assert (s.found, s.expected, s.precision) == (1, 2, 1.0)
+    assert s.missed == ["加快发展数字经济 · supports · 省财政厅 (correction c-add-assignment)"]
+
+
+def test_a_changed_role_expects_the_new_role_and_denies_the_old():
+    read = graph([("省发改委", "d1")], {"d1": "x"})
+    gold = corrected_gold(read, [correction("change-role", department_id="d1", role="leads", new_role="supports")])
+    s = score_assignments(read, GOLD, gold)
+    assert (s.found, s.expected, s.correct, s.extracted) == (0, 1, 0, 1)
+    assert s.missed == ["加快发展数字经济 · supports · 省发改委 (correction c-change-role)"]
+
+
+def test_a_fixed_target_replaces_the_gold_target_of_its_name_and_year():
+    read = graph([], {}, [indicator("示范县", 9, "个")])
+    fixed = Correction(id="c-t", plan_id="p", kind="fix-target", body={"indicator_id": "示范县", "target_value": 12},
+                       by="张三", at="2026-12-02T00:00:00+00:00")
+    gold = {"indicators_complete": True, "indicators": [
+        {"name": "示范县", "target_value": 9, "unit": "个", "comparator": "=", "target_year": 2020}]}
+    s = score_targets(read, with_targets(gold, corrected_gold(read, [fixed])))
+    assert (s.found, s.expected, s.precision) == (0, 1, 0.0)
+    assert s.missed == ["示范县 12个 2020"]
+
+
+def test_a_correction_to_a_unit_the_reading_lacks_is_stale_not_gold():
+    read = graph([("省发改委", "d1")], {"d1": "x"})
+    lost = correction("add-assignment", department="省财政厅", role="supports").model_copy(update={"unit_path": "9"})
+    gold = corrected_gold(read, [lost])
+    assert not gold.used and gold.stale == ["c-add-assignment add-assignment: no unit '9' in the reading"]
+    assert score_assignments(read, GOLD, gold).expected == 1
+
+
+def test_the_eval_reads_a_corrections_file_and_counts_what_it_used(tmp_path, capsys):
+    from graph.correction_file import write
+    from tests.evaluate import main
+    from tests.evaluation.cases import bundled_cases, load
+
+    case = next(c for c in bundled_cases() if c.key == "003")
+    read = load(case)
+    edge = read.assignments[0]
+    unit = read.unit(edge.unit_id)
+    path = tmp_path / "corrections.jsonl"
+    write(path, [
+        Correction(id="c1", plan_id=read.plan.id, kind="remove-assignment", unit_path=unit.path,
+                   body={"department": edge.surface, "role": edge.role}, by="张三", at="2026-12-02T00:00:00+00:00"),
+        Correction(id="c2", plan_id="plan-elsewhere", kind="add-assignment", unit_path="一、", body={},
+                   by="张三", at="2026-12-02T00:00:00+00:00"),
+    ])
+    assert main(["--set", "devset", "--corrections", str(path)]) == 1  # 003 now reads one edge a person denies
+    out = capsys.readouterr().out
+    row = next(line for line in out.splitlines() if line.startswith(case.name))
+    assert float(row.split()[2]) < 1.0 and "BELOW THRESHOLD: leads/supports P or R below 1.0" in out
+    assert (f"Corrections ({path}): 2 read; 1 used as gold in 1 documents (1 remove-assignment);"
+            " 1 matched no document of the sets; 0 stale") in out
+    assert "no document: c2 add-assignment plan plan-elsewhere" in out
+
+
+def test_the_eval_names_a_bad_corrections_file_in_one_line(tmp_path, capsys):
+    from tests.evaluate import main
+
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "c1", "plan_id": "p", "kind": "guess", "by": "x", "at": "2026-12-02"}\n', encoding="utf-8")
+    assert main(["--corrections", str(bad)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err == f"error: {bad} line 1: unknown kind 'guess'; use one of remove-assignment, add-assignment," \
+                  " change-role, same-body, split-name, fix-target"

@@ -10,10 +10,14 @@ facts, on the nodes the extracted graph attached each surface to.
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import TYPE_CHECKING
 
 from graph.model import PlanGraph
 from tests.evaluation.cases import Case, gold_names_files, load
 from tests.evaluation.text import Ratios, norm_canonical, norm_name, units_for
+
+if TYPE_CHECKING:
+    from tests.evaluation.corrections import CorrectedGold
 
 
 @dataclass
@@ -36,20 +40,40 @@ def gold_triples(gold: dict) -> dict[tuple[str, str, str], str]:
     return out
 
 
-def score_assignments(graph: PlanGraph, gold: dict) -> Score:
-    """Recall over the gold's triples; precision over every edge extracted."""
+def score_assignments(graph: PlanGraph, gold: dict, corrected: "CorrectedGold | None" = None) -> Score:
+    """Recall over the gold's triples; precision over every edge extracted. People's corrections
+    (tests/evaluation/corrections.py), when given, add the facts they state to the gold, drop those
+    they deny, and make an edge they deny wrong."""
     expected = gold_triples(gold)
     units = {u.id: u for u in graph.units}
     named = {piece: units_for(piece, graph.units) for piece, _, _ in expected}
-    edges = [(units[a.unit_id], a.role, norm_name(a.surface), a.surface) for a in graph.assignments]
+    edges = [(units[a.unit_id], a.role, norm_name(a.surface), a.surface, a.department_id) for a in graph.assignments]
+    stated = corrected.expected if corrected else []
+    denied = corrected.unexpected if corrected else []
+
+    def in_gold(fact, g) -> bool:
+        return fact.role == g[1] and fact.unit_id in named[g[0]] and g[2] in fact.names
+
+    expected = {g: w for g, w in expected.items() if not any(in_gold(f, g) for f in denied)}
+    stated = [f for f in stated if not any(in_gold(f, g) for g in expected)]
 
     def hit(edge, g) -> bool:
         return edge[1] == g[1] and edge[2] == g[2] and edge[0].id in named[g[0]]
 
+    def states(edge, fact) -> bool:
+        return fact.is_edge(edge[0].id, edge[1], edge[2], edge[4])
+
+    def why_wrong(edge) -> str | None:
+        if any(states(edge, f) for f in denied):
+            return " (a correction denies it)"
+        return None if any(hit(edge, g) for g in expected) or any(states(edge, f) for f in stated) else ""
+
     missed = [f"{g[0]} · {g[1]} · {written}" for g, written in expected.items() if not any(hit(e, g) for e in edges)]
-    wrong = [f"{e[0].title[:30]} · {e[1]} · {e[3]}" for e in edges if not any(hit(e, g) for g in expected)]
+    missed += [f.shown for f in stated if not any(states(e, f) for e in edges)]
+    wrong = [f"{e[0].title[:30]} · {e[1]} · {e[3]}{why}" for e in edges if (why := why_wrong(e)) is not None]
     wrong += [f"{graph.unit(u).title[:30]} · {role} · {d} (the same edge again)" for u, role, d in _repeated(graph)]
-    return Score(len(expected) - len(missed), len(expected), len(edges), len(edges) - len(wrong), missed, wrong)
+    total = len(expected) + len(stated)
+    return Score(total - len(missed), total, len(edges), len(edges) - len(wrong), missed, wrong)
 
 
 def _repeated(graph: PlanGraph) -> list[tuple[str, str, str]]:

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from graph.model import PlanGraph
 from tests.evaluation.cases import DEVSET, Case, bundled_cases, devset_cases, load
+from tests.evaluation.corrections import CorrectedGold, CorrectionBook
 from tests.evaluation.departments import (
     Score,
     basis_errors,
@@ -13,7 +14,7 @@ from tests.evaluation.departments import (
     name_errors,
     score_assignments,
 )
-from tests.evaluation.targets import TargetScore, score_targets
+from tests.evaluation.targets import TargetScore, names_meet, score_targets
 from tests.evaluation.text import Ratios, norm
 
 
@@ -45,23 +46,34 @@ def jurisdiction_error(graph: PlanGraph, gold: dict) -> str | None:
     return None if norm(want) == norm(got) else f"read {got}, expected {want}"
 
 
-def evaluate_case(case: Case, cases: dict[str, Case]) -> Report:
-    """`cases` are the documents the gold's 'DOC:name' facts may name."""
+def with_targets(gold: dict, corrected: CorrectedGold | None) -> dict:
+    """The gold with the targets people's corrections state; each replaces the gold's target of its name and year."""
+    if not corrected or not corrected.targets:
+        return gold
+    kept = [g for g in gold.get("indicators", []) if not any(
+        names_meet(t["name"], g["name"]) and g.get("target_year") == t["target_year"] for t in corrected.targets)]
+    return {**gold, "indicators": kept + corrected.targets}
+
+
+def evaluate_case(case: Case, cases: dict[str, Case], book: CorrectionBook | None = None) -> Report:
+    """`cases` are the documents the gold's 'DOC:name' facts may name; `book` holds people's corrections,
+    read as extra gold for the documents they were made to."""
     graph = load(case)
     if not isinstance(graph, PlanGraph):
         return Report(case.name, error=graph, assignments=Score(0, len(gold_triples(case.gold)), 0, 0),
                       targets=TargetScore(len(case.gold.get("indicators", [])), 0, 0, 0, False))
+    corrected = book.for_graph(case.name, graph) if book else None
     checked, wrong_names = name_errors(graph, case.key)
     facts, failures = department_fact_failures(case, cases)
-    return Report(case.name, None, jurisdiction_error(graph, case.gold), score_assignments(graph, case.gold),
-                  basis_errors(graph, case.gold), score_targets(graph, case.gold), checked, wrong_names,
-                  facts, failures)
+    return Report(case.name, None, jurisdiction_error(graph, case.gold),
+                  score_assignments(graph, case.gold, corrected), basis_errors(graph, case.gold),
+                  score_targets(graph, with_targets(case.gold, corrected)), checked, wrong_names, facts, failures)
 
 
-def evaluate_bundled() -> list[Report]:
+def evaluate_bundled(book: CorrectionBook | None = None) -> list[Report]:
     cases = bundled_cases()
     by_key = {c.key: c for c in cases}
-    return [evaluate_case(c, by_key) for c in cases]
+    return [evaluate_case(c, by_key, book) for c in cases]
 
 
 @dataclass
@@ -97,10 +109,10 @@ class Totals(Ratios):
                 "names_right": self.names_right}
 
 
-def evaluate_devset(folder: Path = DEVSET) -> tuple[list[Report], Totals]:
+def evaluate_devset(folder: Path = DEVSET, book: CorrectionBook | None = None) -> tuple[list[Report], Totals]:
     """Every document of a fixture set (the devset unless another folder is given), and their sums."""
     cases = devset_cases(folder)
-    reports = [evaluate_case(c, {}) for c in cases]
+    reports = [evaluate_case(c, {}, book) for c in cases]
     totals = Totals()
     for r in reports:
         totals.add(r)

@@ -43,7 +43,7 @@ def _same(a: float | None, b: float | None) -> bool:
     return (a is None and b is None) or (a is not None and b is not None and abs(a - b) < 1e-6)
 
 
-def _names_meet(gold_name: str, name: str) -> bool:
+def names_meet(gold_name: str, name: str) -> bool:
     g, x = norm(gold_name), norm(name)
     return g in x or (len(x) >= 2 and x in g)
 
@@ -56,7 +56,7 @@ def _amount(value: float | None, unit: str | None) -> tuple[float | None, str]:
 def target_matches(g: dict, i: Indicator) -> bool:
     gv, gu = _amount(g["target_value"], g["unit"])
     iv, iu = _amount(i.target_value, i.unit)
-    return (_names_meet(g["name"], i.name) and _same(iv, gv) and (gv is None or iu == gu)
+    return (names_meet(g["name"], i.name) and _same(iv, gv) and (gv is None or iu == gu)
             and i.target_year == g["target_year"])
 
 
