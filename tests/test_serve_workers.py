@@ -1,0 +1,205 @@
+"""`policykg serve --workers N` as a user runs it: several processes answer, each as one process would,
+writes are refused with a reason, and no other process can write the store while they read it."""
+
+import http.client
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from graph.cache import CachedStore
+from graph.embedded import EmbeddedStore
+from graph.errors import StoreError
+from loaders.pipeline import load_file
+from tests.conftest import doc, free_port
+
+TOKEN = "test-token"
+URLS = [
+    "/health",
+    "/plans",
+    f"/departments/{quote('省经济和信息化委')}/leads?jurisdiction={quote('安徽省')}",
+    f"/departments/{quote('省经济和信息化委')}/leads?jurisdiction={quote('安徽省')}&limit=2&offset=1",
+    f"/departments/{quote('省经济和信息化委')}/supports",
+    f"/departments/{quote('不存在的委员会')}/leads",
+    "/departments?limit=5",
+    "/indicators?limit=5",
+    f"/search?q={quote('互联网')}",
+    "/plans?limit=5000",
+]
+
+
+def policykg(*args: str, env: dict | None = None, **kwargs) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-c", "from api.cli import main; main()", *args],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, **kwargs)
+
+
+def get(port: int, url: str) -> tuple[int, object]:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        conn.request("GET", url)
+        r = conn.getresponse()
+        return r.status, json.loads(r.read())
+    finally:
+        conn.close()
+
+
+def children(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def socket_inodes(pid: int) -> set[str]:
+    inodes = set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            target = os.readlink(fd)
+        except OSError:
+            continue
+        if target.startswith("socket:["):
+            inodes.add(target[8:-1])
+    return inodes
+
+
+def accepted_by(server_port: int, client_port: int, workers: list[int]) -> int | None:
+    """The worker holding the server's end of the connection from `client_port` (from /proc/net/tcp)."""
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        local, remote, inode = fields[1], fields[2], fields[9]
+        if int(local.split(":")[1], 16) == server_port and int(remote.split(":")[1], 16) == client_port:
+            return next((w for w in workers if inode in socket_inodes(w)), None)
+    return None
+
+
+@pytest.fixture(scope="module")
+def store_dir(tmp_path_factory):
+    """A store holding one plan, and the single-process app's answers over it."""
+    directory = tmp_path_factory.mktemp("workers") / "store"
+    store = CachedStore(EmbeddedStore(directory))
+    store.replace_plan(load_file(doc("000")))
+    with TestClient(create_app(store, api_token=TOKEN)) as client:
+        expected = {url: (r.status_code, r.json()) for url in URLS for r in [client.get(url)]}
+    store.close()
+    return directory, expected
+
+
+@pytest.fixture(scope="module")
+def server(store_dir):
+    directory, _ = store_dir
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if k not in ("NEO4J_URI", "POLICYKG_WORKER")}
+    proc = policykg("serve", "--workers", "2", "--store", str(directory), "--port", str(port),
+                    env=env | {"POLICYKG_API_TOKEN": TOKEN})
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert proc.poll() is None, proc.stdout.read()
+            try:
+                if get(port, "/health")[0] == 200 and len(children_serving(proc.pid)) == 2:
+                    break
+            except OSError:
+                pass
+            assert time.monotonic() < deadline, "the server did not start within 60 s"
+            time.sleep(0.2)
+        yield proc, port
+    finally:
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGTERM)
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
+def children_serving(pid: int) -> list[int]:
+    """Worker processes: the supervisor's children that hold a socket (not multiprocessing's tracker)."""
+    workers = []
+    for child in children(pid):
+        cmdline = Path(f"/proc/{child}/cmdline").read_bytes()
+        if b"spawn_main" in cmdline:
+            workers.append(child)
+    return workers
+
+
+def test_both_workers_answer(server):
+    proc, port = server
+    workers = children_serving(proc.pid)
+    assert len(workers) == 2
+
+    def one(url: str) -> int | None:
+        """Open a connection, get an answer, and say which worker holds the connection."""
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        try:
+            conn.request("GET", url)
+            r = conn.getresponse()
+            r.read()
+            assert r.status < 500
+            return accepted_by(port, conn.sock.getsockname()[1], workers)
+        finally:
+            conn.close()
+
+    seen: set[int] = set()
+    with ThreadPoolExecutor(16) as pool:
+        for _ in range(10):  # the kernel hands each connection to whichever worker accepts first
+            seen |= set(pool.map(one, URLS[:3] * 6)) - {None}
+            if len(seen) == 2:
+                break
+    assert seen == set(workers)
+
+
+def test_answers_equal_the_single_process_servers(server, store_dir):
+    _, port = server
+    _, expected = store_dir
+    for _ in range(2):  # the second round comes from each worker's response cache
+        for url in URLS:
+            assert get(port, url) == expected[url], url
+
+
+def test_writes_are_refused_with_the_reason(server, store_dir):
+    _, port = server
+    directory, _ = store_dir
+    body = b"--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\n" \
+           + doc("000").read_bytes() + b"\r\n--b--\r\n"
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    conn.request("POST", "/documents", body=body, headers={
+        "Authorization": f"Bearer {TOKEN}", "Content-Type": "multipart/form-data; boundary=b"})
+    r = conn.getresponse()
+    error = json.loads(r.read())["error"]
+    conn.close()
+    assert r.status == 409 and error["code"] == "read_only"
+    assert "read-only" in error["message"] and "--workers" in error["message"]
+    # nor can another process write the store while the workers read it
+    with pytest.raises(StoreError, match="policykg serve"):
+        EmbeddedStore(directory)
+
+
+def test_stopping_the_server_stops_its_workers_and_frees_the_store(server, store_dir):
+    proc, _ = server
+    directory, _ = store_dir
+    workers = children_serving(proc.pid)
+    proc.send_signal(signal.SIGTERM)
+    assert proc.wait(timeout=30) == 0
+    assert not any(Path(f"/proc/{w}").exists() for w in workers)
+    EmbeddedStore(directory).close()  # writable again
+
+
+def test_workers_must_be_at_least_one(tmp_path):
+    r = policykg("serve", "--workers", "0", "--store", str(tmp_path / "s"))
+    out, _ = r.communicate(timeout=60)
+    assert r.returncode == 2 and "--workers" in out
