@@ -13,10 +13,10 @@ import json
 from datetime import datetime
 from pathlib import Path
 
+from graph.corrections import KINDS
 from graph.errors import DocumentError
 from graph.model import Correction
 
-KINDS = ("remove-assignment", "add-assignment", "change-role", "same-body", "split-name", "fix-target")
 FIELDS = ("id", "plan_id", "kind", "unit_path", "quote", "body", "by", "at", "why")  # in the order written
 REQUIRED = ("id", "plan_id", "kind", "by", "at")
 IGNORED = ("stale", "stale_reason")

@@ -105,6 +105,9 @@ def test_a_section_that_lists_its_items_does_not_take_their_edges():
 
 # People's corrections as extra gold (python -m tests.evaluate --corrections FILE) ---------------------------
 
+FINANCE = {"id": "d9", "name": "浙江省财政厅", "jurisdiction": "浙江省", "aliases": [], "kind": "department"}
+
+
 def correction(kind: str, **body) -> Correction:
     return Correction(id=f"c-{kind}", plan_id="p", kind=kind, unit_path="1", body=body, by="张三",
                       at="2026-12-02T00:00:00+00:00")
@@ -112,7 +115,8 @@ def correction(kind: str, **body) -> Correction:
 
 def test_a_removed_lead_is_no_longer_expected_and_the_readers_edge_is_wrong():
     read = graph([("省发改委", "d1")], {"d1": "浙江省发展和改革委员会"})
-    gold = corrected_gold(read, [correction("remove-assignment", department="省发改委", role="leads")])
+    gold = corrected_gold(read, [correction("remove-assignment", department_id="d1", department="浙江省发展和改革委员会",
+                                            surface="省发改委", role="leads")])
     s = score_assignments(read, GOLD, gold)
     assert (s.expected, s.extracted, s.correct) == (0, 1, 0)
     assert s.wrong == ["加快发展数字经济 · leads · 省发改委 (a correction denies it)"]
@@ -120,7 +124,7 @@ def test_a_removed_lead_is_no_longer_expected_and_the_readers_edge_is_wrong():
 
 def test_an_added_support_is_expected_and_missed_until_read():
     read = graph([("省发改委", "d1")], {"d1": "x"})
-    gold = corrected_gold(read, [correction("add-assignment", department="省财政厅", role="supports")])
+    gold = corrected_gold(read, [correction("add-assignment", department=FINANCE, surface="省财政厅", role="supports")])
     s = score_assignments(read, GOLD, gold)
     assert (s.found, s.expected, s.precision) == (1, 2, 1.0)
     assert s.missed == ["加快发展数字经济 · supports · 省财政厅 (correction c-add-assignment)"]
@@ -128,7 +132,8 @@ def test_an_added_support_is_expected_and_missed_until_read():
 
 def test_a_changed_role_expects_the_new_role_and_denies_the_old():
     read = graph([("省发改委", "d1")], {"d1": "x"})
-    gold = corrected_gold(read, [correction("change-role", department_id="d1", role="leads", new_role="supports")])
+    gold = corrected_gold(read, [correction("change-role", department_id="d1", department="x", surface="省发改委",
+                                            role="leads", new_role="supports")])
     s = score_assignments(read, GOLD, gold)
     assert (s.found, s.expected, s.correct, s.extracted) == (0, 1, 0, 1)
     assert s.missed == ["加快发展数字经济 · supports · 省发改委 (correction c-change-role)"]
@@ -136,7 +141,7 @@ def test_a_changed_role_expects_the_new_role_and_denies_the_old():
 
 def test_a_fixed_target_replaces_the_gold_target_of_its_name_and_year():
     read = graph([], {}, [indicator("示范县", 9, "个")])
-    fixed = Correction(id="c-t", plan_id="p", kind="fix-target", body={"indicator_id": "示范县", "target_value": 12},
+    fixed = Correction(id="c-t", plan_id="p", kind="fix-target", quote="x", body={"indicator": "示范县", "target_value": 12},
                        by="张三", at="2026-12-02T00:00:00+00:00")
     gold = {"indicators_complete": True, "indicators": [
         {"name": "示范县", "target_value": 9, "unit": "个", "comparator": "=", "target_year": 2020}]}
@@ -147,9 +152,9 @@ def test_a_fixed_target_replaces_the_gold_target_of_its_name_and_year():
 
 def test_a_correction_to_a_unit_the_reading_lacks_is_stale_not_gold():
     read = graph([("省发改委", "d1")], {"d1": "x"})
-    lost = correction("add-assignment", department="省财政厅", role="supports").model_copy(update={"unit_path": "9"})
-    gold = corrected_gold(read, [lost])
-    assert not gold.used and gold.stale == ["c-add-assignment add-assignment: no unit '9' in the reading"]
+    lost = correction("add-assignment", department=FINANCE, surface="省财政厅", role="supports")
+    gold = corrected_gold(read, [lost.model_copy(update={"unit_path": "9"})])
+    assert not gold.used and gold.stale == ["c-add-assignment add-assignment: unit 9 is no longer in the document"]
     assert score_assignments(read, GOLD, gold).expected == 1
 
 
@@ -165,7 +170,8 @@ def test_the_eval_reads_a_corrections_file_and_counts_what_it_used(tmp_path, cap
     path = tmp_path / "corrections.jsonl"
     write(path, [
         Correction(id="c1", plan_id=read.plan.id, kind="remove-assignment", unit_path=unit.path,
-                   body={"department": edge.surface, "role": edge.role}, by="张三", at="2026-12-02T00:00:00+00:00"),
+                   quote=edge.evidence.quote, body={"department_id": edge.department_id, "surface": edge.surface,
+                                                    "role": edge.role}, by="张三", at="2026-12-02T00:00:00+00:00"),
         Correction(id="c2", plan_id="plan-elsewhere", kind="add-assignment", unit_path="一、", body={},
                    by="张三", at="2026-12-02T00:00:00+00:00"),
     ])

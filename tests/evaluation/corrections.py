@@ -7,16 +7,18 @@ not expected, so the reader's edge counts as wrong; a fix-target says the target
 its corrected value, unit and year is expected. The reader is scored as it reads,
 without the corrections applied: they are the gold. Departments are matched as the
 rest of the eval matches them, by the name as written (folded by text.norm_name), and
-also by the department node a correction names by id.
+also by the department node a correction names by id. Bodies are as the service keeps
+them (graph/corrections.py); a correction is stale here when it would be stale applied to
+the document as read now.
 """
 
 from dataclasses import dataclass, field
 
+from graph.corrections import apply_corrections, find_indicator
 from graph.model import Correction, Indicator, PlanGraph
-from tests.evaluation.text import norm, norm_canonical, norm_name
+from tests.evaluation.text import norm_name
 
 SCORED = ("add-assignment", "remove-assignment", "change-role", "fix-target")
-NAME_KEYS = ("department", "department_name", "name", "surface")  # a department as the body may give it
 
 
 @dataclass(frozen=True)
@@ -46,30 +48,17 @@ class CorrectedGold:
     unscored: list[Correction] = field(default_factory=list)  # kinds that state no lead, support or target
 
 
-def _department(body: dict, graph: PlanGraph, unit_id: str | None) -> tuple[frozenset[str], frozenset[str], str]:
-    """(folded names, node ids, the name shown) of the department a correction's body names."""
-    given = [body[k] for k in NAME_KEYS if isinstance(body.get(k), str) and body[k].strip()]
-    ids = {body["department_id"]} if isinstance(body.get("department_id"), str) else set()
-    ids |= {g for g in given if g in {d.id for d in graph.departments}}
-    names = {norm_name(g) for g in given if g not in ids}
+def _department(body: dict, graph: PlanGraph, unit_id: str) -> tuple[frozenset[str], frozenset[str], str]:
+    """(folded names, node ids, the name shown) of the department a correction's body names: by the
+    name as written (`surface`), its name, and its node (`department_id`, or the record an add keeps)."""
+    record = body.get("department") if isinstance(body.get("department"), dict) else {}
+    given = [v for v in (body.get("surface"), record.get("name") or body.get("department")) if isinstance(v, str)]
+    ids = {v for v in (body.get("department_id"), record.get("id")) if isinstance(v, str)}
+    names = {norm_name(g) for g in given}
     ids |= {a.department_id for a in graph.assignments if norm_name(a.surface) in names}
-    for d in graph.departments:  # a name given as the canonical one, or a node named by id: its names as read
-        if d.id in ids or norm_canonical(d.name) in {norm_canonical(n) for n in names}:
-            ids.add(d.id)
-            names.add(norm_name(d.name))
     written = [a.surface for a in graph.assignments if a.department_id in ids and a.unit_id == unit_id]
     names |= {norm_name(w) for w in written}
-    shown = next((g for g in given if g not in ids), None) or next(iter(written), None) or next(
-        (d.name for d in graph.departments if d.id in ids), "?")
-    return frozenset(names), frozenset(ids), shown
-
-
-def _indicator(c: Correction, graph: PlanGraph) -> Indicator | None:
-    wanted = c.body.get("indicator_id")
-    found = [i for i in graph.indicators if i.id == wanted]
-    if not found and c.quote:
-        found = [i for i in graph.indicators if norm(c.quote) and norm(c.quote) in norm(i.evidence.quote)]
-    return found[0] if len(found) == 1 else None
+    return frozenset(names), frozenset(ids), next(iter(given), None) or next(iter(written), "?")
 
 
 def _target(c: Correction, read: Indicator) -> dict:
@@ -82,43 +71,32 @@ def _target(c: Correction, read: Indicator) -> dict:
 
 
 def corrected_gold(graph: PlanGraph, corrections: list[Correction]) -> CorrectedGold:
-    """The gold one plan's corrections state, against the graph as read (corrections not applied)."""
+    """The gold one plan's corrections state, against the graph as read (corrections not applied to
+    it). A correction is stale here when it would be stale applied to this reading (graph/corrections.py)."""
     out = CorrectedGold()
     by_path = {u.path: u for u in graph.units}
-    for c in corrections:
-        if c.kind not in SCORED:
+    _, states = apply_corrections(graph, corrections)
+    for c in sorted(states, key=lambda c: (c.plan_id, c.unit_path or "", c.id)):
+        if c.stale:
+            out.stale.append(f"{c.id} {c.kind}: {c.stale_reason}")
+        elif c.kind not in SCORED:
             out.unscored.append(c)
-            continue
-        if c.kind == "fix-target":
-            read = _indicator(c, graph)
-            if read is None:
-                out.stale.append(f"{c.id} fix-target: no single target of the reading is {c.body.get('indicator_id')}")
-                continue
-            out.targets.append(_target(c, read))
+        elif c.kind == "fix-target":
+            out.targets.append(_target(c, find_indicator(graph, c)))
             out.used.append(c)
-            continue
-        unit = by_path.get(c.unit_path or "")
-        if unit is None:
-            out.stale.append(f"{c.id} {c.kind}: no unit {c.unit_path!r} in the reading")
-            continue
-        names, ids, shown = _department(c.body, graph, unit.id)
-        if not names and not ids:
-            out.stale.append(f"{c.id} {c.kind}: names no department")
-            continue
-        role = c.body.get("role")
-        if role not in ("leads", "supports"):
-            out.stale.append(f"{c.id} {c.kind}: role {role!r} is neither leads nor supports")
-            continue
-        fact = Fact(unit.id, role, names, ids, f"{unit.title[:30]} · {role} · {shown} (correction {c.id})")
-        if c.kind == "add-assignment":
-            out.expected.append(fact)
-        elif c.kind == "remove-assignment":
-            out.unexpected.append(fact)
-        else:  # change-role: role → new_role (the other role when the body does not say)
-            new = c.body.get("new_role") or ("supports" if role == "leads" else "leads")
-            out.unexpected.append(fact)
-            out.expected.append(Fact(unit.id, new, names, ids, fact.shown.replace(f" · {role} · ", f" · {new} · ")))
-        out.used.append(c)
+        else:
+            out.used.append(c)
+            unit, role = by_path[c.unit_path or ""], c.body["role"]
+            names, ids, shown = _department(c.body, graph, unit.id)
+            fact = Fact(unit.id, role, names, ids, f"{unit.title[:30]} · {role} · {shown} (correction {c.id})")
+            if c.kind == "add-assignment":
+                out.expected.append(fact)
+            elif c.kind == "remove-assignment":
+                out.unexpected.append(fact)
+            else:  # change-role: the new role expected, the old one denied
+                new = c.body.get("new_role") or ("supports" if role == "leads" else "leads")
+                out.unexpected.append(fact)
+                out.expected.append(Fact(unit.id, new, names, ids, fact.shown.replace(f" · {role} · ", f" · {new} · ")))
     return out
 
 
