@@ -9,7 +9,30 @@ export const KIND_LABEL = {
 
 export const BASIS_LABEL = {
   stated: '原文写明牵头', rule: '按文件规则：列第一位的为牵头', 'first-listed': '原文未写明，取列于首位的单位',
+  corrected: '经人工更正',
 };
+
+export const CORRECTION_KIND = {
+  'remove-assignment': '删除牵头/配合', 'add-assignment': '补充牵头/配合', 'change-role': '牵头 ↔ 配合',
+  'same-body': '两个名称是同一机构', 'split-name': '一个名称是多个机构', 'fix-target': '更正指标',
+};
+
+export const ROLE_LABEL = { leads: '牵头', supports: '配合' };
+
+// “2026年12月2日 08:05” in China's time, from an ISO timestamp.
+export function timeText(iso) {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric',
+    hour: '2-digit', minute: '2-digit', hour12: false });
+}
+
+// “张三 于 2026年12月2日 08:05 更正” from a fact's correction mark {id, by, at}.
+export function correctedText(mark) {
+  if (!mark) return '经人工更正';
+  return `${mark.by || '有人'}${mark.at ? ` 于 ${timeText(mark.at)}` : ''} 更正`;
+}
 
 const COMPARATOR = { '=': '达到', '>=': '不低于', '>': '超过', '<=': '不高于', '<': '低于', '~': '约' };
 

@@ -14,6 +14,9 @@ export const link = {
   search: (q) => withQuery('#/search', { q }),
   department: (id) => `#/department/${enc(id)}`,
   plan: (id, unit) => withQuery(`#/plan/${enc(id)}`, { unit }),
+  read: (id, unit) => withQuery(`#/plan/${enc(id)}/read`, { unit }),
+  upload: () => '#/upload',
+  corrections: (params) => withQuery('#/corrections', params),
   graph: (kind, id) => `#/graph/${kind}/${enc(id)}`,
   targets: (params) => withQuery('#/targets', params),
 };

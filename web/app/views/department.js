@@ -3,7 +3,7 @@
 
 import { api } from '../api.js';
 import { h } from '../dom.js';
-import { BASIS_LABEL, KIND_LABEL, TYPE_LABEL } from '../format.js';
+import { BASIS_LABEL, correctedText, KIND_LABEL, TYPE_LABEL } from '../format.js';
 import { link } from '../links.js';
 import { breadcrumb, empty, loading, pageHeader, quote, stat } from '../ui.js';
 
@@ -16,14 +16,24 @@ function groupByPlan(items) {
   return [...groups.values()];
 }
 
+// How the role was read; a person's correction is told apart, with who made it and when.
+function basisNote(item) {
+  if (item.basis === 'corrected') {
+    return h('span', { class: 'basis basis--corrected', title: correctedText(item.correction) },
+      `${BASIS_LABEL.corrected}（${correctedText(item.correction)}）`);
+  }
+  return h('span', { class: `basis basis--${item.basis}` }, BASIS_LABEL[item.basis] || item.basis);
+}
+
 function unitCard(item, role, dept) {
-  return h('li', { class: `unit-card unit-card--${role}` },
+  const corrected = item.basis === 'corrected';
+  return h('li', { class: `unit-card unit-card--${role}${corrected ? ' unit-card--corrected' : ''}` },
     h('div', { class: 'unit-card__head' },
       h('span', { class: `badge badge--${item.type}` }, TYPE_LABEL[item.type]),
       h('a', { class: 'unit-card__title', href: link.plan(item.plan.id, item.id) }, item.title)),
     quote(item.quote, { words: dept.aliases.concat(dept.name) }),
     h('p', { class: 'unit-card__meta' },
-      role === 'lead' ? h('span', { class: `basis basis--${item.basis}` }, BASIS_LABEL[item.basis] || item.basis) : null,
+      role === 'lead' || corrected ? basisNote(item) : null,
       item.deadline ? h('span', { class: 'deadline' }, `完成时限：${item.deadline}`) : null));
 }
 

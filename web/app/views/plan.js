@@ -4,7 +4,8 @@
 
 import { api } from '../api.js';
 import { h } from '../dom.js';
-import { baselineText, dateText, targetText } from '../format.js';
+import { openCorrections } from '../correct.js';
+import { baselineText, correctedText, dateText, targetText } from '../format.js';
 import { link } from '../links.js';
 import { breadcrumb, deptChip, empty, pageHeader, quote, stat } from '../ui.js';
 
@@ -31,11 +32,25 @@ function buildTree(units) {
   return { byId, children, chapters: [...chapters.values()] };
 }
 
+// A department's chip in a unit, marked when a person's correction put it there.
+function roleChip(dept, role) {
+  const chip = deptChip(dept, role);
+  if (dept.basis === 'corrected') {
+    chip.classList.add('chip--corrected');
+    chip.title = `${chip.title}；${correctedText(dept.correction)}`;
+    chip.append(h('span', { class: 'corrected-mark' }, '已更正'));
+  }
+  return chip;
+}
+
+const isCorrected = (x) => x.basis === 'corrected' || Boolean(x.correction);
+
 function indicatorItem(ind) {
   const base = baselineText(ind);
-  return h('li', { class: 'target' },
+  return h('li', { class: `target${isCorrected(ind) ? ' target--corrected' : ''}` },
     h('span', { class: 'target__name' }, ind.name),
     h('span', { class: 'target__value' }, targetText(ind)),
+    isCorrected(ind) ? h('span', { class: 'corrected-mark', title: correctedText(ind.correction) }, '已更正') : null,
     base ? h('span', { class: 'target__base' }, `基线：${base}`) : null,
     h('details', { class: 'target__quote' }, h('summary', {}, '原文'), quote(ind.quote)));
 }
@@ -67,14 +82,18 @@ function unitNode(u, tree, depth) {
     h('div', { class: 'node__body' },
       who.length ? h('dl', { class: 'roles' },
         u.leads.length ? h('div', {}, h('dt', { class: 'role role--lead' }, '牵头'),
-          h('dd', {}, u.leads.map((d) => deptChip(d, 'lead')))) : null,
+          h('dd', {}, u.leads.map((d) => roleChip(d, 'lead')))) : null,
         u.supports.length ? h('div', {}, h('dt', { class: 'role role--support' }, '配合'),
-          h('dd', {}, u.supports.map((d) => deptChip(d, 'support')))) : null) : null,
+          h('dd', {}, u.supports.map((d) => roleChip(d, 'support')))) : null) : null,
       u.indicators.length ? h('ul', { class: 'targets', 'aria-label': '指标' }, u.indicators.map(indicatorItem)) : null,
       u.deadline ? h('p', { class: 'deadline' }, `完成时限：${u.deadline}`) : null,
       related.length ? h('p', { class: 'related' }, u.annex ? '正文中对应：' : '附件中对应：',
         related.map((r) => h("a", { href: link.plan(tree.planId, r.id) }, r.title))) : null,
       quote(u.quote, { words: who.flatMap((d) => d.aliases || []) }),
+      h('p', { class: 'node__actions' },
+        h('a', { class: 'button button--small', href: link.read(tree.planId, u.id) }, '在原文中查看'),
+        h('button', { type: 'button', class: 'button button--small', dataset: { fix: u.id },
+          'aria-label': `更正“${u.title}”的牵头、配合或指标` }, '更正')),
       kids.length ? h('ol', { class: 'tree tree--nested' }, kids.map((k) => unitNode(k, tree, depth + 1))) : null)));
 }
 
@@ -137,6 +156,8 @@ export async function renderPlan(page, id, focusUnit) {
             loaded.has(p.id) ? null : h('span', { class: 'tag', title: '该文件未载入图谱' }, '未载入'))))) : null,
         h('p', { class: 'page-actions' },
           h('a', { class: 'button button--primary', href: link.graph('plan', plan.id) }, '查看关系图谱'),
+          h('a', { class: 'button', href: link.read(plan.id) }, '原文阅读'),
+          h('a', { class: 'button', href: link.corrections({ plan: plan.id }) }, '更正记录'),
           h('a', { class: 'button', href: link.targets({ plan: plan.id }) }, '指标图表')),
       ],
     }),
@@ -147,7 +168,9 @@ export async function renderPlan(page, id, focusUnit) {
 
   if (plan.indicators.length) {
     page.append(h('section', { class: 'section', 'aria-labelledby': 'goals-title' },
-      h('h2', { id: 'goals-title' }, '总体目标', h('span', { class: 'count' }, `${plan.indicators.length} 项`)),
+      h('div', { class: 'section__head' },
+        h('h2', { id: 'goals-title' }, '总体目标', h('span', { class: 'count' }, `${plan.indicators.length} 项`)),
+        h('button', { type: 'button', class: 'button button--small', dataset: { fix: '' }, 'aria-label': '更正总体目标' }, '更正')),
       h('ul', { class: 'targets targets--grid' }, plan.indicators.map(indicatorItem))));
   }
 
@@ -174,6 +197,13 @@ export async function renderPlan(page, id, focusUnit) {
         h('button', { type: 'button', class: 'button', onclick: () => setAll(false) }, '全部收起'),
         filterStatus)),
     plan.units.length ? outline : empty('这份文件没有读出任务。')));
+
+  page.addEventListener('click', (e) => {
+    const button = e.target.closest('button[data-fix]');
+    if (!button) return;
+    const unit = button.dataset.fix ? tree.byId.get(button.dataset.fix) : null;
+    openCorrections({ plan, unit, returnTo: link.plan(plan.id, unit ? unit.id : null), opener: button });
+  });
 
   const after = focusUnit ? () => {
     const node = document.getElementById(`unit-${focusUnit}`);

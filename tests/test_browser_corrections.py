@@ -1,0 +1,159 @@
+"""The reading view, uploads and corrections, end to end in Chromium (tests/browser/corrections.mjs).
+
+One real `policykg serve` with an API token over a store holding one bundled plan: its reading view
+shows its highlights; a document uploaded through the explorer lands on its reading view; a lead
+corrected there changes the department's page; the server is stopped, the same file loaded again with
+`policykg load` (the embedded store admits one writer, so the server cannot be running meanwhile) and
+the correction is still there; the unit is removed from the file, loaded again, and the corrections on
+it are listed as stale. Screenshots of the reading view and of the corrections list, at a laptop's and
+a phone's size, go to artifacts/screenshots/ (10-13). Skipped, or failed in CI, like tests/test_browser.py.
+"""
+
+import json
+import os
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import free_port
+from tests.test_browser import CHROMIUM, ROOT, SCREENSHOTS, _missing_browser, _policykg, skip_unless_required
+
+SCRIPT = Path(__file__).resolve().parent / "browser" / "corrections.mjs"
+TOKEN = "browser-test-token"
+PLAN_FILE = ROOT / "corpus" / "000_26f33c687fba6ed9.txt"  # 安徽省加快推进“互联网+”行动实施方案
+SHOTS = ["10-reading", "11-corrections", "12-phone-reading", "13-phone-corrections"]
+REMOVED = "（二）推进智慧教育。"
+DOCUMENT = """合肥市人民政府关于印发合肥市数字经济发展行动方案的通知
+合政〔2026〕18号
+
+各县（市）、区人民政府，市政府各部门：
+现将《合肥市数字经济发展行动方案》印发给你们，请认真贯彻执行。
+
+合肥市人民政府
+2026年3月1日
+
+合肥市数字经济发展行动方案
+
+一、重点任务
+（一）建设城市数据中心。统筹建设全市数据中心，到2028年，建成大型数据中心10个。（市数据资源局牵头，市发展改革委、市财政局配合）
+（二）推进智慧教育。推动学校网络提速，到2028年，中小学宽带接入率达到100%。（市教育局牵头，市科技局配合）
+（三）发展智慧医疗。推广远程医疗服务，到2028年，远程医疗覆盖全部县级医院。（市卫生健康委牵头，市医保局配合）
+二、保障措施
+强化统计监测（市统计局负责）。
+"""
+
+
+class Server:
+    """`policykg serve` over one store, stopped whenever the CLI must write to that store."""
+
+    def __init__(self, store: Path, log: Path):
+        self.store, self.log_path, self.process = store, log, None
+        self.base = ""
+
+    def start(self) -> str:
+        port = free_port()
+        self.base = f"http://127.0.0.1:{port}"
+        log = self.log_path.open("a")
+        self.process = subprocess.Popen([*_policykg(), "serve", "--store", str(self.store), "--port", str(port)],
+                                        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+                                        env={**os.environ, "POLICYKG_API_TOKEN": TOKEN})
+        log.close()
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{self.base}/health", timeout=2) as r:
+                    if r.status == 200:
+                        return self.base
+            except OSError:
+                pass
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"policykg serve did not start:\n{self.log_path.read_text()}")
+            time.sleep(0.2)
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.process = None
+
+
+def load(store: Path, path: Path) -> None:
+    done = subprocess.run([*_policykg(), "load", str(path), "--store", str(store)], cwd=ROOT, capture_output=True,
+                          text=True, timeout=180)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def walk(server: Server, phase: str, **params) -> dict:
+    """One phase of tests/browser/corrections.mjs against the running server; its result."""
+    extra = [a for k, v in params.items() for a in (f"--{k}", str(v))]
+    run = subprocess.run(["node", str(SCRIPT), "--base", server.base, "--out", str(SCREENSHOTS), "--chromium", CHROMIUM,
+                          "--phase", phase, *extra], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    lines = [json.loads(line) for line in run.stdout.splitlines() if line.startswith("{")]
+    summary = lines[-1] if lines and "steps" in lines[-1] else {}
+    report = "\n".join(json.dumps(line, ensure_ascii=False) for line in lines) + f"\n{run.stderr[-4000:]}"
+    assert run.returncode == 0 and summary.get("ok"), f"the browser phase {phase!r} failed:\n{report}"
+    assert not summary["problems"], report
+    return summary["result"]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    reason = _missing_browser()
+    if reason:
+        skip_unless_required(reason)
+    tmp = tmp_path_factory.mktemp("corrections")
+    store = tmp / "store"
+    load(store, PLAN_FILE)
+    s = Server(store, tmp / "server.log")
+    s.tmp = tmp
+    s.start()
+    try:
+        yield s
+    finally:
+        s.stop()
+
+
+def _plan_id(base: str, source: str) -> str:
+    with urllib.request.urlopen(f"{base}/plans") as r:
+        return next(p["id"] for p in json.load(r) if p["source"] == source)
+
+
+def test_read_upload_correct_reload_and_stale_in_chromium(server):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for shot in SHOTS:
+        (SCREENSHOTS / f"{shot}.png").unlink(missing_ok=True)
+    started = time.monotonic()
+
+    walk(server, "read", plan=_plan_id(server.base, PLAN_FILE.name))
+
+    document = server.tmp / "合肥市数字经济发展行动方案.txt"
+    document.write_text(DOCUMENT, encoding="utf-8")
+    uploaded = walk(server, "upload", file=document, token=TOKEN)
+    plan = uploaded["plan"]
+    assert uploaded["warnings"] >= 1  # 二、保障措施's note has no department the reader placed: it is listed
+
+    walk(server, "correct", plan=plan, token=TOKEN)
+
+    server.stop()
+    load(server.store, document)  # the same text again, from the CLI
+    server.start()
+    walk(server, "kept", plan=plan)
+
+    server.stop()
+    document.write_text("\n".join(line for line in DOCUMENT.splitlines() if not line.startswith(REMOVED)) + "\n",
+                        encoding="utf-8")
+    load(server.store, document)
+    server.start()
+    walk(server, "stale", plan=plan, token=TOKEN)
+
+    for shot in SHOTS:
+        file = SCREENSHOTS / f"{shot}.png"
+        assert file.is_file() and file.stat().st_size > 10_000, f"no screenshot {shot}"
+    assert time.monotonic() - started < 240, f"the corrections walk took {time.monotonic() - started:.0f}s"
