@@ -10,7 +10,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.limits import BodySizeLimit
 from api.response_cache import ResponseCache
-from api.routes import departments, documents, export, guide, health, indicators, plans, search, web
+from api.routes import corrections, departments, documents, export, guide, health, indicators, plans, search, web
 from api.settings import settings
 from graph.errors import PolicyKGError
 from graph.store import GraphStore
@@ -58,7 +58,7 @@ def create_app(store: GraphStore, api_token: str | None = None) -> FastAPI:
         return error_body(e.status_code, code, str(e.detail))
 
     for router in (health.router, plans.router, departments.router, indicators.router, search.router, export.router,
-                   documents.router, guide.router, web.router):
+                   documents.router, corrections.router, guide.router, web.router):
         app.include_router(router)
     if settings().policykg_response_cache:
         app.add_middleware(ResponseCache, generation=lambda: store.generation)

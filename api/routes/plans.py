@@ -4,9 +4,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Response
 
+from api.correction_schemas import SourceOut
 from api.deps import PageDep, StoreDep
 from api.schemas import ErrorOut, PlanDetail, PlanOut
 from queries import service
+from queries.plan_source import plan_source
 
 router = APIRouter(prefix="/plans", tags=["plans"])
 
@@ -25,3 +27,12 @@ def get_plan(plan_id: Annotated[str, Path(description="a plan id from /plans")],
     """The plan's metadata, its units in document order (each with leads, supports, targets and
     deadline), the targets the plan itself sets, and the national documents it implements."""
     return service.get_plan(store, plan_id)
+
+
+@router.get("/{plan_id}/source", response_model=SourceOut, summary="A plan's text with its facts placed in it",
+            responses={404: {"model": ErrorOut}})
+def get_source(plan_id: Annotated[str, Path(description="a plan id from /plans")], store: StoreDep):
+    """The document's text as read, the spans of its headings, of each lead and support (the name as
+    written inside its note), and of each target, and the reader's warnings with their places: what the
+    explorer's reading view highlights. Corrected facts are placed too (basis `corrected`)."""
+    return plan_source(store, plan_id)
