@@ -99,3 +99,44 @@ def test_turtle_of_a_corrected_fact_parses_back(exported):
     parsed = Graph().parse(data=rdf.serialize(format="turtle"), format="turtle")
     assert isomorphic(parsed, rdf)
     assert len(set(parsed.subjects(PROV.wasAttributedTo, None))) == 2
+
+
+def test_a_correction_made_through_the_service_exports_as_a_prov_activity(tmp_path, graphs):
+    from api.department_names import resolve_name
+    from api.loading import load_paths
+    from queries import corrections
+    from tests.conftest import doc
+
+    store = EmbeddedStore(tmp_path / "s")
+    assert load_paths(store, [doc("003")]).loaded == 1
+    graph = graphs["003"]
+    support = next(a for a in graph.assignments if a.role == "supports")
+    lead = next(a for a in graph.assignments if a.role == "leads" and a.unit_id != support.unit_id)
+    changed = corrections.add_correction(store, {
+        "plan_id": graph.plan.id, "kind": "change-role", "unit_id": support.unit_id, "department": support.department_id,
+        "role": "supports", "by": "张三", "why": "原文写明牵头"}, resolve=resolve_name)
+    removed = corrections.add_correction(store, {
+        "plan_id": graph.plan.id, "kind": "remove-assignment", "unit_id": lead.unit_id, "department": lead.department_id,
+        "role": "leads", "by": "李四"}, resolve=resolve_name)
+    rdf = export_graph(store, graph.plan.id)
+    store.close()
+
+    qualified = qualified_assignment(support.department_id, support.unit_id, "leads")
+    assert (iri(support.department_id), PKG.leads, iri(support.unit_id)) in rdf
+    assert rdf.value(qualified, PKG.basis) == Literal("corrected")
+    assert rdf.value(qualified, PROV.generatedAtTime) == Literal(changed.at, datatype=DATETIME)
+    activity = iri(changed.id)
+    assert rdf.value(qualified, PROV.wasGeneratedBy) == activity
+    assert rdf.value(activity, PKG.correctionKind) == Literal("change-role")
+    assert rdf.value(activity, RDFS.comment) == Literal("原文写明牵头")
+    assert rdf.value(activity, PROV.used) == iri(graph.plan.id)
+    assert rdf.value(activity, PKG.stale) == Literal(False)
+    # a removal leaves no fact behind: the correction itself says what was taken away, by whom
+    assert (iri(lead.department_id), PKG.leads, iri(lead.unit_id)) not in rdf
+    gone = iri(removed.id)
+    assert rdf.value(gone, PKG.correctionKind) == Literal("remove-assignment")
+    assert rdf.value(gone, PROV.wasAssociatedWith) == iri(content_id("agent", "李四"))
+    assert lead.department_id in str(rdf.value(gone, PKG.correctionBody))
+    shapes = Graph().parse(data=vocabulary_file("shapes.ttl"), format="turtle")
+    conforms, _, report = validate(rdf, shacl_graph=shapes, inference="none")
+    assert conforms, report

@@ -21,7 +21,10 @@ def export(
         "all": {"summary": "the whole graph", "value": ""}})] = "",
 ):
     """Plans, units, departments (SKOS labels in Chinese), targets, and beside each pkg:leads /
-    pkg:supports triple a pkg:Assignment with basis, quote, offsets and deadline. IRIs are derived
-    from content, so the same documents always export the same graph."""
+    pkg:supports triple a pkg:Assignment with basis, quote, offsets and deadline. A fact a person's
+    correction made or changed has basis `corrected`, is prov:wasAttributedTo that person and
+    prov:generatedAtTime when, and prov:wasGeneratedBy the correction (a pkg:Correction, with its kind,
+    why and whether it is stale). IRIs are derived from content, so the same documents (and the same
+    corrections) always export the same graph."""
     data = serialize(export_graph(store, plan or None), format)
     return Response(content=data, media_type=FORMATS[format][1] + "; charset=utf-8")
