@@ -193,3 +193,39 @@ def test_the_eval_names_a_bad_corrections_file_in_one_line(tmp_path, capsys):
     err = capsys.readouterr().err.strip()
     assert err == f"error: {bad} line 1: unknown kind 'guess'; use one of remove-assignment, add-assignment," \
                   " change-role, same-body, split-name, fix-target"
+
+
+def test_corrections_made_through_the_service_and_exported_are_gold(tmp_path):
+    """The file `policykg corrections export` writes, with the bodies the service keeps."""
+    from api.department_names import resolve_name
+    from api.loading import load_paths
+    from api.stores import open_store
+    from graph.correction_file import read as read_file
+    from graph.correction_file import write
+    from queries import corrections
+    from tests.evaluation.cases import bundled_cases, load
+    from tests.evaluation.corrections import CorrectionBook
+    from tests.evaluation.report import evaluate_case
+
+    case = next(c for c in bundled_cases() if c.key == "003")
+    read = load(case)
+    support = next(a for a in read.assignments if a.role == "supports")
+    bare = next(u for u in read.units if u.id != support.unit_id and any(a.unit_id == u.id for a in read.assignments))
+    store = open_store(str(tmp_path / "s"))
+    assert load_paths(store, [case.doc]).loaded == 1
+    for request in ({"kind": "change-role", "unit_id": support.unit_id, "department": support.department_id,
+                     "role": "supports"},
+                    {"kind": "add-assignment", "unit_id": bare.id, "department": "省财政厅", "role": "supports"}):
+        corrections.add_correction(store, {"plan_id": read.plan.id, "by": "张三", **request}, resolve=resolve_name)
+    write(tmp_path / "c.jsonl", corrections.list_corrections(store)[0])
+    store.close()
+
+    book = CorrectionBook(read_file(tmp_path / "c.jsonl"))
+    r = evaluate_case(case, {}, book)
+    ids = {c.kind: c.id for c in book.corrections}
+    assert sorted(r.assignments.missed) == sorted([
+        f"{read.unit(support.unit_id).title[:30]} · leads · {support.surface} (correction {ids['change-role']})",
+        f"{bare.title[:30]} · supports · 省财政厅 (correction {ids['add-assignment']})"])
+    assert f"{read.unit(support.unit_id).title[:30]} · supports · {support.surface} (a correction denies it)" \
+        in r.assignments.wrong
+    assert book.unmatched() == [] and len(book.gold[case.name].used) == 2
