@@ -1,4 +1,4 @@
-"""The command line: `policykg load | read | serve | stats | query | export`.
+"""The command line: `policykg load | read | serve | stats | query | export | corrections`.
 
 Each command opens the store and calls one library function. One wrapper turns
 any policykg error into a one-line message and its exit code: 0 all well,
@@ -15,6 +15,7 @@ from typing import Annotated
 import typer
 from tqdm import tqdm
 
+from api.corrections_cli import corrections_app
 from api.stores import open_store
 from graph import catalog
 from graph.errors import BadRequest, PolicyKGError
@@ -23,6 +24,7 @@ from queries import service
 
 app = typer.Typer(help="policykg: Chinese policy documents as a knowledge graph.", no_args_is_help=True,
                   add_completion=False, pretty_exceptions_enable=False)
+app.add_typer(corrections_app, name="corrections")  # its commands live in api/corrections_cli.py
 
 StoreOpt = Annotated[str | None, typer.Option("--store", metavar="DIR",
                      help="embedded store directory (default $POLICYKG_STORE, else ./.policykg)")]
