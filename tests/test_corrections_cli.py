@@ -121,6 +121,9 @@ def test_a_correction_whose_unit_is_gone_is_reported_stale_and_listed(corrected,
     listed = policykg("corrections", "list", "--stale", "--store", str(fresh))
     assert listed.returncode == 0 and len(listed.stdout.splitlines()) == 1
     assert listed.stdout.startswith(records[0]["id"]) and "STALE: unit 九、不存在的部分" in listed.stdout
+    as_json = policykg("corrections", "list", "--json", "--plan", plan_id, "--store", str(fresh)).stdout.splitlines()
+    assert sorted((c["id"], c["stale"]) for c in map(json.loads, as_json)) == sorted(
+        [(records[0]["id"], True), (records[1]["id"], False)])
 
 
 def test_corrections_imported_before_their_document_apply_when_it_is_loaded(corrected, tmp_path):
