@@ -10,7 +10,11 @@ spawns each afresh, and each builds its own app over its own store (`worker_app`
 """
 
 import atexit
+import os
 import re
+import signal
+import threading
+import time
 
 import h11
 import uvicorn
@@ -55,12 +59,27 @@ def serve(app, host: str, port: int, access_log: bool = False) -> None:
                 access_log=access_log)
 
 
+def exit_with_parent(interval: float = 1.0) -> None:
+    """Stop this process (as SIGTERM would: gracefully) once its parent is gone. A worker must not outlive
+    the supervisor, which holds the embedded store's write lock: without it a load could change the
+    data under this reader, whose answers and caches would then be stale or worse."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(interval)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
 def worker_app():
     """The app of one worker process: the same app as `serve`'s, over a store this process opens itself
     (engine handles do not cross processes), as the parent described it in the environment."""
     from api.app import create_app
     from api.stores import open_worker_store
 
+    exit_with_parent()
     store = open_worker_store()
     atexit.register(store.close)
     return create_app(store)

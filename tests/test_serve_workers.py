@@ -203,3 +203,27 @@ def test_workers_must_be_at_least_one(tmp_path):
     r = policykg("serve", "--workers", "0", "--store", str(tmp_path / "s"))
     out, _ = r.communicate(timeout=60)
     assert r.returncode == 2 and "--workers" in out
+
+
+def test_a_worker_stops_when_its_supervisor_is_killed(tmp_path):
+    """SIGKILL gives the supervisor no chance to stop its workers, and frees the store's write lock."""
+    worker = tmp_path / "worker.py"
+    worker.write_text("import time\nfrom api.server import exit_with_parent\n"
+                      "exit_with_parent(0.1)\nprint('ready', flush=True)\ntime.sleep(60)\n")
+    supervisor = tmp_path / "supervisor.py"
+    supervisor.write_text("import subprocess, sys, time\n"
+                          f"child = subprocess.Popen([sys.executable, {str(worker)!r}])\n"
+                          "print(child.pid, flush=True)\ntime.sleep(60)\n")
+    proc = subprocess.Popen([sys.executable, str(supervisor)], stdout=subprocess.PIPE, text=True,
+                            cwd=Path(__file__).resolve().parent.parent)
+    try:
+        child = int(proc.stdout.readline())
+        assert proc.stdout.readline().strip() == "ready"
+    finally:
+        proc.kill()
+        proc.wait()
+    cmdline = Path(f"/proc/{child}/cmdline")
+    deadline = time.monotonic() + 10
+    while cmdline.exists() and b"worker.py" in cmdline.read_bytes():  # a zombie's command line is empty
+        assert time.monotonic() < deadline, "the worker outlived its supervisor"
+        time.sleep(0.1)
