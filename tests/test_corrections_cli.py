@@ -2,8 +2,6 @@
 fresh store, stale corrections named, bad files refused in one line, usage errors exit 2."""
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,18 +13,9 @@ from graph import correction_file
 from graph.errors import DocumentError
 from queries import corrections, service
 from tests.conftest import doc
+from tests.test_cli import policykg
 
-# The line api/cli.py carries (or will): the sub-app under `policykg corrections`, run by its main().
-MAIN = ("from api.cli import app, main\n"
-        "from api.corrections_cli import corrections_app\n"
-        "if not any(g.name == 'corrections' for g in app.registered_groups):\n"
-        "    app.add_typer(corrections_app, name='corrections')\n"
-        "main()\n")
 DOC = doc("003")
-
-
-def policykg(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-c", MAIN, *args], capture_output=True, text=True)
 
 
 def loaded(directory: Path):
