@@ -62,8 +62,9 @@ run: install
 test: install
 	$(BIN)/python -m pytest
 
+# CORRECTIONS=FILE: people's corrections (policykg corrections export) as extra gold
 eval: install
-	$(BIN)/python -m tests.evaluate
+	$(BIN)/python -m tests.evaluate $(if $(CORRECTIONS),--corrections $(CORRECTIONS))
 
 bench: install
 	command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; } \
