@@ -28,7 +28,7 @@ from graph.model import Correction, PlanGraph
 from graph.store import GraphStore
 from loaders.documents import file_bytes, load_path, located, read_with_attachments
 from loaders.pipeline import read_document
-from queries.corrections import correct_plans, store_states
+from queries.corrections import WRITING, correct_plans, store_states
 
 BATCH = 32
 PARALLEL_FROM = 8  # fewer documents than this are read in this process (a pool costs a second to start)
@@ -188,6 +188,12 @@ def _write(store: GraphStore, read: list[tuple[Source, PlanGraph]], fail: Callab
            written: Callable[[list[PlanGraph], list[Correction]], None]) -> None:
     if not read:
         return
+    with WRITING:  # no correction is made or taken back between reading the plans' and writing them
+        _write_corrected(store, read, fail, written)
+
+
+def _write_corrected(store: GraphStore, read: list[tuple[Source, PlanGraph]], fail: Callable[[str], None],
+                     written: Callable[[list[PlanGraph], list[Correction]], None]) -> None:
     graphs, corrections = correct_plans(store, [g for _, g in read])
     try:
         store.replace_plans(graphs)

@@ -7,6 +7,7 @@ load path (api/loading.py) does the same for every document it writes.
 """
 
 import json
+import threading
 from datetime import UTC, datetime
 
 from graph.corrections import Resolve, apply_corrections
@@ -18,6 +19,11 @@ from queries.correction_requests import InvalidCorrection, body_text, build, dep
 
 __all__ = ["InvalidCorrection", "add_correction", "apply_stored_corrections", "correct_plans", "delete_correction",
            "get_correction", "import_corrections", "list_corrections", "stored_reading", "store_states"]
+
+
+# Held while a plan's corrections are read and the plan is written with them (a correction made
+# or taken back, a batch loaded), so that no write leaves out a correction made meanwhile.
+WRITING = threading.RLock()
 
 
 def now() -> str:
@@ -106,30 +112,32 @@ def add_correction(store: GraphStore, request: dict, at: str | None = None,
 
     `resolve` turns a name as written into a department in the plan's jurisdiction (the api layer
     passes api.department_names.resolve_name); without it a name must be a department already known."""
-    reading = stored_reading(store, str(request.get("plan_id") or ""))
-    current, _ = apply_corrections(reading, corrections_of(store, [reading.plan.id]).get(reading.plan.id, []))
-    c = build(store, current, request, at or now(), resolve)
-    _save(store, c)
-    try:
-        states = _rewrite(store, reading)
-    except BaseException:
-        store.write("correction_delete", {"id": c.id})
-        raise
+    with WRITING:
+        reading = stored_reading(store, str(request.get("plan_id") or ""))
+        current, _ = apply_corrections(reading, corrections_of(store, [reading.plan.id]).get(reading.plan.id, []))
+        c = build(store, current, request, at or now(), resolve)
+        _save(store, c)
+        try:
+            states = _rewrite(store, reading)
+        except BaseException:
+            store.write("correction_delete", {"id": c.id})
+            raise
     return next(s for s in states if s.id == c.id)
 
 
 def delete_correction(store: GraphStore, correction_id: str) -> bool:
     """Remove a correction; its plan's facts return to the reading plus the other corrections."""
-    rows = store.run("correction", {"id": correction_id})
-    if not rows:
-        return False
-    store.write("correction_delete", {"id": correction_id})
-    try:
-        reading = stored_reading(store, rows[0]["plan_id"])
-    except NotFound:
-        return True  # the plan is not loaded: nothing to rewrite
-    _rewrite(store, reading)
-    return True
+    with WRITING:
+        rows = store.run("correction", {"id": correction_id})
+        if not rows:
+            return False
+        store.write("correction_delete", {"id": correction_id})
+        try:
+            reading = stored_reading(store, rows[0]["plan_id"])
+        except NotFound:
+            return True  # the plan is not loaded: nothing to rewrite
+        _rewrite(store, reading)
+        return True
 
 
 def _complete(store: GraphStore, graph: PlanGraph, c: Correction, resolve: Resolve | None) -> Correction:
@@ -156,6 +164,13 @@ def import_corrections(store: GraphStore, corrections: list[Correction],
     for c in corrections:
         by_plan.setdefault(c.plan_id, []).append(c)
     out: dict[str, Correction] = {}
+    with WRITING:
+        _import(store, by_plan, resolve, out)
+    return [out[c.id] for c in corrections if c.id in out]
+
+
+def _import(store: GraphStore, by_plan: dict[str, list[Correction]], resolve: Resolve | None,
+            out: dict[str, Correction]) -> None:
     for plan_id, items in by_plan.items():
         try:
             reading = stored_reading(store, plan_id)
@@ -169,4 +184,3 @@ def import_corrections(store: GraphStore, corrections: list[Correction],
             _save(store, _complete(store, reading, c, resolve))
         for state in _rewrite(store, reading):
             out[state.id] = state
-    return [out[c.id] for c in corrections if c.id in out]
