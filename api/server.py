@@ -10,6 +10,7 @@ spawns each afresh, and each builds its own app over its own store (`worker_app`
 """
 
 import atexit
+import logging
 import os
 import re
 import signal
@@ -85,6 +86,16 @@ def worker_app():
     return create_app(store)
 
 
+class Supervisor(Multiprocess):
+    """uvicorn's supervisor, which also says when every worker serves: until then the first ones carry all
+    the traffic (scripts and benchmarks wait for the line)."""
+
+    def init_processes(self) -> None:
+        super().init_processes()
+        if all(p.wait_until_ready(WORKER_HEALTHCHECK_S, self.should_exit) for p in self.processes):
+            logging.getLogger("uvicorn.error").info("%d workers serving", len(self.processes))
+
+
 def serve_workers(workers: int, host: str, port: int, access_log: bool = False) -> None:
     """`workers` processes accepting on one socket, each running `worker_app`; returns when they are stopped.
 
@@ -93,7 +104,7 @@ def serve_workers(workers: int, host: str, port: int, access_log: bool = False) 
     config = uvicorn.Config("api.server:worker_app", factory=True, host=host, port=port, workers=workers,
                             http=Utf8TargetProtocol, loop="uvloop", log_level="info", access_log=access_log,
                             timeout_worker_healthcheck=WORKER_HEALTHCHECK_S)
-    supervisor = Multiprocess(config, sockets=[config.bind_socket()])
+    supervisor = Supervisor(config, sockets=[config.bind_socket()])
     supervisor.run()
     if any(p.exitcode == STARTUP_FAILURE for p in supervisor.processes):
         raise StoreError("a worker process could not start (its reason is logged above); the server stopped")
