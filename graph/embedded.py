@@ -16,7 +16,8 @@ from typing import Any
 import ladybug
 
 from graph import catalog
-from graph.errors import BadRequest, ReadOnly, StoreError
+from graph.embedded_dialect import LINE_BREAK, MAX_OFFSET, paged, rows_of
+from graph.errors import ReadOnly, StoreError
 from graph.faults import fault_point
 from graph.model import PlanGraph, merge_aliases
 from graph.rows import PlanRows, merge_rows, to_rows
@@ -25,15 +26,14 @@ from graph.schema import NODES, PLAN_OWNED, RELS, columns
 ENGINE_DIR = "graph.lbug"
 # Bulk writes go through CSV files, and LadybugDB 0.22.0's CSV reader can split a quoted line break
 # at a block boundary (1 batch in ~400 of the generated corpus); its Arrow scan, which has no such
-# problem, keeps ~14x the data in memory for good. So line breaks are stored as U+2028 in the
-# embedded store and turned back into line breaks in every row read from it.
-LINE_BREAK = "\u2028"
+# problem, keeps ~14x the data in memory for good. So line breaks are stored as U+2028 (LINE_BREAK) in
+# the embedded store and turned back into line breaks in every row read from it (graph.embedded_dialect).
 SCHEMA_FILE = "policykg-schema"
 # LadybugDB 0.22.0 crashes the process (SIGSEGV) on ORDER BY … SKIP n for n past a few thousand
 # (measured: 7,274 fine, 7,284 crashes on a one-plan store; the threshold moves with the data), while
-# ORDER BY … LIMIT n is fine. So a page is read as SKIP 0 LIMIT offset+limit and sliced here, and
-# pages deeper than MAX_OFFSET are refused to keep that read bounded.
-MAX_OFFSET = 10_000
+# ORDER BY … LIMIT n is fine. So a page is read as LIMIT offset+limit and sliced, and pages deeper
+# than MAX_OFFSET are refused to keep that read bounded (graph.embedded_dialect.paged).
+__all__ = ["MAX_OFFSET", "EmbeddedStore", "schema_fingerprint"]
 CHECKPOINT_EVERY = 64  # documents written between checkpoints of the write-ahead log
 
 
@@ -55,14 +55,6 @@ def _csv_value(value: Any) -> Any:
     if isinstance(value, str):
         return value.replace("\r\n", "\n").replace("\n", LINE_BREAK)
     return "" if value is None else value
-
-
-def _restore(value: Any) -> Any:
-    if isinstance(value, str) and LINE_BREAK in value:
-        return value.replace(LINE_BREAK, "\n")
-    if isinstance(value, list):
-        return [_restore(v) for v in value]
-    return value
 
 
 # The engine caches pages up to this much memory (its default is most of the machine's RAM,
@@ -115,34 +107,36 @@ class EmbeddedStore:
                              f"and load the documents again")
 
     # -- connections -------------------------------------------------------------------------
-    def _connection(self) -> ladybug.Connection:
-        conn = getattr(self._local, "conn", None)
+    def _connection(self, reader: bool = False) -> ladybug.Connection:
+        """This thread's connection for writes, or for reads (`reader`): a read runs on one engine thread,
+        as a named query touches tens of rows and the server's own threads already use every core (one
+        thread measured 1.04 ms against 1.38 ms with the engine's default for a department's page)."""
+        attribute = "reader" if reader else "conn"
+        conn = getattr(self._local, attribute, None)
         if conn is None:
             try:
                 conn = ladybug.Connection(self._db)
+                if reader:
+                    conn.set_max_threads_for_exec(1)
             except Exception as e:
                 raise StoreError(f"embedded store: {_reason(e)}") from e
-            self._local.conn = conn
+            setattr(self._local, attribute, conn)
             self._connections.append(conn)
         return conn
 
     @staticmethod
-    def _execute(conn: ladybug.Connection, statement: str, params: dict | None = None) -> list[dict[str, Any]]:
+    def _execute(conn: ladybug.Connection, statement: str, params: dict | None = None,
+                 skip: int = 0) -> list[dict[str, Any]]:
         try:
             result = conn.execute(statement, params or {})
+            names, types, data = result.get_column_names(), result.get_column_data_types(), result.get_all()
         except Exception as e:
             raise StoreError(f"embedded store: {_reason(e)}") from e
-        names = result.get_column_names()
-        return [{k: _restore(v) for k, v in zip(names, row, strict=True)} for row in result.get_all()]
+        return rows_of(names, types, data[skip:] if skip else data)
 
     def run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        offset = (params or {}).get("offset", 0)
-        if not isinstance(offset, int) or offset <= 0 or "limit" not in (params or {}):
-            return self._execute(self._connection(), catalog.load(query).text, params)
-        if offset > MAX_OFFSET:
-            raise BadRequest(f"offset {offset} is past the deepest page the embedded store serves ({MAX_OFFSET})")
-        widened = {**params, "offset": 0, "limit": offset + params["limit"]}  # type: ignore[operator]
-        return self._execute(self._connection(), catalog.load(query).text, widened)[offset:]
+        statement, params, skip = paged(catalog.load(query).text, params)
+        return self._execute(self._connection(reader=True), statement, params, skip)
 
     def write(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """One named query that writes (a correction): under the write lock, counted as a write."""

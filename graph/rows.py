@@ -80,11 +80,12 @@ def to_rows(graph: PlanGraph) -> PlanRows:
         ],
     )
     label = {}
+    plan_of = {"plan_title": graph.plan.title, "plan_issued": graph.plan.issued}
     for u in graph.units:
         label[u.id] = u.type.capitalize()
         rows.nodes[label[u.id]].append({
             "id": u.id, "type": u.type, "title": u.title, "path": u.path, "parent_id": u.parent_id,
-            "plan_id": pid, "ord": u.order, "text": u.text, "deadline": u.deadline, "annex": u.annex,
+            "plan_id": pid, **plan_of, "ord": u.order, "text": u.text, "deadline": u.deadline, "annex": u.annex,
             "tokens": " ".join(u.tokens), **evidence(u.evidence),
         })
         parent = (label[u.parent_id], u.parent_id) if u.parent_id else ("Plan", pid)
@@ -96,7 +97,7 @@ def to_rows(graph: PlanGraph) -> PlanRows:
         rows.nodes["Indicator"].append({
             "id": i.id, "type": "indicator", "name": i.name, "target_value": i.target_value,
             "comparator": i.comparator, "unit": i.unit, "target_year": i.target_year,
-            "baseline_value": i.baseline_value, "baseline_year": i.baseline_year, "plan_id": pid,
+            "baseline_value": i.baseline_value, "baseline_year": i.baseline_year, "plan_id": pid, **plan_of,
             "owner_id": i.owner_id, "tokens": " ".join(i.tokens), **evidence(i.evidence),
             **correction_mark(i.correction),
         })

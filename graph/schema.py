@@ -8,10 +8,13 @@ named query reads the same names from either store.
 # `locator`: the place in a PDF, Word or Excel file (page and line, paragraph, cell); null for text and HTML
 EVIDENCE = [("source", "STRING"), ("span_start", "INT64"), ("span_end", "INT64"), ("quote", "STRING"),
             ("locator", "STRING")]
+# What a unit's or a target's answers show and sort by of its plan, carried on it (written with it, as the
+# plan owns it): a page of a department's units is then one traversal with no join to Plan.
+PLAN_OF = [("plan_title", "STRING"), ("plan_issued", "STRING")]
 UNIT = [
     ("id", "STRING"), ("type", "STRING"), ("title", "STRING"), ("path", "STRING"), ("parent_id", "STRING"),
-    ("plan_id", "STRING"), ("ord", "INT64"), ("text", "STRING"), ("deadline", "STRING"), ("annex", "BOOLEAN"),
-    ("tokens", "STRING"), *EVIDENCE,
+    ("plan_id", "STRING"), *PLAN_OF, ("ord", "INT64"), ("text", "STRING"), ("deadline", "STRING"),
+    ("annex", "BOOLEAN"), ("tokens", "STRING"), *EVIDENCE,
 ]
 # Set on a fact a person's correction made or changed (graph.model.CorrectionMark)
 CORRECTION_MARK = [("correction_id", "STRING"), ("corrected_by", "STRING"), ("corrected_at", "STRING")]
@@ -31,8 +34,8 @@ NODES: dict[str, list[tuple[str, str]]] = {
     "Indicator": [
         ("id", "STRING"), ("type", "STRING"), ("name", "STRING"), ("target_value", "DOUBLE"),
         ("comparator", "STRING"), ("unit", "STRING"), ("target_year", "INT64"), ("baseline_value", "DOUBLE"),
-        ("baseline_year", "INT64"), ("plan_id", "STRING"), ("owner_id", "STRING"), ("tokens", "STRING"), *EVIDENCE,
-        *CORRECTION_MARK,
+        ("baseline_year", "INT64"), ("plan_id", "STRING"), *PLAN_OF, ("owner_id", "STRING"), ("tokens", "STRING"),
+        *EVIDENCE, *CORRECTION_MARK,
     ],
     # A plan's text as read (what every span indexes) and its reading before corrections, compressed.
     "Source": [("id", "STRING"), ("type", "STRING"), ("plan_id", "STRING"), ("text", "STRING"), ("reading", "STRING")],

@@ -1,15 +1,32 @@
-"""The in-memory helpers built from the store: the search index and the question dictionary.
+"""The in-memory helpers built from the store: the search index, the question dictionary and the
+dictionary of department names.
 
-Built on first use and again after any write, so searches and questions see
-every plan loaded; a generation counter says when they are stale.
+Built on first use and again after any write, so searches, questions and name lookups see every
+plan loaded; a generation counter says when they are stale.
 """
 
 import threading
 
 from graph.store import GraphStore
+from queries import service
 from queries.ask import Asker
 from queries.entities import EntityDictionary
 from queries.search import SearchIndex
+
+
+class DepartmentNames:
+    """Every department by its id, canonical name and each alias: what `department_lookup` answers,
+    as a dictionary lookup instead of a scan of every department on every request."""
+
+    def __init__(self, departments: list[dict]) -> None:
+        self._by_name: dict[str, list[dict]] = {}
+        for d in departments:  # in the query's order (jurisdiction, name), which each list keeps
+            for surface in dict.fromkeys([d["id"], d["name"], *(d["aliases"] or [])]):
+                self._by_name.setdefault(surface, []).append(d)
+
+    def find(self, name: str, jurisdiction: str = "") -> list[dict]:
+        found = self._by_name.get(name, [])
+        return [dict(d) for d in found if not jurisdiction or d["jurisdiction"] == jurisdiction]
 
 
 class Lookups:
@@ -20,6 +37,7 @@ class Lookups:
         self._built: tuple | None = None
         self._search: SearchIndex | None = None
         self._asker: Asker | None = None
+        self._names: tuple[tuple, DepartmentNames] | None = None
 
     def invalidate(self) -> None:
         """Call after a write: the next search or question rebuilds from the store."""
@@ -45,3 +63,18 @@ class Lookups:
 
     def asker(self) -> Asker:
         return self._ensure()[1]
+
+    def find_departments(self, name: str, jurisdiction: str = "") -> list[dict]:
+        """`service.find_departments`, from the dictionary of names while it is exact: a store that others
+        may write (Neo4j, no generation) is asked every time."""
+        if self.store.generation is None:
+            return service.find_departments(self.store, name, jurisdiction)
+        with self._lock:
+            version = self._version()
+            if self._names is None or self._names[0] != version:
+                self._names = (version, DepartmentNames(self.store.run("all_departments")))
+            names = self._names[1]
+        found = names.find(name.strip(), jurisdiction or "")
+        if not found:
+            service.not_found(name, jurisdiction)
+        return found

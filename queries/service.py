@@ -4,9 +4,9 @@ Kept apart from the HTTP layer so the CLI, the API and the tests ask the same
 way, and apart from the stores so both give the same answers.
 """
 
-from typing import Any
+from typing import Any, NoReturn
 
-from graph.errors import NotFound
+from graph.errors import BadRequest, NotFound
 from graph.store import GraphStore
 
 DEPARTMENT_FIELDS = ("id", "name", "jurisdiction", "aliases", "kind")
@@ -74,24 +74,43 @@ def find_departments(store: GraphStore, name: str, jurisdiction: str = "") -> li
     """Every department `name` may mean (id, canonical name or alias), across jurisdictions."""
     found = store.run("department_lookup", {"name": name.strip(), "jurisdiction": jurisdiction or ""})
     if not found:
-        where = f" in {jurisdiction}" if jurisdiction else ""
-        raise NotFound(f"no department named {name!r}{where}", name=name)
+        not_found(name, jurisdiction)
     return found
 
 
-def department_partners(store: GraphStore, name: str, jurisdiction: str, limit: int) -> dict[str, Any]:
-    """Departments that share units with this one, most shared first."""
-    departments = find_departments(store, name, jurisdiction)
+def not_found(name: str, jurisdiction: str) -> NoReturn:
+    where = f" in {jurisdiction}" if jurisdiction else ""
+    raise NotFound(f"no department named {name!r}{where}", name=name)
+
+
+def department_partners(store: GraphStore, name: str, jurisdiction: str, limit: int,
+                        departments: list[dict] | None = None) -> dict[str, Any]:
+    """Departments that share units with this one, most shared first (`departments`: already found by name)."""
+    departments = departments or find_departments(store, name, jurisdiction)
     rows = store.run("department_partners", {"ids": [d["id"] for d in departments], "limit": limit})
     return {"departments": departments, "items": rows, "total": len(rows)}
 
 
-def department_units(store: GraphStore, name: str, role: str, jurisdiction: str, limit: int,
-                     offset: int) -> dict[str, Any]:
-    departments = find_departments(store, name, jurisdiction)
-    ids = [d["id"] for d in departments]
-    rows = store.run("department_units", {"ids": ids, "role": role, "offset": offset, "limit": limit})
-    total = store.run("department_units_total", {"ids": ids, "role": role})[0]["total"]
+# One named query per role: each expands one relationship type (LEADS or SUPPORTS) and returns its total
+# beside the page; a page past the end has no row to carry it, so then the total is counted alone.
+UNITS_BY_ROLE = {"leads": ("department_leads", "department_leads_total"),
+                 "supports": ("department_supports", "department_supports_total")}
+
+
+def department_units(store: GraphStore, name: str, role: str, jurisdiction: str, limit: int, offset: int,
+                     departments: list[dict] | None = None) -> dict[str, Any]:
+    """What a department leads or supports (`role`), by name; `departments`: already found by that name."""
+    departments = departments or find_departments(store, name, jurisdiction)
+    return {"departments": departments, **units_of(store, [d["id"] for d in departments], role, limit, offset)}
+
+
+def units_of(store: GraphStore, ids: list[str], role: str, limit: int, offset: int) -> dict[str, Any]:
+    """A page of what the departments `ids` lead or support (`role`), and how many in all."""
+    if role not in UNITS_BY_ROLE:
+        raise BadRequest(f"role must be 'leads' or 'supports', not {role!r}")
+    page, count = UNITS_BY_ROLE[role]
+    rows = store.run(page, {"ids": ids, "offset": offset, "limit": limit})
+    total = rows[0]["total"] if rows else store.run(count, {"ids": ids})[0]["total"]
     items = [
         {
             "id": r["id"], "type": r["type"], "title": r["title"],
@@ -101,4 +120,4 @@ def department_units(store: GraphStore, name: str, role: str, jurisdiction: str,
         }
         for r in rows
     ]
-    return {"departments": departments, "items": items, "total": int(total)}
+    return {"items": items, "total": int(total)}

@@ -1,13 +1,15 @@
-"""`make bench`: load time of the bundled corpus, and the flagship query under load.
+"""`make bench`: load time of the bundled corpus, the flagship query and diverse traffic under load.
 
 The flagship (`/departments/省经济和信息化委/leads?jurisdiction=安徽省`) is served
 by `policykg serve` and measured with wrk at 32 connections, beside a one-route
 FastAPI app served the same way in the same run; figures are printed as a ratio
-so that they mean the same on a faster or slower machine.
+so that they mean the same on a faster or slower machine. Diverse traffic (every
+department's leads and supports at several pages, uncached: tests/bench_diverse.py)
+is measured on the bundled corpus and on the largest generated one, single-process
+and with `--workers 2` when the CLI has that option.
 """
 
 import os
-import re
 import shutil
 import statistics
 import subprocess
@@ -18,6 +20,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from tests import bench_diverse as diverse
 from tests.conftest import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,14 +60,11 @@ def wait_until_up(url: str, seconds: float = 60) -> None:
     raise RuntimeError(f"server at {url} did not come up")
 
 
-def wrk(url: str) -> dict:
-    out = subprocess.run(["wrk", "-t1", f"-c{CONNECTIONS}", f"-d{DURATION}", "--latency", url],
-                         capture_output=True, text=True, check=True).stdout
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)\b", out)
-    scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}[p99.group(2)]
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return {"rps": rps, "p99_ms": float(p99.group(1)) * scale, "non_2xx": int(errors.group(1)) if errors else 0}
+def wrk(url: str, script: Path | None = None, threads: int = 1) -> dict:
+    command = ["wrk", f"-t{threads}", f"-c{CONNECTIONS}", f"-d{DURATION}", "--latency", url]
+    if script:
+        command[1:1] = ["-s", str(script)]
+    return diverse.parse_wrk(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
 
 
 def serve(command: list[str], port: int, probe: str, env: dict | None = None) -> subprocess.Popen:
@@ -110,12 +110,58 @@ def scale(tmp: Path, docs: int, full: bool) -> None:
     print(f"  flagship on the {docs}-plan graph: {cached['rps']:.0f} req/s, p99 {cached['p99_ms']:.1f} ms; "
           f"without the response cache {uncached['rps']:.0f} req/s, p99 {uncached['p99_ms']:.1f} ms "
           f"(target p99 <= 50 ms at {CONNECTIONS} connections)")
+    report_diverse(f"{docs} generated plans", tmp / "scale", tmp, ratio=0.5, p99_ms=50)
+
+
+def measure_baseline(script: Path | None = None, threads: int = 1) -> dict:
+    """The one-route app, with the same wrk settings as the run it is compared with."""
+    port = free_port()
+    proc = serve([sys.executable, "-m", "tests.bench_baseline", str(port)], port, "/ping")
+    try:
+        wrk(f"http://127.0.0.1:{port}/ping", threads=threads)  # warm-up
+        return wrk(f"http://127.0.0.1:{port}/ping", threads=threads)
+    finally:
+        proc.terminate()
+        proc.wait()
+
+
+def measure_diverse(store: Path, script: Path, workers: int) -> dict:
+    """Random department pages from the list in `script`, no response cache, `workers` processes."""
+    port = free_port()
+    env = {**os.environ, "POLICYKG_RESPONSE_CACHE": "0"}
+    command = [*CLI, "serve", "--port", str(port), "--store", str(store)]
+    if workers > 1:
+        command += ["--workers", str(workers)]
+    proc = serve(command, port, "/health", env)
+    try:
+        url = f"http://127.0.0.1:{port}"
+        wrk(url, script, diverse.THREADS)  # warm-up: every worker's first queries
+        return wrk(url, script, diverse.THREADS)
+    finally:
+        proc.terminate()
+        proc.wait()
+
+
+def report_diverse(label: str, store: Path, tmp: Path, ratio: float, p99_ms: float) -> None:
+    paths = diverse.diverse_paths(store)
+    script = diverse.lua_script(paths, tmp)
+    print(f"  diverse traffic on {label}: {len(paths)} distinct URLs at random, no response cache, "
+          f"wrk {diverse.THREADS} threads x {CONNECTIONS} connections, {DURATION}:")
+    baseline = measure_baseline(threads=diverse.THREADS)
+    print(diverse.line("one-route FastAPI app", baseline))
+    runs = [1, 2] if diverse.has_workers_option() else [1]
+    for workers in runs:
+        figures = measure_diverse(store, script, workers)
+        label = "policykg serve" + (f" --workers {workers}" if workers > 1 else " (one process)")
+        print(diverse.line(label, figures, baseline))
+        print(f"    {diverse.verdict(figures, baseline, ratio, p99_ms)}")
+    if len(runs) == 1:
+        print("    (policykg serve has no --workers option here: one process only)")
 
 
 def measure_flagship(store: Path, port: int, cache: bool) -> dict:
     env = {**os.environ, "POLICYKG_RESPONSE_CACHE": "1" if cache else "0"}
-    command = [sys.executable, "-c", "from api.cli import main; main()", "serve", "--port", str(port),
-               "--store", str(store)]
+    command = [*CLI, "serve", "--port", str(port), "--store", str(store)]
     proc = serve(command, port, "/health", env)
     try:
         wrk(f"http://127.0.0.1:{port}{FLAGSHIP}")  # warm-up
@@ -151,30 +197,25 @@ def main() -> int:
         load_s = measure_load(tmp)
         print(f"load of the bundled corpus (5 documents): {load_s:.2f} s (median of 3, fresh store)")
         store = tmp / "serve"
-        subprocess.run([sys.executable, "-c", "from api.cli import main; main()", "load", str(CORPUS),
+        subprocess.run([*CLI, "load", str(CORPUS),
                         "--store", str(store)], check=True, capture_output=True, cwd=ROOT)
-        port, base_port = free_port(), free_port()
+        port = free_port()
         flagship = measure_flagship(store, port, cache=True)
         uncached = measure_flagship(store, free_port(), cache=False)
-        baseline_proc = serve([sys.executable, "-m", "tests.bench_baseline", str(base_port)], base_port, "/ping")
-        try:
-            wrk(f"http://127.0.0.1:{base_port}/ping")
-            baseline = wrk(f"http://127.0.0.1:{base_port}/ping")
-        finally:
-            baseline_proc.terminate()
-            baseline_proc.wait()
+        baseline = measure_baseline()
+        ratio = flagship["rps"] / baseline["rps"]
+        print(f"one-route FastAPI app:  {baseline['rps']:8.0f} req/s  p99 {baseline['p99_ms']:6.1f} ms  "
+              f"({CONNECTIONS} connections, {DURATION})")
+        print(f"flagship query:         {flagship['rps']:8.0f} req/s  p99 {flagship['p99_ms']:6.1f} ms  "
+              f"non-2xx {flagship['non_2xx']}")
+        print(f"flagship, no response cache: {uncached['rps']:5.0f} req/s  p99 {uncached['p99_ms']:6.1f} ms  "
+              f"({uncached['rps'] / baseline['rps']:.2f}x; every request runs its named queries)")
+        print(f"flagship / one-route:   {ratio:.2f}x  (target >= 0.5x; p99 target <= 50 ms)")
+        ok = ratio >= 0.5 and flagship["p99_ms"] <= 50 and flagship["non_2xx"] == 0
+        print("bench (bundled corpus):", "targets met" if ok else "targets NOT met")
+        report_diverse("the bundled corpus", store, tmp, ratio=0.8, p99_ms=20)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    ratio = flagship["rps"] / baseline["rps"]
-    print(f"one-route FastAPI app:  {baseline['rps']:8.0f} req/s  p99 {baseline['p99_ms']:6.1f} ms  "
-          f"({CONNECTIONS} connections, {DURATION})")
-    print(f"flagship query:         {flagship['rps']:8.0f} req/s  p99 {flagship['p99_ms']:6.1f} ms  "
-          f"non-2xx {flagship['non_2xx']}")
-    print(f"flagship, no response cache: {uncached['rps']:5.0f} req/s  p99 {uncached['p99_ms']:6.1f} ms  "
-          f"({uncached['rps'] / baseline['rps']:.2f}x; every request runs its named queries)")
-    print(f"flagship / one-route:   {ratio:.2f}x  (target >= 0.5x; p99 target <= 50 ms)")
-    ok = ratio >= 0.5 and flagship["p99_ms"] <= 50 and flagship["non_2xx"] == 0
-    print("bench (bundled corpus):", "targets met" if ok else "targets NOT met")
     for docs in SCALE_SIZES:
         tmp = Path(tempfile.mkdtemp(prefix="policykg-scale-"))
         try:

@@ -22,7 +22,10 @@ def params_for(store, graphs) -> dict[str, dict]:
         "departments_total": {"q": "经信", "jurisdiction": ""},
         "department_lookup": {"name": "省经信委", "jurisdiction": ""},
         "department_units": {"ids": anhui_it, "role": "leads", "offset": 0, "limit": 100},
-        "department_units_total": {"ids": anhui_it, "role": "leads"},
+        "department_leads": {"ids": anhui_it, "offset": 0, "limit": 100},
+        "department_supports": {"ids": anhui_it, "offset": 0, "limit": 100},
+        "department_leads_total": {"ids": anhui_it},
+        "department_supports_total": {"ids": anhui_it},
         "department_partners": {"ids": anhui_it, "limit": 5},
         "unit_departments": {"ids": [medical], "role": "leads"},
         "indicators": {"plan": "", "year": 2020, "q": "宽带", "offset": 0, "limit": 50},
@@ -39,7 +42,8 @@ EXPECT = {
     "unit_departments": lambda rows: [r["name"] for r in rows] == ["安徽省卫生和计划生育委员会"],
     "plans_implementing": lambda rows: len(rows) == 3,
     "plan_implements": lambda rows: rows[0]["doc_number"] == "国发〔2015〕40号",
-    "department_units_total": lambda rows: rows[0]["total"] >= 28,
+    "department_leads_total": lambda rows: rows[0]["total"] >= 28,
+    "department_leads": lambda rows: len(rows) == rows[0]["total"] >= 28,
     "indicators": lambda rows: "固定宽带家庭普及率" in [r["name"] for r in rows],
     "leads_by_name": lambda rows: {r["department"] for r in rows} == {"安徽省经济和信息化委员会"} and len(
         {r["plan"] for r in rows}) == 3,
@@ -54,13 +58,22 @@ def test_every_query_file_has_a_header():
 
 
 def test_every_query_is_exercised_here():
-    assert set(catalog.names()) == EXERCISED
+    assert set(catalog.names()) == EXERCISED | CORRECTIONS
+
+
+# The corrections feature's queries, run through queries/corrections.py, queries/plan_source.py and the
+# RDF export by tests/test_corrections.py, tests/test_corrections_cli.py and tests/test_rdf_corrections.py.
+CORRECTIONS = {
+    "correction", "correction_delete", "correction_save", "corrections", "corrections_of_plans", "corrections_stale",
+    "corrections_total", "plan_source", "rdf_corrections", "rdf_plan_corrections",
+}
 
 
 EXERCISED = {
     "counts", "plans_total", "search_documents", "all_departments", "national_documents", "plans", "plan",
     "plan_units", "plan_assignments", "plan_indicators", "plan_implements", "plan_links", "departments",
-    "departments_total", "department_lookup", "department_units", "department_units_total", "department_partners",
+    "departments_total", "department_lookup", "department_units", "department_leads", "department_supports",
+    "department_leads_total", "department_supports_total", "department_partners",
     "unit_departments", "indicators", "indicators_total", "plans_implementing", "leads_by_name",
 }
 

@@ -6,7 +6,7 @@ event loop.
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 
 from api.deps import PageDep, StoreDep
 from api.schemas import DepartmentOut, DepartmentPartners, DepartmentUnits, ErrorOut
@@ -43,37 +43,39 @@ def list_departments(
     return items
 
 
-def _units(role: str, name: str, jurisdiction: str, store, page, response: Response):
-    result = service.department_units(store, name, role, jurisdiction, page.limit, page.offset)
+def _units(role: str, name: str, jurisdiction: str, store, page, request: Request, response: Response):
+    departments = request.app.state.lookups.find_departments(name, jurisdiction)
+    result = service.department_units(store, name, role, jurisdiction, page.limit, page.offset, departments)
     response.headers["X-Total-Count"] = str(result["total"])
     return result
 
 
 @router.get("/{name}/leads", response_model=DepartmentUnits, summary="What a department leads",
             responses={404: {"model": ErrorOut, "description": "no department by that name"}})
-def leads(name: Annotated[str, NAME], store: StoreDep, page: PageDep, response: Response,
+def leads(name: Annotated[str, NAME], store: StoreDep, page: PageDep, request: Request, response: Response,
           jurisdiction: Annotated[str, JURISDICTION] = ""):
     """Every action and project the department leads, across all plans, each with its plan, how the
     lead was read (`basis`) and the quote it was read from. A name used in several jurisdictions
     returns all of them in `departments`; `jurisdiction=` narrows."""
-    return _units("leads", name, jurisdiction, store, page, response)
+    return _units("leads", name, jurisdiction, store, page, request, response)
 
 
 @router.get("/{name}/supports", response_model=DepartmentUnits, summary="What a department supports",
             responses={404: {"model": ErrorOut, "description": "no department by that name"}})
-def supports(name: Annotated[str, NAME], store: StoreDep, page: PageDep, response: Response,
+def supports(name: Annotated[str, NAME], store: StoreDep, page: PageDep, request: Request, response: Response,
              jurisdiction: Annotated[str, JURISDICTION] = ""):
     """Every action and project the department supports (配合), across all plans; same shape as leads."""
-    return _units("supports", name, jurisdiction, store, page, response)
+    return _units("supports", name, jurisdiction, store, page, request, response)
 
 
 @router.get("/{name}/partners", response_model=DepartmentPartners, summary="Who a department works with",
             responses={404: {"model": ErrorOut, "description": "no department by that name"}})
-def partners(name: Annotated[str, NAME], store: StoreDep, response: Response,
+def partners(name: Annotated[str, NAME], store: StoreDep, request: Request, response: Response,
              jurisdiction: Annotated[str, JURISDICTION] = "",
              limit: Annotated[int, Query(ge=1, le=1000, description="at most this many partners")] = 20):
     """The departments that lead or support the same actions and projects as this one, with how
     many they share, most shared first."""
-    result = service.department_partners(store, name, jurisdiction, limit)
+    departments = request.app.state.lookups.find_departments(name, jurisdiction)
+    result = service.department_partners(store, name, jurisdiction, limit, departments)
     response.headers["X-Total-Count"] = str(result["total"])
     return result

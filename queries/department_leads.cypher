@@ -1,0 +1,15 @@
+// purpose: A page of what the given departments lead across all plans, in plan order, with how many there are in all.
+// params: ids (list of department ids), offset (int), limit (int)
+// returns: id, type, title, plan_id, plan_title, basis, quote, locator, deadline, department_id, total
+// index: Neo4j seeks the departments through the department_id uniqueness constraint (d.id IN $ids), then
+// index: expands their LEADS edges, twice (the count, then the page); the plan's title and date are carried on
+// index: the unit, so no Plan is read. A page past the end has no row to carry the total: see department_leads_total.
+MATCH (c:Department)-[e:LEADS]->()
+WHERE c.id IN $ids
+WITH count(e) AS total
+MATCH (d:Department)-[r:LEADS]->(u:Action|Project)
+WHERE d.id IN $ids
+RETURN u.id AS id, u.type AS type, u.title AS title, u.plan_id AS plan_id, u.plan_title AS plan_title,
+       r.basis AS basis, r.quote AS quote, r.locator AS locator, r.deadline AS deadline, d.id AS department_id, total
+ORDER BY u.plan_issued, u.plan_id, u.ord, d.id
+SKIP $offset LIMIT $limit

@@ -1,0 +1,7 @@
+// purpose: How many units the given departments lead (the total beside a page that is past the end).
+// params: ids (list of department ids)
+// returns: total
+// index: Neo4j seeks the departments through the department_id uniqueness constraint, then counts their LEADS edges.
+MATCH (d:Department)-[r:LEADS]->()
+WHERE d.id IN $ids
+RETURN count(r) AS total
