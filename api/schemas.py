@@ -89,7 +89,8 @@ class AskOut(BaseModel):
 
 
 class UnitDepartmentOut(DepartmentOut):
-    basis: str | None = Field(None, description="how this role was read: stated, rule or first-listed")
+    basis: str | None = Field(None, description="how this role was read: stated, rule, first-listed, or "
+                                                  "corrected (a person's correction)")
     quote: str | None = Field(None, description="the responsibility note the role was read from")
     locator: str | None = locator_field()
 
@@ -137,9 +138,9 @@ class UnitItem(BaseModel):
     type: Literal["action", "project"]
     title: str
     plan: PlanRef
-    basis: Literal["stated", "rule", "first-listed"] = Field(
+    basis: Literal["stated", "rule", "first-listed", "corrected"] = Field(
         description="stated: the text names it; rule: the document's rule (列第一位的为牵头部门); "
-                    "first-listed: no lead named, the first listed is taken")
+                    "first-listed: no lead named, the first listed is taken; corrected: a person's correction")
     quote: str = Field(description="the text the role was read from")
     locator: str | None = locator_field()
     deadline: str | None

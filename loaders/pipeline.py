@@ -60,7 +60,7 @@ def read_document(data: bytes, name: str) -> PlanGraph:
     outline.classify(o for o in owners if o is not None)
     body_start = min([*(h.start for h in outline.headings[:1]), *(t.start for t in tables[:1]), outline.body_end])
     meta = read_metadata(source, body_start)
-    graph = PlanGraph(plan=_plan(meta, doc), text=text)
+    graph = PlanGraph(plan=_plan(meta, doc), text=source.original)
 
     def add(g: PlanGraph, unit_id: str, reading: Reading, jurisdiction, evidence: Evidence,
             deadline: str | None = None) -> None:

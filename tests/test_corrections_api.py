@@ -201,8 +201,6 @@ def test_the_source_lists_the_readers_warnings_at_their_place(client):
     assert all(warnings["text"][w["start"]:w["end"]] for w in placed)
 
 
-@pytest.mark.xfail(reason="loaders/pipeline.py keeps the reading text (PlanGraph(text=source.text)) while evidence "
-                          "indexes the text as written (source.original)", strict=False)
 def test_the_source_is_the_text_as_written_and_every_span_quotes_it(client):
     plan = upload(client, BODY.replace("（省发展改革委牵头，省财政厅、", "(省发展改革委牵头,省财政厅、").replace("加快建设", "加快 建设"))
     source = client.get(f"/plans/{plan}/source").json()
