@@ -1,5 +1,6 @@
-"""`policykg serve --workers N` as a user runs it: several processes answer, each as one process would,
-writes are refused with a reason, and no other process can write the store while they read it."""
+"""`policykg serve --workers N` as a user runs it: several processes answer, each as the default single
+process (which accepts writes) would; writes are refused with a reason, and no other process can write
+the store while they read it."""
 
 import http.client
 import json
@@ -10,17 +11,14 @@ import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from fastapi.testclient import TestClient
 
-from api.app import create_app
-from graph.cache import CachedStore
 from graph.embedded import EmbeddedStore
 from graph.errors import StoreError
-from loaders.pipeline import load_file
 from tests.conftest import doc, free_port
 
 TOKEN = "test-token"
@@ -87,37 +85,25 @@ def accepted_by(server_port: int, client_port: int, workers: list[int]) -> int |
     return None
 
 
-@pytest.fixture(scope="module")
-def store_dir(tmp_path_factory):
-    """A store holding one plan, and the single-process app's answers over it."""
-    directory = tmp_path_factory.mktemp("workers") / "store"
-    store = CachedStore(EmbeddedStore(directory))
-    store.replace_plan(load_file(doc("000")))
-    with TestClient(create_app(store, api_token=TOKEN)) as client:
-        expected = {url: (r.status_code, r.json()) for url in URLS for r in [client.get(url)]}
-    store.close()
-    return directory, expected
-
-
-@pytest.fixture(scope="module")
-def server(store_dir):
-    directory, _ = store_dir
+@contextmanager
+def serving(directory: Path, *options: str, ready: str):
+    """`policykg serve` on `directory` until the block ends; up once its log says `ready`."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k not in ("NEO4J_URI", "POLICYKG_WORKER")}
-    proc = policykg("serve", "--workers", "2", "--store", str(directory), "--port", str(port),
+    proc = policykg("serve", *options, "--store", str(directory), "--port", str(port),
                     env=env | {"POLICYKG_API_TOKEN": TOKEN})
     log: list[str] = []
-    ready = threading.Event()
+    up = threading.Event()
 
     def drain() -> None:  # read the log as it comes, so that the pipe never fills
         for line in proc.stdout:
             log.append(line)
-            if "2 workers serving" in line:
-                ready.set()
+            if ready in line:
+                up.set()
 
     threading.Thread(target=drain, daemon=True).start()
     try:
-        assert ready.wait(60), "the workers did not start within 60 s:\n" + "".join(log)
+        assert up.wait(60), "the server did not start within 60 s:\n" + "".join(log)
         yield proc, port
     finally:
         if proc.poll() is None:
@@ -127,6 +113,38 @@ def server(store_dir):
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
+
+
+def post_document(port: int, path: Path) -> tuple[int, dict]:
+    body = (b"--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + path.name.encode()
+            + b"\"\r\n\r\n" + path.read_bytes() + b"\r\n--b--\r\n")
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    try:
+        conn.request("POST", "/documents", body=body, headers={
+            "Authorization": f"Bearer {TOKEN}", "Content-Type": "multipart/form-data; boundary=b"})
+        r = conn.getresponse()
+        return r.status, json.loads(r.read())
+    finally:
+        conn.close()
+
+
+@pytest.fixture(scope="module")
+def store_dir(tmp_path_factory):
+    """A store filled through the default, single-process server (which writes), and its answers."""
+    directory = tmp_path_factory.mktemp("workers") / "store"
+    with serving(directory, ready="Uvicorn running on") as (proc, port):
+        status, body = post_document(port, doc("000"))
+        assert status == 201, body
+        expected = {url: get(port, url) for url in URLS}
+        proc.send_signal(signal.SIGTERM)  # as a service manager stops it: the store is closed, nothing lost
+        assert proc.wait(timeout=30) == 0
+    return directory, expected
+
+
+@pytest.fixture(scope="module")
+def server(store_dir):
+    with serving(store_dir[0], "--workers", "2", ready="2 workers serving") as running:
+        yield running
 
 
 def children_serving(pid: int) -> list[int]:
@@ -176,16 +194,9 @@ def test_answers_equal_the_single_process_servers(server, store_dir):
 def test_writes_are_refused_with_the_reason(server, store_dir):
     _, port = server
     directory, _ = store_dir
-    body = b"--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\n" \
-           + doc("000").read_bytes() + b"\r\n--b--\r\n"
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    conn.request("POST", "/documents", body=body, headers={
-        "Authorization": f"Bearer {TOKEN}", "Content-Type": "multipart/form-data; boundary=b"})
-    r = conn.getresponse()
-    error = json.loads(r.read())["error"]
-    conn.close()
-    assert r.status == 409 and error["code"] == "read_only"
-    assert "read-only" in error["message"] and "--workers" in error["message"]
+    status, body = post_document(port, doc("000"))
+    assert status == 409 and body["error"]["code"] == "read_only"
+    assert "read-only" in body["error"]["message"] and "--workers" in body["error"]["message"]
     # nor can another process write the store while the workers read it
     with pytest.raises(StoreError, match="policykg serve"):
         EmbeddedStore(directory)
