@@ -2,7 +2,8 @@
 
 One file per query, in the subset both stores run.
 
-Each file starts with `//` header lines (`purpose:`, `params:`, `returns:`)
+Each file starts with `//` header lines (`purpose:`, `params:`, `returns:`, and `index:`, which says
+what Neo4j looks the query's starting nodes up by; a key repeated on the next line continues it)
 and is pasteable as-is into the Neo4j Browser (with `:param` set).
 """
 
@@ -20,6 +21,7 @@ class Query:
     purpose: str
     params: str
     returns: str
+    index: str = ""
 
 
 def text_of(relative: str) -> str:
@@ -41,5 +43,7 @@ def load(name: str) -> Query:
         if not line.startswith("//"):
             break
         key, _, value = line[2:].strip().partition(":")
-        header[key.strip()] = value.strip()
-    return Query(name, text, header.get("purpose", ""), header.get("params", ""), header.get("returns", ""))
+        key = key.strip()
+        header[key] = f"{header[key]} {value.strip()}" if key in header else value.strip()
+    return Query(name, text, header.get("purpose", ""), header.get("params", ""), header.get("returns", ""),
+                 header.get("index", ""))

@@ -20,6 +20,9 @@ from graph.schema import NODES, PLAN_OWNED, columns
 # Every statement this store sends besides the named queries; linted like them.
 SCHEMA = [f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
           for label in NODES] + [
+    # A plan's units, targets, text and corrections by its id: the /plans/{id} queries and replacing a plan.
+    *(f"CREATE INDEX {label.lower()}_plan_id IF NOT EXISTS FOR (n:{label}) ON (n.plan_id)"
+      for label in (*PLAN_OWNED, "Correction")),
     # Chinese full text for the Browser: Lucene's CJK analyzer on the text as written, and a
     # whitespace analyzer on the jieba tokens stored at load (词 rather than character bigrams).
     "CREATE FULLTEXT INDEX unit_text IF NOT EXISTS FOR (n:Action|Project) ON EACH [n.title, n.text] "

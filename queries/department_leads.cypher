@@ -1,9 +1,10 @@
 // purpose: A page of what the given departments lead across all plans, in plan order, with how many there are in all.
 // params: ids (list of department ids), offset (int), limit (int)
 // returns: id, type, title, plan_id, plan_title, basis, quote, locator, deadline, department_id, total
-// index: Neo4j seeks the departments through the department_id uniqueness constraint (d.id IN $ids), then
-// index: expands their LEADS edges, twice (the count, then the page); the plan's title and date are carried on
-// index: the unit, so no Plan is read. A page past the end has no row to carry the total: see department_leads_total.
+// index: Neo4j seeks the departments through the department_id uniqueness constraint (d.id IN $ids),
+// index: then expands their LEADS edges twice (the count, then the page). The plan's title and date
+// index: are carried on the unit, so no Plan is read. A page past the end has no row to carry the
+// index: total: department_leads_total counts it then.
 MATCH (c:Department)-[e:LEADS]->()
 WHERE c.id IN $ids
 WITH count(e) AS total

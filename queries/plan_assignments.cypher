@@ -1,6 +1,7 @@
 // purpose: Every lead and support edge of one plan, with the department at its start.
 // params: plan (plan id)
 // returns: unit_id, role, basis, id, name, jurisdiction, aliases, kind, quote, locator, deadline, source, span_start, span_end
+// index: the action_plan_id and project_plan_id indexes (u.plan_id = $plan), then the incoming edges.
 MATCH (d:Department)-[r:LEADS|SUPPORTS]->(u:Action|Project)
 WHERE u.plan_id = $plan
 RETURN u.id AS unit_id, r.role AS role, r.basis AS basis, d.id AS id, d.name AS name,

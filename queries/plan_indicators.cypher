@@ -1,6 +1,7 @@
 // purpose: The targets one plan sets, with the unit (or the plan itself) that states each.
 // params: plan (plan id)
 // returns: id, name, target_value, comparator, unit, target_year, baseline_value, baseline_year, plan, unit_id, quote, locator, source, span_start, span_end
+// index: the indicator_plan_id index (i.plan_id = $plan).
 MATCH (i:Indicator)
 WHERE i.plan_id = $plan
 RETURN i.id AS id, i.name AS name, i.target_value AS target_value, i.comparator AS comparator,

@@ -1,6 +1,7 @@
 // purpose: A plan's actions and projects (annex tasks included) in document order.
 // params: plan (plan id)
 // returns: id, type, title, path, parent_id, deadline, annex, quote, locator, ord, source, span_start, span_end
+// index: the action_plan_id and project_plan_id indexes (u.plan_id = $plan).
 MATCH (u:Action|Project)
 WHERE u.plan_id = $plan
 RETURN u.id AS id, u.type AS type, u.title AS title, u.path AS path, u.parent_id AS parent_id,

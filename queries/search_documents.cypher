@@ -1,6 +1,7 @@
 // purpose: Everything the search index ranks: units, targets and plans with their jieba tokens.
 // params: none
 // returns: id, type, title, plan_id, plan_title, text, tokens
+// index: none: every unit, target and plan (label scans), read once to build the search index.
 MATCH (u:Action|Project)
 RETURN u.id AS id, u.type AS type, u.title AS title, u.plan_id AS plan_id, u.plan_title AS plan_title,
        u.text AS text, u.tokens AS tokens

@@ -57,6 +57,11 @@ def test_every_query_file_has_a_header():
         assert q.purpose and q.params and q.returns, name
 
 
+def test_every_read_query_says_what_neo4j_looks_it_up_by():
+    for name in EXERCISED:
+        assert catalog.load(name).index, f"{name}: no '// index:' line in its header"
+
+
 def test_every_query_is_exercised_here():
     assert set(catalog.names()) == EXERCISED | CORRECTIONS
 

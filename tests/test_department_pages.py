@@ -1,0 +1,107 @@
+"""A department's page, as the fast path answers it, against the reference queries, on every store.
+
+`/departments/{name}/leads` and `/supports` run one query per relationship type with the total
+beside the page (department_leads, department_supports) and find the department in a dictionary
+of names; `department_units` (both types, filtered by role) and `department_lookup` (a scan) are
+the reference. Every department, both roles, several pages: the same items, order and totals.
+"""
+
+import pytest
+
+from graph.embedded_dialect import LINE_BREAK, MAX_OFFSET, paged, rows_of
+from graph.errors import BadRequest, NotFound
+from queries import service
+from queries.lookups import DepartmentNames, Lookups
+
+PAGES = [(0, 1000), (0, 7), (7, 7), (3, 2), (10_000, 5)]
+
+
+def reference(store, ids: list[str], role: str, offset: int, limit: int) -> tuple[list[dict], int]:
+    rows = store.run("department_units", {"ids": ids, "role": role, "offset": offset, "limit": limit})
+    everything = store.run("department_units", {"ids": ids, "role": role, "offset": 0, "limit": 1000})
+    return rows, len(everything)
+
+
+def test_each_role_query_gives_the_reference_items_and_totals_for_every_department(loaded_store):
+    departments = loaded_store.run("all_departments")
+    assert len(departments) > 100
+    seen = 0
+    for d in departments:
+        for role in ("leads", "supports"):
+            for offset, limit in PAGES:
+                rows, total = reference(loaded_store, [d["id"]], role, offset, limit)
+                page = service.units_of(loaded_store, [d["id"]], role, limit, offset)
+                assert page["total"] == total, (d["name"], role)
+                assert [(i["id"], i["plan"]["id"], i["plan"]["title"], i["basis"], i["quote"], i["locator"],
+                         i["deadline"], i["department_id"]) for i in page["items"]] == [
+                    (r["id"], r["plan_id"], r["plan_title"], r["basis"], r["quote"], r["locator"], r["deadline"],
+                     r["department_id"]) for r in rows], (d["name"], role, offset, limit)
+                seen += len(rows)
+    assert seen > 500  # the pages held items, not only empty answers
+
+
+def test_several_departments_at_once_share_one_order_and_total(loaded_store):
+    ids = [d["id"] for d in service.find_departments(loaded_store, "省卫生计生委")]
+    assert len(ids) == 2
+    rows, total = reference(loaded_store, ids, "leads", 0, 1000)
+    page = service.units_of(loaded_store, ids, "leads", 1000, 0)
+    assert [i["id"] for i in page["items"]] == [r["id"] for r in rows] and page["total"] == total > 0
+
+
+def test_a_role_that_is_neither_is_refused(loaded_store):
+    with pytest.raises(BadRequest, match="role"):
+        service.units_of(loaded_store, [], "owns", 10, 0)
+
+
+def test_the_names_dictionary_answers_as_department_lookup_for_every_name(loaded_store):
+    departments = loaded_store.run("all_departments")
+    names = DepartmentNames(departments)
+    surfaces = {s for d in departments for s in [d["id"], d["name"], *(d["aliases"] or [])]}
+    jurisdictions = ["", *sorted({d["jurisdiction"] for d in departments if d["jurisdiction"]})[:3]]
+    for surface in sorted(surfaces):
+        for where in jurisdictions:
+            expected = loaded_store.run("department_lookup", {"name": surface, "jurisdiction": where})
+            assert names.find(surface, where) == expected, (surface, where)
+
+
+def test_the_names_dictionary_follows_writes(store, graphs):
+    lookups = Lookups(store)
+    store.replace_plan(graphs["000"])
+    if store.generation is None:
+        pytest.skip("a store others may write is asked every time")
+    found = lookups.find_departments("省经济和信息化委", "安徽省")
+    assert [d["name"] for d in found] == ["安徽省经济和信息化委员会"]
+    with pytest.raises(NotFound):
+        lookups.find_departments("经贸信息委", "深圳市")
+    store.replace_plan(next(g for g in graphs.values() if g.plan.jurisdiction == "深圳市"))
+    assert lookups.find_departments(" 经贸信息委 ", "深圳市")[0]["jurisdiction"] == "深圳市"
+
+
+def test_line_breaks_come_back_from_every_column_kind(store, graphs):
+    g = max(graphs.values(), key=lambda g: sum("\n" in u.text for u in g.units))
+    store.replace_plan(g)
+    texts = {u.id: u.text for u in g.units}
+    assert any("\n" in t for t in texts.values())
+    for row in store.run("search_documents"):
+        if row["type"] in ("action", "project"):
+            assert row["text"] == texts[row["id"]]
+            assert LINE_BREAK not in row["text"]
+
+
+def test_rows_are_restored_by_column_type():
+    names = ["s", "n", "l", "m", "z"]
+    types = ["STRING", "INT64", "STRING[]", "STRUCT(a STRING)", "STRING"]
+    data = [[f"a{LINE_BREAK}b", 3, [f"x{LINE_BREAK}y", None], {"a": f"p{LINE_BREAK}q"}, None]]
+    assert rows_of(names, types, data) == [{"s": "a\nb", "n": 3, "l": ["x\ny", None], "m": {"a": "p\nq"}, "z": None}]
+
+
+def test_a_page_is_run_with_literal_bounds_and_checked_numbers():
+    text = "MATCH (p:Plan) RETURN p.id AS id ORDER BY id\nSKIP $offset LIMIT $limit\n"
+    statement, params, skip = paged(text, {"offset": 30, "limit": 20, "q": "x"})
+    assert statement.endswith("ORDER BY id\nLIMIT 50") and params == {"q": "x"} and skip == 30
+    assert paged("MATCH (p:Plan) RETURN p LIMIT $limit", {"limit": 5})[0].endswith("LIMIT 5")
+    assert paged("MATCH (p:Plan) RETURN p", {"id": "x"}) == ("MATCH (p:Plan) RETURN p", {"id": "x"}, 0)
+    for bad in ({"offset": -1, "limit": 5}, {"offset": 0, "limit": "5; MATCH (n) DETACH DELETE n"},
+                {"offset": True, "limit": 5}, {"offset": MAX_OFFSET + 1, "limit": 5}):
+        with pytest.raises(BadRequest):
+            paged(text, bad)
