@@ -14,6 +14,7 @@ import logging
 import os
 import re
 import signal
+import sys
 import threading
 import time
 
@@ -23,7 +24,7 @@ from uvicorn.config import STARTUP_FAILURE
 from uvicorn.protocols.http.h11_impl import H11Protocol
 from uvicorn.supervisors import Multiprocess
 
-from graph.errors import StoreError
+from graph.errors import PolicyKGError, StoreError
 
 MAX_REQUEST_LINE = 64 * 1024
 # A worker answers the supervisor's health pings only once Python has started and re-imported the
@@ -83,13 +84,22 @@ def exit_with_parent(interval: float = 1.0) -> None:
 def worker_app():
     """The app of one worker process: the same app as `serve`'s, over a store this process opens itself
     (engine handles do not cross processes), as the parent described it in the environment."""
-    from api.app import create_app
     from api.stores import open_worker_store
 
     exit_with_parent()
-    store = open_worker_store()
-    atexit.register(store.close)
-    return create_app(store)
+    try:
+        store = open_worker_store()
+        atexit.register(store.close)
+        from api.app import create_app
+
+        return create_app(store)
+    except Exception as e:  # uvicorn would restart a worker that raises here, again and again
+        log = logging.getLogger("uvicorn.error")
+        if isinstance(e, PolicyKGError):
+            log.error("worker %d: %s", os.getpid(), e.message)
+        else:
+            log.exception("worker %d could not start", os.getpid())
+        sys.exit(STARTUP_FAILURE)  # which makes the supervisor stop every worker
 
 
 class Supervisor(Multiprocess):

@@ -240,3 +240,13 @@ def test_a_worker_stops_when_its_supervisor_is_killed(tmp_path):
     while cmdline.exists() and b"worker.py" in cmdline.read_bytes():  # a zombie's command line is empty
         assert time.monotonic() < deadline, "the worker outlived its supervisor"
         time.sleep(0.1)
+
+
+def test_a_worker_that_cannot_open_the_store_stops_the_server(tmp_path):
+    """Said once with the reason, not restarted forever: here the store is not there to read."""
+    env = os.environ | {"POLICYKG_WORKER": json.dumps({"store": str(tmp_path / "none"), "read_only": True})}
+    script = f"from api.server import serve_workers\nserve_workers(2, '127.0.0.1', {free_port()})"
+    r = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60)
+    assert r.returncode != 0
+    assert "cannot open the embedded store" in r.stderr and "could not start" in r.stderr
+    assert r.stderr.count("Cannot create an empty database") <= 2  # each worker at most once: none restarted
