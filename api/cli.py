@@ -105,8 +105,9 @@ WORKERS_HELP = (
     "processes serving at once (default 1). With more than 1 on the embedded store, each opens it "
     "read-only and writes (POST /documents, corrections) are refused with 409 read_only; the server "
     "holds the store's write lock meanwhile, so `policykg load` fails at once instead of changing the "
-    "data under the readers: stop the server, load, start it again. With --neo4j each process has "
-    "its own driver and writes are accepted, as Neo4j handles concurrent writers.")
+    "data under the readers: stop the server, load, start it again. Each process keeps its own caches. "
+    "With --neo4j each process has its own driver and writes are accepted, as Neo4j handles "
+    "concurrent writers. The log says `N workers serving` once all of them answer.")
 
 
 @app.command()
