@@ -36,6 +36,19 @@ def decode_reading(text: str) -> PlanGraph:
     return PlanGraph.model_validate_json(zlib.decompress(base64.b64decode(text)))
 
 
+ORDER_WIDTH = 9  # digits of a unit's order within its plan in order_key
+
+
+def order_key(plan: Plan, order: int, department_id: str) -> str:
+    """One text that sorts as (plan issued, plan id, unit order, department id) do: the parts are joined by a
+    space, which sorts before every character they hold (so '2016' stays before '2016-04-26'), the order
+    is zero-padded, and a plan with no date sorts after every dated one ('~'), where Neo4j and LadybugDB
+    both place nulls in ascending order."""
+    if not 0 <= order < 10**ORDER_WIDTH:
+        raise DocumentError(f"{plan.source or plan.id}: a unit's order {order} is out of range; nothing was written")
+    return f"{plan.issued or '~'} {plan.id} {order:0{ORDER_WIDTH}d} {department_id}"
+
+
 def plan_row(plan: Plan) -> dict:
     return {
         "id": plan.id, "type": "plan", "title": plan.title, "title_derived": plan.title_derived,
@@ -104,11 +117,15 @@ def to_rows(graph: PlanGraph) -> PlanRows:
         owner = label.get(i.owner_id, "Plan")
         rows.edges[("TARGETS", owner, "Indicator")].append(
             {"from": i.owner_id, "to": i.id, "plan_id": pid, **evidence(i.evidence)})
+    units = {u.id: u for u in graph.units}
     for a in graph.assignments:
+        unit = units[a.unit_id]
         rows.edges[(a.role.upper(), "Department", label[a.unit_id])].append({
             "from": a.department_id, "to": a.unit_id, "role": a.role, "basis": a.basis, "surface": a.surface,
-            "rank": a.rank,
-            "deadline": a.deadline, "plan_id": pid, **evidence(a.evidence), **correction_mark(a.correction),
+            "rank": a.rank, "deadline": a.deadline, "plan_id": pid, "plan_title": graph.plan.title,
+            "unit_id": unit.id, "unit_type": unit.type, "unit_title": unit.title,
+            "order_key": order_key(graph.plan, unit.order, a.department_id),
+            **evidence(a.evidence), **correction_mark(a.correction),
         })
     for imp in graph.implements:
         rows.edges[("IMPLEMENTS", "Plan", "Plan")].append(

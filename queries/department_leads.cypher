@@ -2,15 +2,16 @@
 // params: ids (list of department ids), offset (int), limit (int)
 // returns: id, type, title, plan_id, plan_title, basis, quote, locator, deadline, department_id, total
 // index: Neo4j seeks the departments through the department_id uniqueness constraint (d.id IN $ids),
-// index: then expands their LEADS edges twice (the count, then the page). The plan's title and date
-// index: are carried on the unit, so no Plan is read. A page past the end has no row to carry the
-// index: total: department_leads_total counts it then.
+// index: then reads their LEADS edges twice (the count, then the page). Each edge carries what the page
+// index: shows of its unit and plan and its place in the order (order_key: plan issued, plan id, unit
+// index: order, department id), so no unit or plan is read. A page past the end has no row to carry
+// index: the total: department_leads_total counts it then.
 MATCH (c:Department)-[e:LEADS]->()
 WHERE c.id IN $ids
 WITH count(e) AS total
-MATCH (d:Department)-[r:LEADS]->(u:Action|Project)
+MATCH (d:Department)-[r:LEADS]->()
 WHERE d.id IN $ids
-RETURN u.id AS id, u.type AS type, u.title AS title, u.plan_id AS plan_id, u.plan_title AS plan_title,
+RETURN r.unit_id AS id, r.unit_type AS type, r.unit_title AS title, r.plan_id AS plan_id, r.plan_title AS plan_title,
        r.basis AS basis, r.quote AS quote, r.locator AS locator, r.deadline AS deadline, d.id AS department_id, total
-ORDER BY u.plan_issued, u.plan_id, u.ord, d.id
+ORDER BY r.order_key
 SKIP $offset LIMIT $limit
