@@ -17,8 +17,10 @@ from urllib.parse import quote
 
 import pytest
 
+from graph.cache import CachedStore
 from graph.embedded import EmbeddedStore
 from graph.errors import StoreError
+from loaders.pipeline import load_file
 from tests.conftest import doc, free_port
 
 TOKEN = "test-token"
@@ -250,3 +252,34 @@ def test_a_worker_that_cannot_open_the_store_stops_the_server(tmp_path):
     assert r.returncode != 0
     assert "cannot open the embedded store" in r.stderr and "could not start" in r.stderr
     assert r.stderr.count("Cannot create an empty database") <= 2  # each worker at most once: none restarted
+
+
+def test_workers_open_what_the_command_opened(tmp_path, monkeypatch):
+    """The embedded store by its absolute path, read-only; a Neo4j URI as given (its own driver, writes allowed)."""
+    from api.settings import Settings
+    from api.stores import WORKER_ENV, hand_down, open_worker_store
+    from graph.errors import ReadOnly
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv(WORKER_ENV, "{}")  # hand_down sets it below; the test's end removes it
+    monkeypatch.setenv("NEO4J_URI", "bolt://elsewhere:7687")  # --store wins over it, in the workers too
+    store = CachedStore(EmbeddedStore("s"))
+    store.replace_plan(load_file(doc("003")))
+    hand_down(store, "s", None)
+    store.close()
+    worker = Settings().policykg_worker
+    assert (worker.store, worker.neo4j, worker.read_only) == (str(tmp_path / "s"), None, True)
+    reader = open_worker_store(Settings())
+    try:
+        assert reader.name == "embedded" and reader.run("plans_total") == [{"total": 1}]
+        with pytest.raises(ReadOnly):
+            reader.replace_plan(load_file(doc("003")))
+    finally:
+        reader.close()
+
+    class Neo4jLike:  # no Neo4j here: what is handed down depends only on the store's kind
+        name = "neo4j"
+
+    hand_down(Neo4jLike(), None, "bolt://db:7687")
+    worker = Settings().policykg_worker
+    assert (worker.store, worker.neo4j, worker.read_only) == (None, "bolt://db:7687", False)
