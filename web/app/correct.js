@@ -16,14 +16,22 @@ function departmentsOf(plan) {
 }
 
 // The reason field every correction form ends with, and its submit button.
-function reasonAndSubmit(label) {
+function reasonAndSubmit(label, onCancel = null) {
   const id = nextId('why');
   return [
     h('label', { class: 'field field--stack', for: id }, '理由（为什么这样更正）',
       h('textarea', { id, name: 'why', class: 'field__input', rows: '2', required: true,
         placeholder: '例如：原文写“由省教育厅牵头”，读成了配合' })),
-    h('p', { class: 'dialog__actions' }, h('button', { type: 'submit', class: 'button button--primary' }, label)),
+    h('p', { class: 'dialog__actions' }, h('button', { type: 'submit', class: 'button button--primary' }, label),
+      onCancel ? h('button', { type: 'button', class: 'button', onclick: onCancel }, '取消') : null),
   ];
+}
+
+// How a role was read, in words that fit the role (a support “stated” is written as support).
+function basisText(dept, role) {
+  if (dept.basis === 'corrected') return correctedText(dept.correction);
+  if (dept.basis === 'stated') return `原文写明${ROLE_LABEL[role]}`;
+  return BASIS_LABEL[dept.basis] || dept.basis || '';
 }
 
 function select(name, label, options, { value } = {}) {
@@ -139,7 +147,7 @@ export function openCorrections({ plan, unit = null, indicators = null, returnTo
 
   function assignmentRow(dept, role) {
     const other = role === 'leads' ? 'supports' : 'leads';
-    const how = dept.basis === 'corrected' ? correctedText(dept.correction) : BASIS_LABEL[dept.basis] || dept.basis || '';
+    const how = basisText(dept, role);
     const slot = h('div', { class: 'assignment__form' });
     const ask = (kind, label) => () => {
       slot.replaceChildren(form({ 'aria-label': `${label}：${dept.name}` },
@@ -147,8 +155,7 @@ export function openCorrections({ plan, unit = null, indicators = null, returnTo
         h('p', { class: 'small' }, kind === 'remove-assignment'
           ? `删除：${dept.name} 不是这项任务的${ROLE_LABEL[role]}单位。`
           : `改为${ROLE_LABEL[other]}：${dept.name} 是这项任务的${ROLE_LABEL[other]}单位，不是${ROLE_LABEL[role]}单位。`),
-        reasonAndSubmit('保存更正'),
-        h('button', { type: 'button', class: 'button button--small', onclick: () => slot.replaceChildren() }, '取消')));
+        reasonAndSubmit('保存更正', () => slot.replaceChildren())));
       slot.querySelector('textarea').focus();
     };
     return h('li', { class: `assignment assignment--${role}` },

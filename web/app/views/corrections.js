@@ -12,14 +12,16 @@ import { breadcrumb, empty, pageHeader, quote } from '../ui.js';
 // What the correction says, in one line, from its body.
 function what(c, names) {
   const b = c.body || {};
-  const dept = (v) => names.get(v) || v || '';
+  // A department is kept as its id, its name, or the department itself.
+  const dept = (v) => (v && typeof v === 'object' ? v.name || v.id : names.get(v) || v || '');
   switch (c.kind) {
     case 'remove-assignment': return `删除${ROLE_LABEL[b.role] || ''}：${dept(b.department)}`;
     case 'add-assignment': return `补充${ROLE_LABEL[b.role] || ''}：${dept(b.department)}`;
     case 'change-role': return `${dept(b.department)}：${ROLE_LABEL[b.role] || b.role} → ${ROLE_LABEL[b.new_role] || b.new_role}`;
     case 'same-body': return `同一机构：${dept(b.department)} = ${dept(b.other)}`;
-    case 'split-name': return `${dept(b.department)} 实为：${(b.names || []).join('、')}`;
-    case 'fix-target': return `指标改为：${[b.target_value, b.unit, b.target_year ? `（${b.target_year}年）` : ''].filter((x) => x !== null && x !== undefined && x !== '').join('')}`;
+    case 'split-name': return `${dept(b.department)} 实为：${(b.names || []).map(dept).join('、')}`;
+    case 'fix-target': return `${b.indicator || '指标'} 改为：${[b.target_value, b.unit, b.target_year ? `（${b.target_year}年）` : '']
+      .filter((x) => x !== null && x !== undefined && x !== '').join('')}`;
     default: return c.kind;
   }
 }
@@ -44,8 +46,17 @@ export async function renderCorrections(page, query) {
         h('option', { value: '' }, '全部规划'),
         plans.map((p) => h('option', { value: p.id, selected: p.id === planId }, p.title)))));
 
+  // The token form stays folded away until it is needed: reading the list needs none.
+  const who = session.ready() ? credentials() : h('details', { class: 'credentials-fold' },
+    h('summary', {}, '删除更正需要 API 令牌：在这里填写'), credentials());
+
   async function remove(c, button) {
-    if (!session.ready()) { status.textContent = '删除更正需要 API 令牌：请先在上面填写。'; return; }
+    if (!session.ready()) {
+      status.textContent = '删除更正需要 API 令牌：请先在上面填写。';
+      who.open = true;
+      who.querySelector('input')?.focus();
+      return;
+    }
     if (!window.confirm(`删除这条更正（${CORRECTION_KIND[c.kind] || c.kind}）？规划会恢复为读取的结果加上其他更正。`)) return;
     button.disabled = true;
     try {
@@ -85,7 +96,7 @@ export async function renderCorrections(page, query) {
       h('div', { class: 'section__head' },
         h('h2', { id: 'corrections-title' }, staleOnly ? '失效的更正' : '全部更正', h('span', { class: 'count' }, `${total ?? items.length} 条`)),
         filters),
-      credentials(),
+      who,
       status,
       items.length ? h('ol', { class: 'correction-list' }, items.map(card))
         : empty(staleOnly ? '没有失效的更正。' : '还没有更正。在规划的原文阅读页或纲要页点“更正”即可添加。'),
