@@ -7,6 +7,8 @@ STAMP := $(VENV)/.installed
 CORPUS := corpus
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# make run WORKERS=2: that many read-only server processes (writes are refused while they serve)
+WORKERS ?= 1
 
 .PHONY: install run test eval bench lint clean browser mutation
 
@@ -57,7 +59,7 @@ browser:
 
 run: install
 	$(BIN)/policykg load $(CORPUS)
-	$(BIN)/policykg serve --host $(HOST) --port $(PORT)
+	$(BIN)/policykg serve --host $(HOST) --port $(PORT) --workers $(WORKERS)
 
 test: install
 	$(BIN)/python -m pytest

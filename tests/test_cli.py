@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import DOCS
 
-COMMANDS = ["load", "read", "serve", "stats", "query", "export"]
+COMMANDS = ["load", "read", "serve", "stats", "query", "export", "corrections"]
 
 
 def policykg(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
