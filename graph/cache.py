@@ -4,6 +4,10 @@ The embedded store is opened read-write by one process at a time (the engine
 holds a lock), so every write goes through this wrapper and can clear the
 cache: answers never go stale. Neo4j may be written by others, so it is not
 wrapped. Rows are copied out so that callers may change what they get.
+
+`enabled=False` keeps the write counting (the response cache and the
+dictionaries built from the store follow it) but answers every read from the
+store: what a benchmark of uncached traffic must measure.
 """
 
 import threading
@@ -23,9 +27,10 @@ def _key(query: str, params: dict[str, Any] | None) -> tuple:
 
 
 class CachedStore:
-    def __init__(self, store: GraphStore) -> None:
+    def __init__(self, store: GraphStore, enabled: bool = True) -> None:
         self.inner = store
         self.name = store.name
+        self.enabled = enabled
         self._cache: dict[tuple, list[dict[str, Any]]] = {}
         self._lock = threading.Lock()
         self._generation = 0
@@ -36,6 +41,8 @@ class CachedStore:
         return self._generation
 
     def run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        if not self.enabled:
+            return self.inner.run(query, params)
         key = _key(query, params)
         with self._lock:
             hit = self._cache.get(key)

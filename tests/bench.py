@@ -128,7 +128,7 @@ def measure_baseline(script: Path | None = None, threads: int = 1) -> dict:
 def measure_diverse(store: Path, script: Path, workers: int) -> dict:
     """Random department pages from the list in `script`, no response cache, `workers` processes."""
     port = free_port()
-    env = {**os.environ, "POLICYKG_RESPONSE_CACHE": "0"}
+    env = {**os.environ, "POLICYKG_RESPONSE_CACHE": "0", "POLICYKG_QUERY_CACHE": "0"}
     command = [*CLI, "serve", "--port", str(port), "--store", str(store)]
     if workers > 1:
         command += ["--workers", str(workers)]
@@ -157,6 +157,9 @@ def report_diverse(label: str, store: Path, tmp: Path, ratio: float, p99_ms: flo
         print(f"    {diverse.verdict(figures, baseline, ratio, p99_ms)}")
     if len(runs) == 1:
         print("    (policykg serve has no --workers option here: one process only)")
+    if not diverse.query_cache_can_be_disabled():
+        print("    (no POLICYKG_QUERY_CACHE setting here: graph/cache.py kept query results, so pages asked "
+              "again were answered from memory and these figures are optimistic)")
 
 
 def measure_flagship(store: Path, port: int, cache: bool) -> dict:

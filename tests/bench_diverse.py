@@ -1,7 +1,8 @@
 """Diverse traffic for `make bench`: every department's leads and supports, a few pages each, at random.
 
 Real traffic asks about every department, both roles and different pages, so a cache of
-answers cannot carry it: the server runs uncached (POLICYKG_RESPONSE_CACHE=0) and wrk picks
+answers cannot carry it: the server runs uncached (POLICYKG_RESPONSE_CACHE=0, and
+POLICYKG_QUERY_CACHE=0 for the store's cache of query results) and wrk picks
 each request at random from the whole list (a Lua script), beside the one-route app measured
 with the same wrk settings. The list is built from the store before the server starts.
 """
@@ -58,6 +59,13 @@ def has_workers_option() -> bool:
     out = subprocess.run([*CLI, "serve", "--help"], capture_output=True, text=True,
                          env={**os.environ, "COLUMNS": "200"}).stdout
     return "--workers" in out
+
+
+def query_cache_can_be_disabled() -> bool:
+    """POLICYKG_QUERY_CACHE=0 reaches graph.cache.CachedStore(enabled=False) through the settings."""
+    from api.settings import Settings
+
+    return "policykg_query_cache" in Settings.model_fields
 
 
 def parse_wrk(out: str) -> dict:

@@ -30,3 +30,15 @@ def test_the_cache_holds_read_results_and_is_emptied_by_writes(tmp_path, graphs)
     store.delete_plan(graphs["003"].plan.id)
     assert store.generation > before and store.run("plans_total") == [{"total": 0}]
     store.close()
+
+
+def test_a_disabled_query_cache_reads_the_store_every_time_and_still_counts_writes(tmp_path, graphs):
+    store = CachedStore(EmbeddedStore(tmp_path / "s"), enabled=False)
+    store.replace_plan(graphs["003"])
+    assert store.generation == 2
+    calls = []
+    inner_run = store.inner.run
+    store.inner.run = lambda query, params=None: calls.append(query) or inner_run(query, params)
+    assert store.run("plans_total") == store.run("plans_total") == [{"total": 1}]
+    assert calls == ["plans_total", "plans_total"] and store._cache == {}
+    store.close()
