@@ -11,6 +11,7 @@ a phone's size, go to artifacts/screenshots/ (10-13). Skipped, or failed in CI, 
 
 import json
 import os
+import shutil
 import subprocess
 import time
 import urllib.request
@@ -157,3 +158,82 @@ def test_read_upload_correct_reload_and_stale_in_chromium(server):
         file = SCREENSHOTS / f"{shot}.png"
         assert file.is_file() and file.stat().st_size > 10_000, f"no screenshot {shot}"
     assert time.monotonic() - started < 240, f"the corrections walk took {time.monotonic() - started:.0f}s"
+
+
+# ---------------------------------------------------------------- the modules, in node (no browser)
+
+def _node(probe: str, data: dict | None = None, **modules: str) -> dict:
+    """Run `probe` in node with each module's file URL in its environment variable, and `data` as INPUT."""
+    if not shutil.which("node"):
+        skip_unless_required("node is not installed (the explorer's modules are run in node)")
+    env = {**os.environ, **{k: (ROOT / "web" / "app" / v).as_uri() for k, v in modules.items()},
+           "INPUT": json.dumps(data or {}, ensure_ascii=False)}
+    run = subprocess.run(["node", "--input-type=module", "-e", probe], capture_output=True, text=True, timeout=30, env=env)
+    assert run.returncode == 0, run.stderr
+    return json.loads(run.stdout)
+
+
+PIECES_PROBE = """
+const { pieces } = await import(process.env.READING);
+const { text, spans, warnings } = JSON.parse(process.env.INPUT);
+const out = pieces(text.length, spans, warnings).map((p) => ({
+  text: text.slice(p.from, p.to), kinds: p.marks.map((m) => m.kind).sort(), starting: p.starting.map((m) => m.kind).sort() }));
+console.log(JSON.stringify(out));
+"""
+
+
+def test_the_reading_view_cuts_overlapping_spans_into_pieces():
+    """A target's sentence holding a lead's name, a warning crossing both, and spans the text cannot
+    hold (past its end, empty, without a place): every character is in one piece, each piece knows
+    every span covering it."""
+    text = "到2025年，由省教育厅牵头，覆盖率达到90%。其余。"
+    at = text.index
+    spans = [{"kind": "target", "start": 0, "end": at("。") + 1},
+             {"kind": "lead", "start": at("省教育厅"), "end": at("省教育厅") + 4},
+             {"kind": "heading", "start": len(text) + 5, "end": len(text) + 9},
+             {"kind": "support", "start": 3, "end": 3}]
+    warnings = [{"kind": "name-unresolved", "start": at("牵头"), "end": at("其余") + 2},
+                {"kind": "title-derived", "start": None, "end": None}]
+    got = _node(PIECES_PROBE, {"text": text, "spans": spans, "warnings": warnings}, READING="views/reading.js")
+    assert "".join(p["text"] for p in got) == text
+    assert got == [
+        {"text": "到2025年，由", "kinds": ["target"], "starting": ["target"]},
+        {"text": "省教育厅", "kinds": ["lead", "target"], "starting": ["lead"]},
+        {"text": "牵头，覆盖率达到90%。", "kinds": ["target", "warning"], "starting": ["warning"]},
+        {"text": "其余", "kinds": ["warning"], "starting": []},
+        {"text": "。", "kinds": [], "starting": []},
+    ]
+
+
+WRITES_PROBE = """
+const calls = [];
+const answers = [];
+globalThis.window = { location: { origin: 'http://explorer.test' } };
+globalThis.fetch = async (url, init = {}) => {
+  calls.push({ url, method: init.method || 'GET', auth: (init.headers || {}).Authorization || null, body: init.body || null });
+  const [status, body] = answers.shift() || [200, []];
+  return { ok: status < 400, status, json: async () => body, headers: { get: () => null } };
+};
+const { api } = await import(process.env.API);
+const { writeError } = await import(process.env.SESSION);
+await api.plans();
+await api.plans();                                   // answered from the cache
+answers.push([201, { id: 'corr-1', kind: 'change-role' }]);
+const made = await api.correct({ plan_id: 'p', kind: 'change-role' }, 'secret');
+await api.plans();                                   // a write forgets every read
+answers.push([401, { error: { code: 'unauthorized', message: 'a valid token is required' } }]);
+let refused = null;
+try { await api.deleteCorrection('corr-1', 'wrong'); } catch (e) { refused = { status: e.status, words: writeError(e) }; }
+console.log(JSON.stringify({ calls, made, refused }));
+"""
+
+
+def test_writes_carry_the_token_and_forget_cached_reads():
+    got = _node(WRITES_PROBE, API="api.js", SESSION="session.js")
+    assert [(c["method"], c["url"]) for c in got["calls"]] == [
+        ("GET", "/plans?limit=1000"), ("POST", "/corrections"), ("GET", "/plans?limit=1000"),
+        ("DELETE", "/corrections/corr-1")]
+    post = got["calls"][1]
+    assert post["auth"] == "Bearer secret" and json.loads(post["body"]) == {"plan_id": "p", "kind": "change-role"}
+    assert got["made"] == {"id": "corr-1", "kind": "change-role"}
+    assert got["refused"]["status"] == 401 and "令牌不对" in got["refused"]["words"]

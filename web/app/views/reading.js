@@ -45,7 +45,7 @@ function titleOf(span) {
 }
 
 // Cut the text at every span's and warning's edge; each piece knows the spans covering it.
-function pieces(length, spans, warnings) {
+export function pieces(length, spans, warnings) {
   const marks = [...spans.map((s, i) => ({ ...s, i })), ...warnings.map((w, i) => ({ ...w, kind: 'warning', w: i }))]
     .filter((m) => Number.isInteger(m.start) && Number.isInteger(m.end) && m.end > m.start && m.start < length);
   const cuts = new Set([0, length]);
