@@ -10,123 +10,16 @@
 // {"ok": true|false, ...} line; exit code 0 when every step passed. playwright-core and axe-core
 // are resolved from web/node_modules (web/package.json).
 
-import { createRequire } from 'node:module';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import {
+  audit, BASE, check, navigate, newContext, noSideways, ready, run, shoot, step, watch,
+} from './lib.mjs';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(HERE, '..', '..');
-const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => {
-  if (a.startsWith('--')) acc.push([a.slice(2), all[i + 1]]);
-  return acc;
-}, []));
-const BASE = (args.base || process.env.POLICYKG_BASE_URL || 'http://127.0.0.1:8000').replace(/\/$/, '');
-const OUT = path.resolve(args.out || process.env.POLICYKG_SCREENSHOTS || path.join(ROOT, 'artifacts', 'screenshots'));
-const CHROMIUM = args.chromium || process.env.POLICYKG_CHROMIUM || '/usr/bin/chromium';
 const DEPARTMENT = '安徽省经济和信息化委员会';
 const QUERY = '省经济和信息化委';
 
-const require = createRequire(path.join(ROOT, 'web', 'package.json'));
-const { chromium } = require('playwright-core');
-const AXE = require.resolve('axe-core/axe.min.js');
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
-
-const started = Date.now();
-const steps = [];
-const problems = [];
-const screenshots = [];
-
-function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-async function step(name, fn) {
-  const t = Date.now();
-  try {
-    const detail = (await fn()) || {};
-    steps.push({ step: name, ok: true, ms: Date.now() - t, ...detail });
-    console.log(JSON.stringify(steps.at(-1)));
-  } catch (e) {
-    steps.push({ step: name, ok: false, ms: Date.now() - t, error: String(e && e.stack ? e.stack : e) });
-    console.log(JSON.stringify(steps.at(-1)));
-    throw e;
-  }
-}
-
-async function shoot(page, name, options = {}) {
-  const file = path.join(OUT, `${name}.png`);
-  await page.screenshot({ path: file, ...options });
-  screenshots.push(file);
-  return file;
-}
-
-// axe-core's WCAG 2.1 A/AA and best-practice rules over the whole page: serious or critical
-// violations fail the run; lesser ones are reported in the step's line.
-async function audit(page, label) {
-  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async (tags) => (await window.axe.run(document, { runOnly: { type: 'tag', values: tags } }))
-    .violations.map((v) => ({ rule: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })), AXE_TAGS);
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  check(!serious.length, `${label}: accessibility violations: ${JSON.stringify(serious)}`);
-  return violations.map((v) => v.rule);
-}
-
-function watch(page, label) {
-  page.on('pageerror', (e) => problems.push(`${label}: page error: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`${label}: console error: ${m.text()}`); });
-  page.on('requestfailed', (r) => {
-    if (r.url().startsWith(BASE)) problems.push(`${label}: request failed: ${r.url()} ${r.failure() && r.failure().errorText}`);
-  });
-  page.on('response', (r) => {
-    if (r.status() >= 400 && r.url().startsWith(BASE)) problems.push(`${label}: HTTP ${r.status()} for ${r.url()}`);
-  });
-}
-
-async function newContext(browser, options) {
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...options });
-  // Offline by construction: anything not served by our server is refused and reported.
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(BASE) || url.startsWith('data:')) return route.continue();
-    problems.push(`request outside the server: ${url}`);
-    return route.abort();
-  });
-  context.setDefaultTimeout(15000);
-  return context;
-}
-
-// A page load has rendered its view.
-async function ready(page) {
-  await page.waitForFunction(() => document.body.dataset.ready && document.getElementById('main').getAttribute('aria-busy') === 'false');
-}
-
-// An in-page navigation (a hash change) has rendered the next view: the render counter moved on.
-async function navigate(page, action) {
-  const before = await page.evaluate(() => document.body.dataset.ready || '');
-  await action();
-  await page.waitForFunction((b) => document.body.dataset.ready && document.body.dataset.ready !== b
-    && document.getElementById('main').getAttribute('aria-busy') === 'false', before);
-}
-
-async function noSideways(page, label) {
-  const { width } = page.viewportSize();
-  const scroll = await page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth));
-  check(scroll <= width + 1, `${label}: the page scrolls sideways at ${width}px (content is ${scroll}px wide)`);
-}
-
-mkdirSync(OUT, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--no-first-run', '--disable-dev-shm-usage'],
-});
-let ok = true;
-let current = null;
-try {
+run(async (browser) => {
   const context = await newContext(browser, { viewport: { width: 1366, height: 900 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
-  current = page;
   watch(page, 'laptop');
   let planTitle = '';
 
@@ -279,7 +172,6 @@ try {
     viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
   });
   const mobile = await phone.newPage();
-  current = mobile;
   watch(mobile, 'phone');
   await step('phone', async () => {
     await mobile.goto(`${BASE}/#/department/${encodeURIComponent('dept-a35527146c925656')}`);
@@ -308,13 +200,4 @@ try {
     await shoot(mobile, '09-phone-targets');
   });
   await phone.close();
-  check(!problems.length, `problems while browsing:\n${problems.join('\n')}`);
-} catch (e) {
-  ok = false;
-  if (!steps.length || steps.at(-1).ok) steps.push({ step: 'run', ok: false, error: String(e && e.stack ? e.stack : e) });
-  if (current && !current.isClosed()) await shoot(current, 'failure', { fullPage: true }).catch(() => null);
-} finally {
-  await browser.close();
-}
-console.log(JSON.stringify({ ok, ms: Date.now() - started, steps: steps.length, problems, screenshots }));
-process.exit(ok ? 0 : 1);
+});
