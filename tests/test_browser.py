@@ -214,7 +214,7 @@ def live_server(tmp_path_factory):
 
 def test_search_department_graph_plan_and_targets_in_chromium(live_server):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for old in ["00-home", *VIEWS, "failure"]:  # its own; tests/test_browser_corrections.py writes 10-13
+    for old in ["00-home", *VIEWS, "failure"]:  # its own; tests/test_browser_corrections.py writes 10-14
         (SCREENSHOTS / f"{old}.png").unlink(missing_ok=True)
     started = time.monotonic()
     run = subprocess.run(["node", str(SCRIPT), "--base", live_server, "--out", str(SCREENSHOTS),

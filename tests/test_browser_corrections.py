@@ -6,7 +6,7 @@ corrected there changes the department's page; the server is stopped, the same f
 `policykg load` (the embedded store admits one writer, so the server cannot be running meanwhile) and
 the correction is still there; the unit is removed from the file, loaded again, and the corrections on
 it are listed as stale. Screenshots of the reading view and of the corrections list, at a laptop's and
-a phone's size, go to artifacts/screenshots/ (10-13). Skipped, or failed in CI, like tests/test_browser.py.
+a phone's size, and of the upload page's refusals go to artifacts/screenshots/ (10-14). Skipped, or failed in CI, like tests/test_browser.py.
 """
 
 import json
@@ -25,7 +25,7 @@ from tests.test_browser import CHROMIUM, ROOT, SCREENSHOTS, _missing_browser, _p
 SCRIPT = Path(__file__).resolve().parent / "browser" / "corrections.mjs"
 TOKEN = "browser-test-token"
 PLAN_FILE = ROOT / "corpus" / "000_26f33c687fba6ed9.txt"  # 安徽省加快推进“互联网+”行动实施方案
-SHOTS = ["10-reading", "11-corrections", "12-phone-reading", "13-phone-corrections"]
+SHOTS = ["10-reading", "11-corrections", "12-phone-reading", "13-phone-corrections", "14-upload"]
 REMOVED = "（二）推进智慧教育。"
 DOCUMENT = """合肥市人民政府关于印发合肥市数字经济发展行动方案的通知
 合政〔2026〕18号
@@ -136,7 +136,9 @@ def test_read_upload_correct_reload_and_stale_in_chromium(server):
 
     document = server.tmp / "合肥市数字经济发展行动方案.txt"
     document.write_text(DOCUMENT, encoding="utf-8")
-    uploaded = walk(server, "upload", file=document, token=TOKEN)
+    broken = server.tmp / "扫描件.pdf"
+    broken.write_bytes(b"%PDF-1.4 not really a PDF")
+    uploaded = walk(server, "upload", file=document, bad=broken, token=TOKEN)
     plan = uploaded["plan"]
     assert uploaded["warnings"] >= 1  # 二、保障措施's note has no department the reader placed: it is listed
 

@@ -2,7 +2,7 @@
 // server, reloads the document with the CLI and starts it again between phases):
 //
 //   node tests/browser/corrections.mjs --base URL --out DIR --phase read    --plan ID
-//   node tests/browser/corrections.mjs --base URL --out DIR --phase upload  --file PATH --token T
+//   node tests/browser/corrections.mjs --base URL --out DIR --phase upload  --file PATH --bad PATH --token T
 //   node tests/browser/corrections.mjs --base URL --out DIR --phase correct --plan ID --token T
 //   node tests/browser/corrections.mjs --base URL --out DIR --phase kept    --plan ID
 //   node tests/browser/corrections.mjs --base URL --out DIR --phase stale   --plan ID --token T
@@ -121,7 +121,7 @@ const phases = {
   },
 
   async upload(browser) {
-    const page = await laptop(browser, [401]);
+    const page = await laptop(browser, [401, 422]);
     await step('upload without a token', async () => {
       await open(page, '#/upload');
       const text = await page.locator('main').textContent();
@@ -138,8 +138,20 @@ const phases = {
       check(said.includes('令牌不对'), `the 401 was shown as: ${said}`);
       return { said };
     });
+    await step('an unreadable file is refused in words', async () => {
+      await credentials(page, args.token);  // the refused token was forgotten: the form asks again
+      await page.locator('input[type="file"]').setInputFiles(args.bad);
+      const item = page.locator('.upload-item[data-state="error"]').nth(1);
+      await item.waitFor();
+      const said = await item.textContent();
+      check(said.includes('无法读取'), `the 422 was shown as: ${said}`);
+      await page.locator('input[type="file"]').setInputFiles({ name: 'chart.png', mimeType: 'image/png', buffer: Buffer.from('png') });
+      const refused = await page.locator('.upload-item[data-state="error"]').nth(2).textContent();
+      check(refused.includes('不能读取这种文件'), `a .png was shown as: ${refused}`);
+      await shoot(page, '14-upload', { fullPage: true });
+      return { said, refused };
+    });
     return step('upload and land on the reading view', async () => {
-      await credentials(page, args.token);
       await navigate(page, () => page.locator('input[type="file"]').setInputFiles(args.file));
       const m = page.url().match(/#\/plan\/([^/]+)\/read/);
       check(m, `the upload led to ${page.url()}`);
@@ -170,6 +182,7 @@ const phases = {
     await step('lead → support', async () => {
       await open(page, `#/plan/${plan}/read`);
       const dialog = await dialogFor(page, UNIT);
+      const a11y = await audit(page, 'corrections dialog');
       await credentials(dialog, args.token);
       const row = dialog.locator('.assignment', { hasText: LEAD });
       await row.getByRole('button', { name: '改为配合' }).click();
@@ -178,7 +191,7 @@ const phases = {
       await now.waitFor();
       check((await now.getAttribute('title')).includes('更正'), 'the corrected support does not say it was corrected');
       check((await now.locator('.hl__tag').textContent()).includes('已更正'), 'the corrected support has no label saying so');
-      return {};
+      return { a11y };
     });
     await step('add a support found by search', async () => {
       const dialog = await dialogFor(page, UNIT);

@@ -30,7 +30,7 @@ export const HOW_TO_GET_A_TOKEN = '令牌由运行服务器的人设定：启动
 // A write's failure in words a person can act on.
 export function writeError(e) {
   switch (e && e.status) {
-    case 401: return '令牌不对：服务器拒绝了这个令牌。请核对后重新输入（点“更换”）。';
+    case 401: return '令牌不对：服务器拒绝了这个令牌。请核对后重新输入。';
     case 403: return `服务器没有开放写入。${HOW_TO_GET_A_TOKEN}`;
     case 404: return `没有找到要更正的对象：${e.message}`;
     case 409: return `服务器的存储是只读的，不能写入：${e.message}`;
