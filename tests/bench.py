@@ -113,13 +113,20 @@ def scale(tmp: Path, docs: int, full: bool) -> None:
     report_diverse(f"{docs} generated plans", tmp / "scale", tmp, ratio=0.5, p99_ms=50)
 
 
+def measured(pid: int, url: str, script: Path | None, threads: int) -> dict:
+    """One wrk run, with the server's CPU time per request (its processes, read from /proc)."""
+    before = diverse.cpu_seconds(pid)
+    figures = wrk(url, script, threads)
+    return {**figures, "cpu_ms": (diverse.cpu_seconds(pid) - before) * 1000 / max(figures["requests"], 1)}
+
+
 def measure_baseline(script: Path | None = None, threads: int = 1) -> dict:
     """The one-route app, with the same wrk settings as the run it is compared with."""
     port = free_port()
     proc = serve([sys.executable, "-m", "tests.bench_baseline", str(port)], port, "/ping")
     try:
         wrk(f"http://127.0.0.1:{port}/ping", threads=threads)  # warm-up
-        return wrk(f"http://127.0.0.1:{port}/ping", threads=threads)
+        return measured(proc.pid, f"http://127.0.0.1:{port}/ping", None, threads)
     finally:
         proc.terminate()
         proc.wait()
@@ -136,7 +143,7 @@ def measure_diverse(store: Path, script: Path, workers: int) -> dict:
     try:
         url = f"http://127.0.0.1:{port}"
         wrk(url, script, diverse.THREADS)  # warm-up: every worker's first queries
-        return wrk(url, script, diverse.THREADS)
+        return measured(proc.pid, url, script, diverse.THREADS)
     finally:
         proc.terminate()
         proc.wait()

@@ -68,6 +68,29 @@ def query_cache_can_be_disabled() -> bool:
     return "policykg_query_cache" in Settings.model_fields
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) of a process and all its descendants, from /proc (Linux): what a request
+    costs the server, a figure that holds on a machine shared with other work, unlike req/s."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            children.setdefault(int(fields[1]), []).append(int(entry))
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])
+        todo += children.get(current, [])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def parse_wrk(out: str) -> dict:
     def latency(percent: str) -> float:
         found = re.search(rf"\b{percent}%\s+([\d.]+)(us|ms|s)\b", out)
@@ -75,14 +98,16 @@ def parse_wrk(out: str) -> dict:
 
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     return {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)), "p50_ms": latency("50"),
-            "p99_ms": latency("99"), "non_2xx": int(errors.group(1)) if errors else 0}
+            "p99_ms": latency("99"), "non_2xx": int(errors.group(1)) if errors else 0,
+            "requests": int(re.search(r"(\d+) requests in", out).group(1))}
 
 
 def line(label: str, figures: dict, baseline: dict | None = None) -> str:
     ratio = f"  {figures['rps'] / baseline['rps']:.2f}x the one-route app" if baseline else ""
     errors = f"  non-2xx {figures['non_2xx']}" if figures["non_2xx"] else ""
+    cpu = f"  server CPU {figures['cpu_ms']:.2f} ms/request" if "cpu_ms" in figures else ""
     return (f"  {label:34s} {figures['rps']:7.0f} req/s  p50 {figures['p50_ms']:6.1f} ms  "
-            f"p99 {figures['p99_ms']:6.1f} ms{ratio}{errors}")
+            f"p99 {figures['p99_ms']:6.1f} ms{cpu}{ratio}{errors}")
 
 
 def verdict(figures: dict, baseline: dict, ratio: float, p99_ms: float) -> str:
