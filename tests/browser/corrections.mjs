@@ -189,7 +189,7 @@ const phases = {
       await save(page, row.locator('form'), '原文写明由市教育局牵头，测试把它改为配合');
       const now = page.locator('.doc__text a.hl--support.hl--corrected', { hasText: '市教育局' });
       await now.waitFor();
-      check((await now.getAttribute('title')).includes('更正'), 'the corrected support does not say it was corrected');
+      check((await now.getAttribute('title')).includes(`${NAME} 于`), 'the corrected support does not say who corrected it');
       check((await now.locator('.hl__tag').textContent()).includes('已更正'), 'the corrected support has no label saying so');
       return { a11y };
     });
@@ -203,13 +203,21 @@ const phases = {
       await save(page, add.locator('form'), '原文附件写明市财政局配合');
       return {};
     });
-    await step('fix a target', async () => {
+    await step('fix a target from the plan page', async () => {
+      const unit = await page.locator('.doc__text a.hl--heading', { hasText: '建设城市数据中心' }).getAttribute('data-unit');
+      await open(page, `#/plan/${plan}?unit=${unit}`);
       const dialog = await dialogFor(page, '建设城市数据中心');
       await section(dialog, '更正指标');
       const form = dialog.getByRole('form', { name: /更正指标/ });
       await form.getByLabel('目标值').fill('12');
       await save(page, form, '正式文本为12个');
-      check(await page.locator('.doc__text a.hl--target.hl--corrected').count() >= 1, 'the fixed target is not marked corrected');
+      const target = page.locator(`#unit-${unit} .target--corrected`);
+      await target.waitFor();
+      const shown = await target.textContent();
+      check(shown.includes('12个') && shown.includes('已更正'), `the fixed target shows ${shown}`);
+      check((await target.locator('.corrected-mark').getAttribute('title')).includes('正式文本为12个'), 'no reason on the fixed target');
+      await open(page, `#/plan/${plan}/read`);
+      check(await page.locator('.doc__text a.hl--target.hl--corrected').count() === 1, 'the fixed target is not marked in the text');
       return {};
     });
     return step('the department page changed', async () => {
@@ -218,7 +226,7 @@ const phases = {
       const card = page.locator('#supports .unit-card', { hasText: UNIT });
       await card.waitFor();
       const basis = await card.locator('.basis--corrected').textContent();
-      check(basis.includes('经人工更正'), `the support's basis reads ${basis}`);
+      check(basis.includes('经人工更正') && basis.includes(NAME), `the support's basis reads ${basis}`);
       await open(page, `#/plan/${plan}?unit=`);
       check(await page.locator('.chip--corrected').count() >= 2, 'the plan page does not mark the corrected roles');
       return { basis, a11y: await audit(page, 'plan with corrections') };

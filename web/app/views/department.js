@@ -5,6 +5,7 @@ import { api } from '../api.js';
 import { h } from '../dom.js';
 import { BASIS_LABEL, correctedText, KIND_LABEL, TYPE_LABEL } from '../format.js';
 import { link } from '../links.js';
+import { marksOf } from '../marks.js';
 import { breadcrumb, empty, loading, pageHeader, quote, stat } from '../ui.js';
 
 function groupByPlan(items) {
@@ -19,8 +20,9 @@ function groupByPlan(items) {
 // How the role was read; a person's correction is told apart, with who made it and when.
 function basisNote(item) {
   if (item.basis === 'corrected') {
-    return h('span', { class: 'basis basis--corrected', title: correctedText(item.correction) },
-      `${BASIS_LABEL.corrected}（${correctedText(item.correction)}）`);
+    const mark = item.correction || item.mark;
+    return h('span', { class: 'basis basis--corrected', title: mark && mark.why ? `理由：${mark.why}` : null },
+      `${BASIS_LABEL.corrected}（${correctedText(mark)}）`);
   }
   return h('span', { class: `basis basis--${item.basis}` }, BASIS_LABEL[item.basis] || item.basis);
 }
@@ -65,6 +67,13 @@ function partnerList(partners) {
 export async function renderDepartment(page, id) {
   const [leads, supports] = await Promise.all([api.leads(id), api.supports(id)]);
   const dept = leads.departments.find((d) => d.id === id) || leads.departments[0];
+  const corrected = [...leads.items, ...supports.items].filter((i) => i.basis === 'corrected' && !i.correction);
+  if (corrected.length) {
+    const marks = await marksOf();
+    for (const item of corrected) {
+      item.mark = marks.find(item.plan.id, { title: item.title }, [item.department_id, dept.id, dept.name]);
+    }
+  }
   const plans = new Set([...leads.items, ...supports.items].map((i) => i.plan.id));
   const aliases = dept.aliases.filter((a) => a !== dept.name);
 

@@ -7,6 +7,7 @@ import { h } from '../dom.js';
 import { openCorrections } from '../correct.js';
 import { baselineText, correctedText, dateText, targetText } from '../format.js';
 import { link } from '../links.js';
+import { marksOf } from '../marks.js';
 import { breadcrumb, deptChip, empty, pageHeader, quote, stat } from '../ui.js';
 
 // The shortest name a department goes by in the documents, for compact summaries (省经信委).
@@ -32,25 +33,28 @@ function buildTree(units) {
   return { byId, children, chapters: [...chapters.values()] };
 }
 
+// Who corrected it, when and why, for a tooltip.
+const fixedTitle = (mark) => `${correctedText(mark)}${mark && mark.why ? `：${mark.why}` : ''}`;
+
 // A department's chip in a unit, marked when a person's correction put it there.
-function roleChip(dept, role) {
+function roleChip(dept, role, mark) {
   const chip = deptChip(dept, role);
   if (dept.basis === 'corrected') {
     chip.classList.add('chip--corrected');
-    chip.title = `${chip.title}；${correctedText(dept.correction)}`;
+    chip.title = `${chip.title}；${fixedTitle(dept.correction || mark)}`;
     chip.append(h('span', { class: 'corrected-mark' }, '已更正'));
   }
   return chip;
 }
 
-const isCorrected = (x) => x.basis === 'corrected' || Boolean(x.correction);
-
-function indicatorItem(ind) {
+// A target, marked when a correction fixed it (the API's basis, or a correction naming it).
+function indicatorItem(ind, mark = null) {
   const base = baselineText(ind);
-  return h('li', { class: `target${isCorrected(ind) ? ' target--corrected' : ''}` },
+  const fixed = ind.basis === 'corrected' || ind.correction || mark;
+  return h('li', { class: `target${fixed ? ' target--corrected' : ''}` },
     h('span', { class: 'target__name' }, ind.name),
     h('span', { class: 'target__value' }, targetText(ind)),
-    isCorrected(ind) ? h('span', { class: 'corrected-mark', title: correctedText(ind.correction) }, '已更正') : null,
+    fixed ? h('span', { class: 'corrected-mark', title: fixedTitle(ind.correction || mark) }, '已更正') : null,
     base ? h('span', { class: 'target__base' }, `基线：${base}`) : null,
     h('details', { class: 'target__quote' }, h('summary', {}, '原文'), quote(ind.quote)));
 }
@@ -65,6 +69,7 @@ function unitNode(u, tree, depth) {
   const searchText = [u.title, u.path, ...who.flatMap((d) => [d.name, ...(d.aliases || [])]),
     ...u.indicators.map((i) => i.name)].join(' ');
   const related = u.related_ids.map((id) => tree.byId.get(id)).filter(Boolean);
+  const mark = (...keys) => tree.marks.find(tree.planId, { path: u.path }, keys);
   const typeLabel = u.annex ? '附件任务' : u.type === 'project' ? '项目' : '行动';
   const leadsText = u.leads.length ? `牵头：${u.leads.slice(0, 2).map(shortName).join('、')}${u.leads.length > 2 ? '等' : ''}` : '';
 
@@ -82,10 +87,11 @@ function unitNode(u, tree, depth) {
     h('div', { class: 'node__body' },
       who.length ? h('dl', { class: 'roles' },
         u.leads.length ? h('div', {}, h('dt', { class: 'role role--lead' }, '牵头'),
-          h('dd', {}, u.leads.map((d) => roleChip(d, 'lead')))) : null,
+          h('dd', {}, u.leads.map((d) => roleChip(d, 'lead', d.basis === 'corrected' && mark(d.id, d.name))))) : null,
         u.supports.length ? h('div', {}, h('dt', { class: 'role role--support' }, '配合'),
-          h('dd', {}, u.supports.map((d) => roleChip(d, 'support')))) : null) : null,
-      u.indicators.length ? h('ul', { class: 'targets', 'aria-label': '指标' }, u.indicators.map(indicatorItem)) : null,
+          h('dd', {}, u.supports.map((d) => roleChip(d, 'support', d.basis === 'corrected' && mark(d.id, d.name))))) : null) : null,
+      u.indicators.length ? h('ul', { class: 'targets', 'aria-label': '指标' },
+        u.indicators.map((ind) => indicatorItem(ind, mark(ind.id, ind.name)))) : null,
       u.deadline ? h('p', { class: 'deadline' }, `完成时限：${u.deadline}`) : null,
       related.length ? h('p', { class: 'related' }, u.annex ? '正文中对应：' : '附件中对应：',
         related.map((r) => h("a", { href: link.plan(tree.planId, r.id) }, r.title))) : null,
@@ -126,10 +132,11 @@ function filterTree(root, q) {
 }
 
 export async function renderPlan(page, id, focusUnit) {
-  const [plan, plans] = await Promise.all([api.plan(id), api.plans()]);
+  const [plan, plans, marks] = await Promise.all([api.plan(id), api.plans(), marksOf(id)]);
   const loaded = new Set(plans.map((p) => p.id));
   const tree = buildTree(plan.units);
   tree.planId = plan.id;
+  tree.marks = marks;
   const counts = {
     action: plan.units.filter((u) => u.type === 'action' && !u.annex).length,
     project: plan.units.filter((u) => u.type === 'project').length,
@@ -171,7 +178,7 @@ export async function renderPlan(page, id, focusUnit) {
       h('div', { class: 'section__head' },
         h('h2', { id: 'goals-title' }, '总体目标', h('span', { class: 'count' }, `${plan.indicators.length} 项`)),
         h('button', { type: 'button', class: 'button button--small', dataset: { fix: '' }, 'aria-label': '更正总体目标' }, '更正')),
-      h('ul', { class: 'targets targets--grid' }, plan.indicators.map(indicatorItem))));
+      h('ul', { class: 'targets targets--grid' }, plan.indicators.map((ind) => indicatorItem(ind)))));
   }
 
   const outline = h('ol', { class: 'tree', 'aria-label': '规划纲要' }, tree.chapters.map((c) => h('li', { class: 'chapter' },

@@ -9,6 +9,7 @@ import { api } from '../api.js';
 import { h } from '../dom.js';
 import { correctedText } from '../format.js';
 import { link } from '../links.js';
+import { marksOf } from '../marks.js';
 import { openCorrections } from '../correct.js';
 import { breadcrumb, empty, pageHeader, stat } from '../ui.js';
 
@@ -35,7 +36,8 @@ function hrefOf(span, planId) {
 }
 
 function titleOf(span) {
-  const corrected = span.basis === 'corrected' ? `；${correctedText(span.correction)}` : '';
+  const mark = span.correction || span.mark;
+  const corrected = span.basis === 'corrected' ? `；${correctedText(mark)}${mark && mark.why ? `：${mark.why}` : ''}` : '';
   if (span.kind === 'lead' || span.kind === 'support') {
     const written = span.surface && span.surface !== span.department ? `（原文：${span.surface}）` : '';
     return `${KIND[span.kind].label}：${span.department || span.surface || ''}${written}${corrected}`;
@@ -145,8 +147,13 @@ function legend() {
 }
 
 export async function renderReading(page, id, focusUnit) {
-  const [source, plan] = await Promise.all([api.source(id), api.plan(id)]);
+  const [source, plan, marks] = await Promise.all([api.source(id), api.plan(id), marksOf(id)]);
   const unitsById = new Map(plan.units.map((u) => [u.id, u]));
+  for (const span of source.spans) {
+    if (span.basis !== 'corrected' || span.correction) continue;
+    const unit = unitsById.get(span.unit_id);
+    span.mark = unit && marks.find(plan.id, { path: unit.path }, [span.department_id, span.department, span.indicator_id, span.label]);
+  }
   const count = (kind) => source.spans.filter((s) => s.kind === kind).length;
   const textBox = h('div', { class: 'doc__text', lang: 'zh-CN' });
   const started = performance.now();
