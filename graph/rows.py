@@ -101,6 +101,7 @@ def to_rows(graph: PlanGraph) -> PlanRows:
             "plan_id": pid, **plan_of, "ord": u.order, "text": u.text, "deadline": u.deadline, "annex": u.annex,
             "tokens": " ".join(u.tokens), **evidence(u.evidence),
         })
+        rows.edges[("OWNS", "Plan", label[u.id])].append({"from": pid, "to": u.id, "plan_id": pid})
         parent = (label[u.parent_id], u.parent_id) if u.parent_id else ("Plan", pid)
         rows.edges[("CONTAINS", parent[0], label[u.id])].append({"from": parent[1], "to": u.id, "plan_id": pid})
     for u in graph.units:
@@ -114,6 +115,7 @@ def to_rows(graph: PlanGraph) -> PlanRows:
             "owner_id": i.owner_id, "tokens": " ".join(i.tokens), **evidence(i.evidence),
             **correction_mark(i.correction),
         })
+        rows.edges[("OWNS", "Plan", "Indicator")].append({"from": pid, "to": i.id, "plan_id": pid})
         owner = label.get(i.owner_id, "Plan")
         rows.edges[("TARGETS", owner, "Indicator")].append(
             {"from": i.owner_id, "to": i.id, "plan_id": pid, **evidence(i.evidence)})

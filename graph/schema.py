@@ -65,6 +65,10 @@ RELS: dict[str, tuple[list[tuple[str, str]], list[tuple[str, str]]]] = {
     "CONTAINS": ([("Plan", "Action"), ("Plan", "Project"), ("Action", "Project")], [("plan_id", "STRING")]),
     "IMPLEMENTS": ([("Plan", "Plan")], [("plan_id", "STRING"), *EVIDENCE]),
     "REFERS_TO": ([("Action", "Action"), ("Action", "Project")], [("plan_id", "STRING")]),
+    # From a plan to every unit and target it owns, however deep: /plans/{id} reads them from the plan
+    # (found by its key) instead of filtering every unit or target by plan_id (at 1,000 plans a plan's
+    # units took 23 ms that way, 1.5 ms along OWNS).
+    "OWNS": ([("Plan", "Action"), ("Plan", "Project"), ("Plan", "Indicator")], [("plan_id", "STRING")]),
 }
 
 # Nodes that belong to one plan and go when it is replaced (Plan and Department nodes are shared).
