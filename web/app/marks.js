@@ -20,11 +20,13 @@ export class Marks {
     this.items = (corrections || []).filter((c) => !c.stale && c.kind !== 'remove-assignment');
   }
 
-  // The newest correction of `planId` on the unit (its path, or its title) that names one of `keys`.
-  find(planId, { path = null, title = null }, keys) {
+  // The newest correction of `planId` on the unit — `{path}` (null: the plan's own goals) or `{title}` —
+  // that names one of `keys`.
+  find(planId, where, keys) {
     const wanted = keys.filter(Boolean);
-    return this.items.find((c) => c.plan_id === planId
-      && (path ? c.unit_path === path : title && last(c.unit_path).includes(title))
+    const onUnit = (c) => ('path' in where ? (c.unit_path || null) === where.path
+      : Boolean(c.unit_path) && last(c.unit_path).includes(where.title));
+    return this.items.find((c) => c.plan_id === planId && onUnit(c)
       && keysOf(c.body).some((k) => wanted.includes(k))) || null;
   }
 }

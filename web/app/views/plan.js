@@ -178,7 +178,7 @@ export async function renderPlan(page, id, focusUnit) {
       h('div', { class: 'section__head' },
         h('h2', { id: 'goals-title' }, '总体目标', h('span', { class: 'count' }, `${plan.indicators.length} 项`)),
         h('button', { type: 'button', class: 'button button--small', dataset: { fix: '' }, 'aria-label': '更正总体目标' }, '更正')),
-      h('ul', { class: 'targets targets--grid' }, plan.indicators.map((ind) => indicatorItem(ind)))));
+      h('ul', { class: 'targets targets--grid' }, plan.indicators.map((ind) => indicatorItem(ind, marks.find(plan.id, { path: null }, [ind.id, ind.name]))))));
   }
 
   const outline = h('ol', { class: 'tree', 'aria-label': '规划纲要' }, tree.chapters.map((c) => h('li', { class: 'chapter' },

@@ -152,7 +152,8 @@ export async function renderReading(page, id, focusUnit) {
   for (const span of source.spans) {
     if (span.basis !== 'corrected' || span.correction) continue;
     const unit = unitsById.get(span.unit_id);
-    span.mark = unit && marks.find(plan.id, { path: unit.path }, [span.department_id, span.department, span.indicator_id, span.label]);
+    span.mark = marks.find(plan.id, { path: unit ? unit.path : null },
+      [span.department_id, span.department, span.indicator_id, span.label]);
   }
   const count = (kind) => source.spans.filter((s) => s.kind === kind).length;
   const textBox = h('div', { class: 'doc__text', lang: 'zh-CN' });
