@@ -196,6 +196,8 @@ const phases = {
     await step('add a support found by search', async () => {
       const dialog = await dialogFor(page, UNIT);
       check((await dialog.textContent()).includes(`以“${NAME}”的名义写入`), 'the session forgot the name');
+      const note = await dialog.locator('.assignment', { hasText: LEAD }).locator('.basis-note--corrected').textContent();
+      check(note.includes(`${NAME} 于`), `the dialog says of the corrected role: ${note}`);
       const add = await section(dialog, '补充漏读的单位');
       await add.getByLabel('配合', { exact: true }).check();
       await add.getByLabel(/部门（/).fill('财政局');

@@ -28,8 +28,8 @@ function reasonAndSubmit(label, onCancel = null) {
 }
 
 // How a role was read, in words that fit the role (a support “stated” is written as support).
-function basisText(dept, role) {
-  if (dept.basis === 'corrected') return correctedText(dept.correction);
+function basisText(dept, role, mark) {
+  if (dept.basis === 'corrected') return correctedText(dept.correction || mark);
   if (dept.basis === 'stated') return `原文写明${ROLE_LABEL[role]}`;
   return BASIS_LABEL[dept.basis] || dept.basis || '';
 }
@@ -94,7 +94,9 @@ function roleRadios(name, value) {
 }
 
 // One dialog at a time; closing it returns focus to the button that opened it.
-export function openCorrections({ plan, unit = null, indicators = null, returnTo, opener = null }) {
+export function openCorrections({ plan, unit = null, indicators = null, returnTo, opener = null, marks = null }) {
+  // Who corrected a fact shown here, when the caller knows (web/app/marks.js).
+  const markOf = (...keys) => (marks ? marks.find(plan.id, { path: unit ? unit.path : null }, keys) : null);
   document.querySelector('dialog.dialog')?.remove();
   const titleId = nextId('dialog-title');
   const status = h('p', { class: 'dialog__status', role: 'status', 'aria-live': 'polite' });
@@ -147,7 +149,7 @@ export function openCorrections({ plan, unit = null, indicators = null, returnTo
 
   function assignmentRow(dept, role) {
     const other = role === 'leads' ? 'supports' : 'leads';
-    const how = basisText(dept, role);
+    const how = basisText(dept, role, dept.basis === 'corrected' ? markOf(dept.id, dept.name) : null);
     const slot = h('div', { class: 'assignment__form' });
     const ask = (kind, label) => () => {
       slot.replaceChildren(form({ 'aria-label': `${label}：${dept.name}` },
@@ -219,8 +221,9 @@ export function openCorrections({ plan, unit = null, indicators = null, returnTo
       parts.push(section('更正指标', !unit, h('ul', { class: 'assignments' }, targets.map((ind) => h('li', { class: 'assignment' },
         h('p', { class: 'assignment__line' }, h('span', { class: 'role-tag role-tag--target' }, '指标'),
           h('span', { class: 'assignment__name' }, ind.name), h('span', { class: 'muted' }, targetText(ind)),
-          ind.basis === 'corrected' || ind.correction
-            ? h('span', { class: 'basis-note basis-note--corrected' }, correctedText(ind.correction)) : null),
+          ind.basis === 'corrected' || ind.correction || markOf(ind.id, ind.name)
+            ? h('span', { class: 'basis-note basis-note--corrected' }, correctedText(ind.correction || markOf(ind.id, ind.name)))
+            : null),
         form({ 'aria-label': `更正指标：${ind.name}` }, (f) => {
           const value = f.elements.target_value.value.trim();
           const year = f.elements.target_year.value.trim();

@@ -209,7 +209,7 @@ export async function renderPlan(page, id, focusUnit) {
     const button = e.target.closest('button[data-fix]');
     if (!button) return;
     const unit = button.dataset.fix ? tree.byId.get(button.dataset.fix) : null;
-    openCorrections({ plan, unit, returnTo: link.plan(plan.id, unit ? unit.id : null), opener: button });
+    openCorrections({ plan, unit, marks, returnTo: link.plan(plan.id, unit ? unit.id : null), opener: button });
   });
 
   const after = focusUnit ? () => {

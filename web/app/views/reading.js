@@ -164,7 +164,7 @@ export async function renderReading(page, id, focusUnit) {
     const button = e.target.closest('.doc__fix');
     if (!button) return;
     const unit = unitsById.get(button.dataset.unit);
-    openCorrections({ plan, unit, returnTo: link.read(plan.id, unit.id), opener: button });
+    openCorrections({ plan, unit, marks, returnTo: link.read(plan.id, unit.id), opener: button });
   });
 
   page.append(
