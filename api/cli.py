@@ -59,12 +59,18 @@ def load(
     try:
         with tqdm(total=len(documents), unit="doc", desc="loading", disable=None, file=sys.stderr) as bar:
             report = load_paths(target, documents, on_document=lambda _: bar.update(1),
-                                on_failure=lambda reason: tqdm.write(f"failed: {reason}", file=sys.stderr))
+                                on_failure=lambda reason: tqdm.write(f"failed: {reason}", file=sys.stderr),
+                                on_stale=lambda c: tqdm.write(f"stale: {c.id} {c.kind} in plan {c.plan_id} unit "
+                                                              f"{c.unit_path or '(plan)'}: {c.stale_reason}",
+                                                              file=sys.stderr))
     finally:
         target.close()
     elapsed = time.perf_counter() - started
     typer.echo(f"loaded {report.loaded} of {len(documents)} documents in {elapsed:.1f}s "
                f"({report.loaded / elapsed:.1f} docs/s)")
+    if report.stale:
+        typer.echo(f"{len(report.stale)} stored corrections no longer fit their documents: "
+                   "see `policykg corrections list --stale`")
     if report.failed:
         raise typer.Exit(1)
 

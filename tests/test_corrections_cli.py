@@ -113,6 +113,11 @@ def test_a_correction_whose_unit_is_gone_is_reported_stale_and_listed(corrected,
     as_json = policykg("corrections", "list", "--json", "--plan", plan_id, "--store", str(fresh)).stdout.splitlines()
     assert sorted((c["id"], c["stale"]) for c in map(json.loads, as_json)) == sorted(
         [(records[0]["id"], True), (records[1]["id"], False)])
+    reload = policykg("load", str(DOC), "--store", str(fresh))  # loading the document again says so too
+    assert reload.returncode == 0, reload.stderr
+    assert (f"stale: {records[0]['id']} {records[0]['kind']} in plan {plan_id} unit 九、不存在的部分: "
+            "unit 九、不存在的部分 is no longer in the document") in reload.stderr
+    assert "1 stored corrections no longer fit their documents" in reload.stdout
 
 
 def test_corrections_imported_before_their_document_apply_when_it_is_loaded(corrected, tmp_path):
