@@ -7,6 +7,14 @@ from pydantic import BaseModel, ConfigDict, Field
 Kind = Literal["remove-assignment", "add-assignment", "change-role", "same-body", "split-name", "fix-target"]
 
 
+class CorrectionMarkOut(BaseModel):
+    """Who made or changed a fact by a correction, and when (the fact's basis is then `corrected`)."""
+
+    id: str = Field(description="the correction's id (GET /corrections)")
+    by: str = Field(description="the person who made it")
+    at: str = Field(description="when, ISO 8601")
+
+
 class SpanOut(BaseModel):
     start: int = Field(description="index of the first character in `text`")
     end: int = Field(description="index after the last character")
@@ -19,6 +27,7 @@ class SpanOut(BaseModel):
     basis: str | None = Field(None, description="how a lead or support was read (stated, rule, first-listed) or "
                                                 "`corrected`; `corrected` on a target a person fixed")
     label: str | None = Field(None, description="a title, a department's name or a target's name")
+    correction: CorrectionMarkOut | None = Field(None, description="set on a fact a correction made or changed")
 
 
 class SourceWarningOut(BaseModel):

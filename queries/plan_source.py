@@ -7,7 +7,7 @@ included, and the reader's warnings are those of the reading.
 
 from graph.corrections import apply_corrections
 from graph.errors import NotFound
-from graph.model import Evidence
+from graph.model import CorrectionMark, Evidence
 from graph.rows import decode_reading
 from graph.store import GraphStore
 from queries.corrections import corrections_of
@@ -32,9 +32,10 @@ def _inside(text: str, span: tuple[int, int], part: str) -> tuple[int, int]:
     return (at, at + len(part)) if at >= 0 else span
 
 
-def _span(start_end: tuple[int, int], kind: str, **fields) -> dict:
+def _span(start_end: tuple[int, int], kind: str, correction: CorrectionMark | None = None, **fields) -> dict:
     keys = ("unit_id", "department_id", "department", "surface", "indicator_id", "basis", "label")
-    return {"start": start_end[0], "end": start_end[1], "kind": kind, **{k: fields.get(k) for k in keys}}
+    return {"start": start_end[0], "end": start_end[1], "kind": kind, **{k: fields.get(k) for k in keys},
+            "correction": correction.model_dump() if correction else None}
 
 
 def plan_source(store: GraphStore, plan_id: str) -> dict:
@@ -51,11 +52,12 @@ def plan_source(store: GraphStore, plan_id: str) -> dict:
         at = _inside(text, place(text, a.evidence), a.surface)
         spans.append(_span(at, "lead" if a.role == "leads" else "support", unit_id=a.unit_id,
                            department_id=a.department_id, department=names.get(a.department_id), surface=a.surface,
-                           basis=a.basis, label=names.get(a.department_id, a.surface)))
+                           basis=a.basis, label=names.get(a.department_id, a.surface), correction=a.correction))
     units = {u.id for u in graph.units}
     for i in graph.indicators:
         spans.append(_span(place(text, i.evidence), "target", unit_id=i.owner_id if i.owner_id in units else None,
-                           indicator_id=i.id, basis="corrected" if i.correction else None, label=i.name))
+                           indicator_id=i.id, basis="corrected" if i.correction else None, label=i.name,
+                           correction=i.correction))
     spans.sort(key=lambda s: (s["start"], -s["end"], s["kind"], s["label"] or ""))
     warnings = []
     for w in reading.warnings:
