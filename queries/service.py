@@ -110,7 +110,10 @@ def units_of(store: GraphStore, ids: list[str], role: str, limit: int, offset: i
         raise BadRequest(f"role must be 'leads' or 'supports', not {role!r}")
     page, count = UNITS_BY_ROLE[role]
     rows = store.run(page, {"ids": ids, "offset": offset, "limit": limit})
-    total = rows[0]["total"] if rows else store.run(count, {"ids": ids})[0]["total"]
+    if rows:
+        total = rows[0]["total"]
+    else:  # an empty first page means none at all; past the end of the units, they are counted alone
+        total = store.run(count, {"ids": ids})[0]["total"] if offset else 0
     items = [
         {
             "id": r["id"], "type": r["type"], "title": r["title"],
