@@ -29,6 +29,7 @@ class Settings(BaseSettings):
     neo4j_database: str | None = None
     policykg_api_token: str | None = None
     policykg_response_cache: bool = True
+    policykg_query_cache: bool = True  # the embedded store's cache of query results (0 = every read from the store)
     policykg_worker: WorkerStore | None = None  # set by `serve --workers N` for its processes (JSON), not by hand
 
 

@@ -21,7 +21,8 @@ def open_neo4j(uri: str, config: Settings | None = None):
 def open_store(store_dir: str | None = None, neo4j_uri: str | None = None, read_only: bool = False,
                config: Settings | None = None) -> GraphStore:
     """`--neo4j URI` (or NEO4J_URI) picks Neo4j; otherwise the embedded store in `--store DIR`
-    (default $POLICYKG_STORE, else ./.policykg), behind the read cache only this process can keep exact."""
+    (default $POLICYKG_STORE, else ./.policykg), behind the read cache only this process can keep exact
+    (POLICYKG_QUERY_CACHE=0 turns it off, e.g. to measure uncached traffic)."""
     config = config or settings()
     uri = neo4j_uri or (None if store_dir else config.neo4j_uri)
     if uri:
@@ -30,7 +31,8 @@ def open_store(store_dir: str | None = None, neo4j_uri: str | None = None, read_
     from graph.embedded import EmbeddedStore
 
     directory = store_dir or config.policykg_store
-    return CachedStore(EmbeddedStore(directory, read_only=read_only, buffer_pool_mb=config.policykg_buffer_pool_mb))
+    embedded = EmbeddedStore(directory, read_only=read_only, buffer_pool_mb=config.policykg_buffer_pool_mb)
+    return CachedStore(embedded, enabled=config.policykg_query_cache)
 
 
 def hand_down(store: GraphStore, store_dir: str | None, neo4j_uri: str | None) -> None:
