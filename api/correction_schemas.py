@@ -4,15 +4,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from api.schemas import CorrectionMarkOut
+
 Kind = Literal["remove-assignment", "add-assignment", "change-role", "same-body", "split-name", "fix-target"]
-
-
-class CorrectionMarkOut(BaseModel):
-    """Who made or changed a fact by a correction, and when (the fact's basis is then `corrected`)."""
-
-    id: str = Field(description="the correction's id (GET /corrections)")
-    by: str = Field(description="the person who made it")
-    at: str = Field(description="when, ISO 8601")
 
 
 class SpanOut(BaseModel):

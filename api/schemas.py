@@ -46,6 +46,18 @@ class DepartmentOut(BaseModel):
     kind: str = Field(description="department, government, group, central-branch, enterprise or party")
 
 
+class CorrectionMarkOut(BaseModel):
+    """Who made or changed a fact by a correction, and when (the fact's basis is then `corrected`)."""
+
+    id: str = Field(description="the correction's id (GET /corrections)")
+    by: str = Field(description="the person who made it")
+    at: str = Field(description="when, ISO 8601")
+
+
+def correction_field():
+    return Field(None, description="who made or changed this fact by a correction, and when; null when it is as read")
+
+
 class IndicatorOut(BaseModel):
     id: str
     name: str = Field(description="the target's name as written, e.g. 固定宽带家庭普及率")
@@ -59,6 +71,9 @@ class IndicatorOut(BaseModel):
     unit_id: str | None = Field(description="the unit whose text states it; null for the plan's own goals")
     quote: str | None = Field(description="the statement the target was read from")
     locator: str | None = locator_field()
+    basis: Literal["stated", "corrected"] = Field("stated", description="stated: as read; corrected: a person "
+                                                                        "fixed its value, unit or year")
+    correction: CorrectionMarkOut | None = correction_field()
 
 
 class SearchHit(BaseModel):
@@ -93,6 +108,7 @@ class UnitDepartmentOut(DepartmentOut):
                                                   "corrected (a person's correction)")
     quote: str | None = Field(None, description="the responsibility note the role was read from")
     locator: str | None = locator_field()
+    correction: CorrectionMarkOut | None = correction_field()
 
 
 class UnitOut(BaseModel):
@@ -145,6 +161,7 @@ class UnitItem(BaseModel):
     locator: str | None = locator_field()
     deadline: str | None
     department_id: str
+    correction: CorrectionMarkOut | None = correction_field()
 
 
 class Partner(DepartmentOut):

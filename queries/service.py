@@ -13,6 +13,13 @@ DEPARTMENT_FIELDS = ("id", "name", "jurisdiction", "aliases", "kind")
 COUNT_KINDS = ("plan", "action", "project", "department", "indicator", "leads", "supports", "targets")
 
 
+def correction_of(row: dict) -> dict | None:
+    """Who made or changed a fact by a correction, and when (`correction_*` columns), else None."""
+    if not row.get("correction_id"):
+        return None
+    return {"id": row["correction_id"], "by": row["corrected_by"], "at": row["corrected_at"]}
+
+
 def counts(store: GraphStore) -> dict[str, int]:
     found = {r["kind"]: r["n"] for r in store.run("counts")}
     return {kind: int(found.get(kind, 0)) for kind in COUNT_KINDS}
@@ -38,7 +45,8 @@ def get_plan(store: GraphStore, plan_id: str) -> dict[str, Any]:
         unit = by_id.get(row["unit_id"])
         if unit is not None:
             unit[row["role"]].append({**{k: row[k] for k in DEPARTMENT_FIELDS}, "basis": row["basis"],
-                                      "quote": row["quote"], "locator": row["locator"]})
+                                      "quote": row["quote"], "locator": row["locator"],
+                                      "correction": correction_of(row)})
     plan_indicators = []
     for row in store.run("plan_indicators", {"plan": plan_id}):
         row = indicator_row({**row, "plan": plan_id})
@@ -49,10 +57,17 @@ def get_plan(store: GraphStore, plan_id: str) -> dict[str, Any]:
     return plan
 
 
+MARK_COLUMNS = ("correction_id", "corrected_by", "corrected_at")
+
+
 def indicator_row(r: dict) -> dict:
-    """Contract shape: `plan` is the plan's id; `unit_id` is null for the plan's own targets."""
+    """Contract shape: `plan` is the plan's id; `unit_id` is null for the plan's own targets; a target
+    a person fixed has basis `corrected` and says who and when."""
     unit_id = r["unit_id"] if r["unit_id"] != r["plan"] else None
-    return {**r, "unit": r["unit"] or "", "unit_id": unit_id}
+    correction = correction_of(r)
+    fields = {k: v for k, v in r.items() if k not in MARK_COLUMNS}
+    return {**fields, "unit": r["unit"] or "", "unit_id": unit_id, "basis": "corrected" if correction else "stated",
+            "correction": correction}
 
 
 def list_indicators(store: GraphStore, plan: str, year: int | None, q: str, limit: int,
@@ -119,7 +134,7 @@ def units_of(store: GraphStore, ids: list[str], role: str, limit: int, offset: i
             "id": r["id"], "type": r["type"], "title": r["title"],
             "plan": {"id": r["plan_id"], "title": r["plan_title"]},
             "basis": r["basis"], "quote": r["quote"], "locator": r["locator"], "deadline": r["deadline"],
-            "department_id": r["department_id"],
+            "department_id": r["department_id"], "correction": correction_of(r),
         }
         for r in rows
     ]

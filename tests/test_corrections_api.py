@@ -79,7 +79,7 @@ def _add_a_lead_to_the_medical_action(client, store) -> str:
     plan = load_paths(store, [doc("000")], keep_plans=True).plans[0]
     unit = next(u for u in plan.units if u.title == "“互联网+”医疗行动")
     made(client, plan_id=plan.plan.id, kind="add-assignment", unit_id=unit.id, department="省经济和信息化委",
-         role="leads")
+         role="leads", why="见附件分工")
     return plan.plan.id
 
 
@@ -97,6 +97,23 @@ def test_a_corrected_lead_shows_on_the_department_page(client, store):
     items = client.get("/departments/省经济和信息化委/leads", params={"jurisdiction": "安徽省", "limit": 1000})
     medical = [i for i in items.json()["items"] if i["title"] == "“互联网+”医疗行动"]
     assert [i["basis"] for i in medical] == ["corrected"]
+    (correction,) = client.get("/corrections").json()
+    assert medical[0]["correction"] == {"id": correction["id"], "by": "王芳", "at": correction["at"]}
+    assert all(i["correction"] is None for i in items.json()["items"] if i["basis"] != "corrected")
+
+
+def test_a_fixed_target_says_who_fixed_it_in_the_plan_and_the_target_list(client):
+    plan = upload(client)
+    target = units(client, plan)["推进宽带网络"]["indicators"][0]
+    assert (target["basis"], target["correction"]) == ("stated", None)
+    fixed = made(client, plan_id=plan, kind="fix-target", indicator_id=target["id"], target_value=150)
+    mark = {"id": fixed["id"], "by": "王芳", "at": fixed["at"]}
+    after = units(client, plan)["推进宽带网络"]["indicators"][0]
+    assert (after["target_value"], after["basis"], after["correction"]) == (150, "corrected", mark)
+    (listed,) = [i for i in client.get("/indicators", params={"plan": plan}).json() if i["id"] == target["id"]]
+    assert (listed["basis"], listed["correction"]) == ("corrected", mark)
+    lead = units(client, plan)["推进宽带网络"]["leads"][0]
+    assert lead["correction"] is None and lead["basis"] == "stated"
 
 
 def test_a_correction_is_listed_stale_when_the_document_is_loaded_without_its_unit(client):
