@@ -8,6 +8,7 @@ thread for reads, and engine errors wrapped as `StoreError`.
 
 import csv
 import hashlib
+import logging
 import tempfile
 import threading
 from pathlib import Path
@@ -34,7 +35,13 @@ SCHEMA_FILE = "policykg-schema"
 # ORDER BY … LIMIT n is fine. So a page is read as LIMIT offset+limit and sliced, and pages deeper
 # than MAX_OFFSET are refused to keep that read bounded (graph.embedded_dialect.paged).
 __all__ = ["MAX_OFFSET", "EmbeddedStore", "schema_fingerprint"]
-CHECKPOINT_EVERY = 64  # documents written between checkpoints of the write-ahead log
+# Documents written between checkpoints. LadybugDB 0.22.0 keeps rows written by COPY since the last
+# checkpoint only until the process ends (measured: a plan written, the process killed before closing
+# the store: its Plan row is back, its units, edges and Source row are not). A bulk load checkpoints
+# every CHECKPOINT_EVERY documents and on close; a server, whose writes are rare, after each one
+# (checkpoint_every=1). A plan caught between is removed whole when the store is next opened (_recover).
+CHECKPOINT_EVERY = 64
+log = logging.getLogger("policykg")
 
 
 def ddl() -> list[str]:
@@ -70,9 +77,11 @@ class EmbeddedStore:
     name = "embedded"
 
     def __init__(self, directory: str | Path, read_only: bool = False,
-                 buffer_pool_mb: int = DEFAULT_BUFFER_POOL_MB) -> None:
+                 buffer_pool_mb: int = DEFAULT_BUFFER_POOL_MB, checkpoint_every: int = CHECKPOINT_EVERY) -> None:
         self.directory = Path(directory)
         self.read_only = read_only
+        self.checkpoint_every = checkpoint_every
+        self.recovered: list[str] = []  # documents found half-written at open and removed (see _recover)
         self._check_schema_version()
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
@@ -91,9 +100,10 @@ class EmbeddedStore:
             for statement in ddl():
                 self._execute(self._connection(), statement)
             # auto_checkpoint=False above: a checkpoint after every commit costs about a second once
-            # the store holds a few thousand units; committed transactions are durable in the
-            # write-ahead log anyway, so checkpoints run every CHECKPOINT_EVERY documents and on close.
+            # the store holds a few thousand units, so checkpoints run every `checkpoint_every`
+            # documents and on close (see CHECKPOINT_EVERY for what a crash between them costs).
             (self.directory / SCHEMA_FILE).write_text(schema_fingerprint() + "\n", encoding="utf-8")
+            self.recovered = self._recover()
 
     def _check_schema_version(self) -> None:
         """A store written with another schema would fail on its first query: say so up front."""
@@ -144,9 +154,11 @@ class EmbeddedStore:
             self._refuse_if_broken()
             self._writes += 1
             try:
-                return self._execute(self._connection(), catalog.load(query).text, params)
+                found = self._execute(self._connection(), catalog.load(query).text, params)
             finally:
                 self._writes += 1
+            self._count_written(self._connection(), 1)
+            return found
 
     def check(self) -> None:
         self.run("plans_total")
@@ -190,9 +202,41 @@ class EmbeddedStore:
             finally:
                 self._copying = False
                 self._writes += 1
-            self._since_checkpoint += len(ids)
-            if self._since_checkpoint >= CHECKPOINT_EVERY:
-                self._checkpoint(conn)
+            self._count_written(conn, len(ids))
+
+    def _count_written(self, conn: ladybug.Connection, documents: int) -> None:
+        self._since_checkpoint += documents
+        if self._since_checkpoint >= self.checkpoint_every:
+            self._checkpoint(conn)
+
+    def _recover(self) -> list[str]:
+        """Remove, whole, every plan whose bulk-written rows a process that died before its next
+        checkpoint took with it (its Plan row is there, its Source row is not): a document is in the
+        store all or nothing, and the log says which to load again."""
+        conn = self._connection()
+        plans = self._execute(conn, "MATCH (p:Plan) WHERE p.national = false RETURN p.id AS id, p.source AS source")
+        written = {r["id"] for r in self._execute(conn, "MATCH (s:Source) RETURN s.id AS id")}
+        lost = [r for r in plans if r["id"] not in written]
+        if not lost:
+            return []
+        ids = [r["id"] for r in lost]
+        self._execute(conn, "BEGIN TRANSACTION")
+        try:
+            self._delete_owned(conn, ids)
+            self._execute(conn, "MATCH (p:Plan) WHERE p.id IN $ids DETACH DELETE p", {"ids": ids})
+            self._execute(conn, "MATCH (d:Department) WHERE NOT EXISTS { MATCH (d)-[:LEADS|SUPPORTS]->() } DELETE d")
+            self._execute(conn, "MATCH (p:Plan) WHERE p.national = true AND NOT EXISTS { MATCH (p)<-[:IMPLEMENTS]-() } "
+                                "DELETE p")
+            self._execute(conn, "COMMIT")
+        except BaseException:
+            self._rollback(conn)
+            raise
+        self._checkpoint(conn)
+        names = [r["source"] or r["id"] for r in lost]
+        log.warning("policykg: %d document(s) written to %s since its last checkpoint were lost when a process "
+                    "stopped without closing it, and were removed whole; load them again: %s",
+                    len(names), self.directory, ", ".join(names))
+        return names
 
     def _checkpoint(self, conn: ladybug.Connection) -> None:
         self._execute(conn, "CHECKPOINT")
@@ -219,6 +263,7 @@ class EmbeddedStore:
                 raise
             finally:
                 self._writes += 1
+            self._count_written(conn, 1)
             return True
 
     def _refuse_if_broken(self) -> None:
