@@ -137,6 +137,7 @@ def serve(
         if workers == 1:
             from api.app import create_app
 
+            _checkpoint_every_write(target)
             run_server(create_app(target), host, port, access_log)
             return
         hand_down(target, store, neo4j)
@@ -146,6 +147,16 @@ def serve(
         serve_workers(workers, host, port, access_log)
     finally:
         target.close()
+
+
+def _checkpoint_every_write(target: GraphStore) -> None:
+    """A server's writes (uploads, corrections) are few and each must outlive a crash of the process,
+    which LadybugDB guarantees only from a checkpoint on (graph.embedded.CHECKPOINT_EVERY)."""
+    from graph.embedded import EmbeddedStore
+
+    embedded = getattr(target, "inner", target)  # behind the read cache
+    if isinstance(embedded, EmbeddedStore):
+        embedded.checkpoint_every = 1
 
 
 @app.command()

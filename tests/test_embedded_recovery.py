@@ -2,6 +2,7 @@
 only from its last checkpoint, so a plan written since is either kept whole (a store that
 checkpoints after every write, as a server's does) or removed whole at the next open and named."""
 
+import signal
 import subprocess
 import sys
 
@@ -10,6 +11,7 @@ import pytest
 from graph.embedded import EmbeddedStore
 from queries import service
 from tests.conftest import doc
+from tests.test_serve_workers import post_document, serving
 
 WRITE_AND_DIE = """
 import os, sys
@@ -63,5 +65,20 @@ def test_a_store_that_checkpoints_every_write_keeps_the_plan(one_plan, graphs):
         assert store.recovered == []
         plan = service.get_plan(store, graphs["002"].plan.id)
         assert len(plan["units"]) == len(graphs["002"].units)
+    finally:
+        store.close()
+
+
+def test_a_document_uploaded_to_a_server_outlives_the_server_being_killed(tmp_path, graphs):
+    directory = tmp_path / "served"
+    with serving(directory, ready="Uvicorn running on") as (proc, port):
+        status, body = post_document(port, doc("002"))
+        assert status == 201, body
+        proc.send_signal(signal.SIGKILL)  # no shutdown, no close: only what was checkpointed remains
+        proc.wait(timeout=30)
+    store = EmbeddedStore(directory)
+    try:
+        assert store.recovered == []
+        assert len(service.get_plan(store, graphs["002"].plan.id)["units"]) == len(graphs["002"].units)
     finally:
         store.close()
