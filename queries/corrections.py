@@ -171,16 +171,22 @@ def import_corrections(store: GraphStore, corrections: list[Correction],
 
 def _import(store: GraphStore, by_plan: dict[str, list[Correction]], resolve: Resolve | None,
             out: dict[str, Correction]) -> None:
+    """Every correction is checked and completed first, so a name that cannot be resolved refuses the
+    whole file before anything is stored; then each plan is rewritten with its corrections."""
+    readings: dict[str, PlanGraph] = {}
+    completed: dict[str, list[Correction]] = {}
     for plan_id, items in by_plan.items():
         try:
-            reading = stored_reading(store, plan_id)
+            readings[plan_id] = stored_reading(store, plan_id)
         except NotFound:
-            for c in items:
-                waiting = c.model_copy(update={"stale": True, "stale_reason": f"plan {plan_id} is not loaded"})
-                _save(store, waiting)
-                out[c.id] = waiting
+            completed[plan_id] = [c.model_copy(update={"stale": True, "stale_reason": f"plan {plan_id} is not loaded"})
+                                  for c in items]
             continue
+        completed[plan_id] = [_complete(store, readings[plan_id], c, resolve) for c in items]
+    for plan_id, items in completed.items():
         for c in items:
-            _save(store, _complete(store, reading, c, resolve))
-        for state in _rewrite(store, reading):
-            out[state.id] = state
+            _save(store, c)
+            out[c.id] = c
+        if plan_id in readings:
+            for state in _rewrite(store, readings[plan_id]):
+                out[state.id] = state

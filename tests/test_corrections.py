@@ -221,3 +221,17 @@ def test_imported_corrections_keep_who_and_when_and_wait_for_their_plan(store):
 
 def _unit(store, graph: PlanGraph, title: str) -> dict:
     return next(u for u in service.get_plan(store, graph.plan.id)["units"] if u["title"] == title)
+
+
+def test_an_import_naming_a_body_that_cannot_be_resolved_stores_nothing(store):
+    graph = load(store, BODY)
+    before = service.get_plan(store, graph.plan.id)
+    _, (good, unknown) = correct(graph, {"kind": "remove-assignment", "unit_id": unit_id(graph, "建设数据中心"),
+                                         "department": "省财政厅"},
+                                 {"kind": "add-assignment", "unit_id": unit_id(graph, "推进宽带网络"),
+                                  "department": "省发改委", "role": "supports"})
+    by_hand = unknown.model_copy(update={"body": {**unknown.body, "department": "某某不存在的机构名称局"}})
+    with pytest.raises(NotFound):
+        corrections.import_corrections(store, [good, by_hand])  # no resolver: only departments already known
+    assert corrections.list_corrections(store)[1] == 0
+    assert service.get_plan(store, graph.plan.id) == before
