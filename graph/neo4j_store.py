@@ -100,21 +100,19 @@ class Neo4jStore:
     generation = None  # others may write a Neo4j database: no answer from it is cached
 
     def run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        text = catalog.load(query).text
-        try:
-            records, _, _ = self._driver.execute_query(text, params or {}, database_=self.database,
-                                                       routing_=RoutingControl.READ)
-        except (Neo4jError, DriverError, OSError) as e:
-            raise StoreError(f"Neo4j: {_reason(e)}") from e
-        return [r.data() for r in records]
+        return self._named(query, params, RoutingControl.READ, "Neo4j")
 
     def write(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        text = catalog.load(query).text
+        return self._named(query, params, RoutingControl.WRITE, "Neo4j write failed")
+
+    def _named(self, query: str, params: dict[str, Any] | None, routing: RoutingControl,
+               failure: str) -> list[dict[str, Any]]:
+        """One named query in its own managed transaction, routed to a reader or the writer of a cluster."""
         try:
-            records, _, _ = self._driver.execute_query(text, params or {}, database_=self.database,
-                                                       routing_=RoutingControl.WRITE)
+            records, _, _ = self._driver.execute_query(catalog.load(query).text, params or {},
+                                                       database_=self.database, routing_=routing)
         except (Neo4jError, DriverError, OSError) as e:
-            raise StoreError(f"Neo4j write failed: {_reason(e)}") from e
+            raise StoreError(f"{failure}: {_reason(e)}") from e
         return [r.data() for r in records]
 
     def check(self) -> None:
