@@ -1,10 +1,11 @@
-"""Targets: filter by plan, year and words in the name or quote."""
+"""Targets: filter by plan, year and words in the name or quote (read on the event loop, as
+api/routes/departments.py explains)."""
 
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from api.deps import PageDep, StoreDep
+from api.deps import PageDep, StoreDep, read
 from api.schemas import IndicatorOut
 from queries import service
 
@@ -12,7 +13,7 @@ router = APIRouter(prefix="/indicators", tags=["indicators"])
 
 
 @router.get("", response_model=list[IndicatorOut], summary="Targets the plans set")
-def list_indicators(
+async def list_indicators(
     store: StoreDep,
     page: PageDep,
     response: Response,
@@ -25,6 +26,6 @@ def list_indicators(
 ):
     """Each target with its value, comparator (=, >=, >, ~), unit as written, target year, baseline
     where the text gives one, the unit that states it and the quote; total in `X-Total-Count`."""
-    items, total = service.list_indicators(store, plan, year, q, page.limit, page.offset)
+    items, total = await read(store, service.list_indicators, plan, year, q, page.limit, page.offset)
     response.headers["X-Total-Count"] = str(total)
     return items
