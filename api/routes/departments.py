@@ -1,13 +1,13 @@
 """Departments: search, and everything a department leads or supports across plans.
 
-Every route is `async def` and calls the embedded store on the event loop (Neo4j: api.deps.read). A read is
-short (1.8 ms for a department's page, under 10 ms for the largest answer here), it is CPU work that holds the
-GIL for most of its time anyway, and `serve --workers N` gives each process its own loop. Each threadpool hop
-cost more: with diverse uncached traffic on the bundled corpus (one process, wrk 2 threads x 32 connections),
-server CPU per request was 4.4-4.8 ms with plain `def` routes and dependencies (two to four hops), 3.8 ms with
-only the store call in the threadpool, 2.2-2.6 ms on the loop (api.deps.get_store's turn of the loop
-included); 230-300 against 380-465 req/s. The price: a read waits out a write's checkpoint (up to ~0.1 s
-measured) and holds every other request meanwhile, on the one process that accepts writes.
+Every route is `async def` and hands its store work to api.deps.read: for the embedded store, two dedicated
+reader threads (Neo4j: FastAPI's threadpool). Never the event loop itself, where a read would stall every
+other request, and not FastAPI's 40-thread pool for plain `def` routes and dependencies, whose hops (two to
+four a request) cost more than the read. Diverse uncached traffic on the bundled corpus (wrk 2 threads x 32
+connections, one process): plain `def` 4.4-5.1 ms of server CPU a request, 270-300 req/s; async routes with
+one hop to FastAPI's pool 3.8 ms; on the reader threads 3.1-3.6 ms, 420-480 req/s, p99 down 40%. Reading on the
+loop itself cost 2.6-3.1 ms but answered fewer requests (the engine's share no longer ran beside the HTTP
+work) and made new connections wait up to 2 s for their first answer.
 """
 
 from typing import Annotated
