@@ -29,6 +29,13 @@ export class Marks {
     return this.items.find((c) => c.plan_id === planId && onUnit(c)
       && keysOf(c.body).some((k) => wanted.includes(k))) || null;
   }
+
+  // The correction behind a corrected fact, with its reason: the one the API names (`apiMark`:
+  // {id, by, at}) in full, else the newest `find` gives, else the API's mark alone.
+  explain(apiMark, planId, where, keys) {
+    const named = apiMark ? this.items.find((c) => c.id === apiMark.id) : null;
+    return named || this.find(planId, where, keys) || apiMark || null;
+  }
 }
 
 // The corrections of one plan (or all), never failing the page that asks: without them, no marks.

@@ -20,7 +20,7 @@ function groupByPlan(items) {
 // How the role was read; a person's correction is told apart, with who made it and when.
 function basisNote(item) {
   if (item.basis === 'corrected') {
-    const mark = item.correction || item.mark;
+    const mark = item.mark || item.correction;
     return h('span', { class: 'basis basis--corrected', title: mark && mark.why ? `理由：${mark.why}` : null },
       `${BASIS_LABEL.corrected}（${correctedText(mark)}）`);
   }
@@ -67,11 +67,11 @@ function partnerList(partners) {
 export async function renderDepartment(page, id) {
   const [leads, supports] = await Promise.all([api.leads(id), api.supports(id)]);
   const dept = leads.departments.find((d) => d.id === id) || leads.departments[0];
-  const corrected = [...leads.items, ...supports.items].filter((i) => i.basis === 'corrected' && !i.correction);
+  const corrected = [...leads.items, ...supports.items].filter((i) => i.basis === 'corrected');
   if (corrected.length) {
     const marks = await marksOf();
     for (const item of corrected) {
-      item.mark = marks.find(item.plan.id, { title: item.title }, [item.department_id, dept.id, dept.name]);
+      item.mark = marks.explain(item.correction, item.plan.id, { title: item.title }, [item.department_id, dept.id, dept.name]);
     }
   }
   const plans = new Set([...leads.items, ...supports.items].map((i) => i.plan.id));

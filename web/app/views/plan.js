@@ -41,7 +41,7 @@ function roleChip(dept, role, mark) {
   const chip = deptChip(dept, role);
   if (dept.basis === 'corrected') {
     chip.classList.add('chip--corrected');
-    chip.title = `${chip.title}；${fixedTitle(dept.correction || mark)}`;
+    chip.title = `${chip.title}；${fixedTitle(mark || dept.correction)}`;
     chip.append(h('span', { class: 'corrected-mark' }, '已更正'));
   }
   return chip;
@@ -50,11 +50,11 @@ function roleChip(dept, role, mark) {
 // A target, marked when a correction fixed it (the API's basis, or a correction naming it).
 function indicatorItem(ind, mark = null) {
   const base = baselineText(ind);
-  const fixed = ind.basis === 'corrected' || ind.correction || mark;
+  const fixed = ind.basis === 'corrected' || Boolean(ind.correction);
   return h('li', { class: `target${fixed ? ' target--corrected' : ''}` },
     h('span', { class: 'target__name' }, ind.name),
     h('span', { class: 'target__value' }, targetText(ind)),
-    fixed ? h('span', { class: 'corrected-mark', title: fixedTitle(ind.correction || mark) }, '已更正') : null,
+    fixed ? h('span', { class: 'corrected-mark', title: fixedTitle(mark || ind.correction) }, '已更正') : null,
     base ? h('span', { class: 'target__base' }, `基线：${base}`) : null,
     h('details', { class: 'target__quote' }, h('summary', {}, '原文'), quote(ind.quote)));
 }
@@ -69,7 +69,7 @@ function unitNode(u, tree, depth) {
   const searchText = [u.title, u.path, ...who.flatMap((d) => [d.name, ...(d.aliases || [])]),
     ...u.indicators.map((i) => i.name)].join(' ');
   const related = u.related_ids.map((id) => tree.byId.get(id)).filter(Boolean);
-  const mark = (...keys) => tree.marks.find(tree.planId, { path: u.path }, keys);
+  const mark = (apiMark, ...keys) => tree.marks.explain(apiMark, tree.planId, { path: u.path }, keys);
   const typeLabel = u.annex ? '附件任务' : u.type === 'project' ? '项目' : '行动';
   const leadsText = u.leads.length ? `牵头：${u.leads.slice(0, 2).map(shortName).join('、')}${u.leads.length > 2 ? '等' : ''}` : '';
 
@@ -87,11 +87,11 @@ function unitNode(u, tree, depth) {
     h('div', { class: 'node__body' },
       who.length ? h('dl', { class: 'roles' },
         u.leads.length ? h('div', {}, h('dt', { class: 'role role--lead' }, '牵头'),
-          h('dd', {}, u.leads.map((d) => roleChip(d, 'lead', d.basis === 'corrected' && mark(d.id, d.name))))) : null,
+          h('dd', {}, u.leads.map((d) => roleChip(d, 'lead', d.basis === 'corrected' && mark(d.correction, d.id, d.name))))) : null,
         u.supports.length ? h('div', {}, h('dt', { class: 'role role--support' }, '配合'),
-          h('dd', {}, u.supports.map((d) => roleChip(d, 'support', d.basis === 'corrected' && mark(d.id, d.name))))) : null) : null,
+          h('dd', {}, u.supports.map((d) => roleChip(d, 'support', d.basis === 'corrected' && mark(d.correction, d.id, d.name))))) : null) : null,
       u.indicators.length ? h('ul', { class: 'targets', 'aria-label': '指标' },
-        u.indicators.map((ind) => indicatorItem(ind, mark(ind.id, ind.name)))) : null,
+        u.indicators.map((ind) => indicatorItem(ind, mark(ind.correction, ind.id, ind.name)))) : null,
       u.deadline ? h('p', { class: 'deadline' }, `完成时限：${u.deadline}`) : null,
       related.length ? h('p', { class: 'related' }, u.annex ? '正文中对应：' : '附件中对应：',
         related.map((r) => h("a", { href: link.plan(tree.planId, r.id) }, r.title))) : null,
@@ -178,7 +178,7 @@ export async function renderPlan(page, id, focusUnit) {
       h('div', { class: 'section__head' },
         h('h2', { id: 'goals-title' }, '总体目标', h('span', { class: 'count' }, `${plan.indicators.length} 项`)),
         h('button', { type: 'button', class: 'button button--small', dataset: { fix: '' }, 'aria-label': '更正总体目标' }, '更正')),
-      h('ul', { class: 'targets targets--grid' }, plan.indicators.map((ind) => indicatorItem(ind, marks.find(plan.id, { path: null }, [ind.id, ind.name]))))));
+      h('ul', { class: 'targets targets--grid' }, plan.indicators.map((ind) => indicatorItem(ind, marks.explain(ind.correction, plan.id, { path: null }, [ind.id, ind.name]))))));
   }
 
   const outline = h('ol', { class: 'tree', 'aria-label': '规划纲要' }, tree.chapters.map((c) => h('li', { class: 'chapter' },

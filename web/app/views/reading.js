@@ -36,7 +36,7 @@ function hrefOf(span, planId) {
 }
 
 function titleOf(span) {
-  const mark = span.correction || span.mark;
+  const mark = span.mark || span.correction;
   const corrected = span.basis === 'corrected' ? `；${correctedText(mark)}${mark && mark.why ? `：${mark.why}` : ''}` : '';
   if (span.kind === 'lead' || span.kind === 'support') {
     const written = span.surface && span.surface !== span.department ? `（原文：${span.surface}）` : '';
@@ -150,9 +150,9 @@ export async function renderReading(page, id, focusUnit) {
   const [source, plan, marks] = await Promise.all([api.source(id), api.plan(id), marksOf(id)]);
   const unitsById = new Map(plan.units.map((u) => [u.id, u]));
   for (const span of source.spans) {
-    if (span.basis !== 'corrected' || span.correction) continue;
+    if (span.basis !== 'corrected') continue;
     const unit = unitsById.get(span.unit_id);
-    span.mark = marks.find(plan.id, { path: unit ? unit.path : null },
+    span.mark = marks.explain(span.correction, plan.id, { path: unit ? unit.path : null },
       [span.department_id, span.department, span.indicator_id, span.label]);
   }
   const count = (kind) => source.spans.filter((s) => s.kind === kind).length;
