@@ -16,26 +16,15 @@ import typer
 from tqdm import tqdm
 
 from api.corrections_cli import corrections_app
-from api.stores import open_store
+from api.store_options import Neo4jOpt, StoreOpt, open_chosen
 from graph import catalog
 from graph.errors import BadRequest, PolicyKGError
-from graph.store import GraphStore
 from queries import service
 
 app = typer.Typer(help="policykg: Chinese policy documents as a knowledge graph.", no_args_is_help=True,
                   add_completion=False, pretty_exceptions_enable=False)
 app.add_typer(corrections_app, name="corrections")  # its commands live in api/corrections_cli.py
 
-StoreOpt = Annotated[str | None, typer.Option("--store", metavar="DIR",
-                     help="embedded store directory (default $POLICYKG_STORE, else ./.policykg)")]
-Neo4jOpt = Annotated[str | None, typer.Option("--neo4j", metavar="URI",
-                     help="use Neo4j at URI (or set NEO4J_URI; NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE)")]
-
-
-def _open(store: str | None, neo4j: str | None) -> GraphStore:
-    if store and neo4j:
-        raise BadRequest("give either --store or --neo4j, not both")
-    return open_store(store, neo4j)
 
 
 @app.command()
@@ -54,7 +43,7 @@ def load(
     documents = with_attachments(paths) if attach else iter_documents(paths)
     if not documents:
         raise BadRequest("no documents found in the paths given")
-    target = _open(store, neo4j)
+    target = open_chosen(store, neo4j)
     started = time.perf_counter()
     try:
         with tqdm(total=len(documents), unit="doc", desc="loading", disable=None, file=sys.stderr) as bar:
@@ -132,12 +121,13 @@ def serve(
     from api.server import serve_workers
     from api.stores import hand_down
 
-    target = _open(store, neo4j)  # with workers: checks the store and keeps others from writing it
+    # With workers it checks the store and keeps others from writing it; alone it writes, and each of its
+    # writes (uploads, corrections) must outlive a crash: LadybugDB keeps COPY rows only from a checkpoint on.
+    target = open_chosen(store, neo4j, checkpoint_every=1 if workers == 1 else None)
     try:
         if workers == 1:
             from api.app import create_app
 
-            _checkpoint_every_write(target)
             run_server(create_app(target), host, port, access_log)
             return
         hand_down(target, store, neo4j)
@@ -149,20 +139,10 @@ def serve(
         target.close()
 
 
-def _checkpoint_every_write(target: GraphStore) -> None:
-    """A server's writes (uploads, corrections) are few and each must outlive a crash of the process,
-    which LadybugDB guarantees only from a checkpoint on (graph.embedded.CHECKPOINT_EVERY)."""
-    from graph.embedded import EmbeddedStore
-
-    embedded = getattr(target, "inner", target)  # behind the read cache
-    if isinstance(embedded, EmbeddedStore):
-        embedded.checkpoint_every = 1
-
-
 @app.command()
 def stats(store: StoreOpt = None, neo4j: Neo4jOpt = None) -> None:
     """Print how many plans, units, departments, indicators and edges the store holds."""
-    target = _open(store, neo4j)
+    target = open_chosen(store, neo4j)
     try:
         for kind, n in service.counts(target).items():
             typer.echo(f"{kind:12} {n}")
@@ -184,7 +164,7 @@ def export(
 
     if format not in FORMATS:
         raise BadRequest(f"unknown format {format!r}; use one of {', '.join(FORMATS)}")
-    target = _open(store, neo4j)
+    target = open_chosen(store, neo4j)
     try:
         data = serialize(export_graph(target, plan), format)
     finally:
@@ -227,7 +207,7 @@ def query(
     missing = wanted - params.keys()
     if missing:
         raise BadRequest(f"query {name} needs --param for: {', '.join(sorted(missing))} ({q.params})")
-    target = _open(store, neo4j)
+    target = open_chosen(store, neo4j)
     try:
         for row in target.run(name, {k: v for k, v in params.items() if k in wanted}):
             typer.echo(json.dumps(row, ensure_ascii=False))

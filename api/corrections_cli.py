@@ -16,9 +16,8 @@ from typing import Annotated
 import typer
 
 from api.department_names import resolve_name
-from api.stores import open_store
+from api.store_options import Neo4jOpt, StoreOpt, open_chosen
 from graph import correction_file
-from graph.errors import BadRequest
 from graph.model import Correction
 from graph.store import GraphStore
 from queries import corrections
@@ -27,17 +26,7 @@ corrections_app = typer.Typer(help="People's corrections: list them, export them
                               no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
 
 PAGE = 1000
-StoreOpt = Annotated[str | None, typer.Option("--store", metavar="DIR",
-                     help="embedded store directory (default $POLICYKG_STORE, else ./.policykg)")]
-Neo4jOpt = Annotated[str | None, typer.Option("--neo4j", metavar="URI",
-                     help="use Neo4j at URI (or set NEO4J_URI; NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE)")]
 PlanOpt = Annotated[str, typer.Option("--plan", metavar="ID", help="only this plan's corrections (a plan id)")]
-
-
-def _open(store: str | None, neo4j: str | None) -> GraphStore:
-    if store and neo4j:
-        raise BadRequest("give either --store or --neo4j, not both")
-    return open_store(store, neo4j)
 
 
 def every_correction(store: GraphStore, plan: str = "", stale: bool | None = None) -> list[Correction]:
@@ -66,7 +55,7 @@ def list_command(
     neo4j: Neo4jOpt = None,
 ) -> None:
     """List corrections, newest first: id, plan, kind, unit path, who, when, and why a stale one is stale."""
-    target = _open(store, neo4j)
+    target = open_chosen(store, neo4j)
     try:
         found = every_correction(target, plan, True if stale else None)
     finally:
@@ -85,7 +74,7 @@ def export_command(
     neo4j: Neo4jOpt = None,
 ) -> None:
     """Write every correction (or one plan's) to FILE: JSON Lines, sorted by plan, unit path and id."""
-    target = _open(store, neo4j)
+    target = open_chosen(store, neo4j)
     try:
         found = every_correction(target, plan)
     finally:
@@ -105,7 +94,7 @@ def import_command(
 ) -> None:
     """Store the corrections of FILE and re-apply them to their plans; name each stale one."""
     found = correction_file.read(file)  # the whole file is checked before anything is written
-    target = _open(store, neo4j)
+    target = open_chosen(store, neo4j)
     try:
         states = corrections.import_corrections(target, found, resolve=resolve_name)
     finally:

@@ -19,19 +19,21 @@ def open_neo4j(uri: str, config: Settings | None = None):
 
 
 def open_store(store_dir: str | None = None, neo4j_uri: str | None = None, read_only: bool = False,
-               config: Settings | None = None) -> GraphStore:
+               config: Settings | None = None, checkpoint_every: int | None = None) -> GraphStore:
     """`--neo4j URI` (or NEO4J_URI) picks Neo4j; otherwise the embedded store in `--store DIR`
     (default $POLICYKG_STORE, else ./.policykg), behind the read cache only this process can keep exact
-    (POLICYKG_QUERY_CACHE=0 turns it off, e.g. to measure uncached traffic)."""
+    (POLICYKG_QUERY_CACHE=0 turns it off, e.g. to measure uncached traffic). `checkpoint_every`: documents
+    between the embedded store's checkpoints (1 for a server, whose every write must outlive a crash)."""
     config = config or settings()
     uri = neo4j_uri or (None if store_dir else config.neo4j_uri)
     if uri:
         return open_neo4j(uri, config)
     from graph.cache import CachedStore
-    from graph.embedded import EmbeddedStore
+    from graph.embedded import CHECKPOINT_EVERY, EmbeddedStore
 
     directory = store_dir or config.policykg_store
-    embedded = EmbeddedStore(directory, read_only=read_only, buffer_pool_mb=config.policykg_buffer_pool_mb)
+    embedded = EmbeddedStore(directory, read_only=read_only, buffer_pool_mb=config.policykg_buffer_pool_mb,
+                             checkpoint_every=checkpoint_every or CHECKPOINT_EVERY)
     return CachedStore(embedded, enabled=config.policykg_query_cache)
 
 

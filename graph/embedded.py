@@ -34,7 +34,7 @@ SCHEMA_FILE = "policykg-schema"
 # (measured: 7,274 fine, 7,284 crashes on a one-plan store; the threshold moves with the data), while
 # ORDER BY … LIMIT n is fine. So a page is read as LIMIT offset+limit and sliced, and pages deeper
 # than MAX_OFFSET are refused to keep that read bounded (graph.embedded_dialect.paged).
-__all__ = ["MAX_OFFSET", "EmbeddedStore", "schema_fingerprint"]
+__all__ = ["CHECKPOINT_EVERY", "MAX_OFFSET", "EmbeddedStore", "schema_fingerprint"]
 # Documents written between checkpoints. LadybugDB 0.22.0 keeps rows written by COPY since the last
 # checkpoint only until the process ends (measured: a plan written, the process killed before closing
 # the store: its Plan and Source rows, written row-wise, are back; its units and edges are not). A bulk
