@@ -16,13 +16,19 @@ from queries.search import SearchIndex
 
 class DepartmentNames:
     """Every department by its id, canonical name and each alias: what `department_lookup` answers,
-    as a dictionary lookup instead of a scan of every department on every request."""
+    as a dictionary lookup instead of a scan of every department on every request; and how many units
+    each leads and supports (`department_totals`), the totals beside its pages."""
 
-    def __init__(self, departments: list[dict]) -> None:
+    def __init__(self, departments: list[dict], totals: list[dict] | None = None) -> None:
         self._by_name: dict[str, list[dict]] = {}
         for d in departments:  # in the query's order (jurisdiction, name), which each list keeps
             for surface in dict.fromkeys([d["id"], d["name"], *(d["aliases"] or [])]):
                 self._by_name.setdefault(surface, []).append(d)
+        self._totals = {t["id"]: {"leads": t["leads"], "supports": t["supports"]} for t in totals or []}
+
+    def total(self, ids: list[str], role: str) -> int:
+        """How many units the departments `ids` have in `role` (leads or supports)."""
+        return sum(self._totals[i][role] for i in ids)
 
     def find(self, name: str, jurisdiction: str = "") -> list[dict]:
         found = self._by_name.get(name, [])
@@ -64,17 +70,37 @@ class Lookups:
     def asker(self) -> Asker:
         return self._ensure()[1]
 
+    def _department_names(self) -> tuple[tuple, DepartmentNames]:
+        with self._lock:
+            version = self._version()
+            if self._names is None or self._names[0] != version:
+                self._names = (version, DepartmentNames(self.store.run("all_departments"),
+                                                        self.store.run("department_totals")))
+            return self._names
+
     def find_departments(self, name: str, jurisdiction: str = "") -> list[dict]:
         """`service.find_departments`, from the dictionary of names while it is exact: a store that others
         may write (Neo4j, no generation) is asked every time."""
         if self.store.generation is None:
             return service.find_departments(self.store, name, jurisdiction)
-        with self._lock:
-            version = self._version()
-            if self._names is None or self._names[0] != version:
-                self._names = (version, DepartmentNames(self.store.run("all_departments")))
-            names = self._names[1]
-        found = names.find(name.strip(), jurisdiction or "")
+        found = self._department_names()[1].find(name.strip(), jurisdiction or "")
         if not found:
             service.not_found(name, jurisdiction)
         return found
+
+    def department_units(self, name: str, role: str, jurisdiction: str, limit: int, offset: int) -> dict:
+        """`service.department_units`, with the department and its total from the dictionary while it is exact.
+        A write between the dictionary and the page (the generation moved) has the total counted again, so
+        the total always belongs to the page's own reading."""
+        if self.store.generation is None:
+            return service.department_units(self.store, name, role, jurisdiction, limit, offset)
+        version, names = self._department_names()
+        departments = names.find(name.strip(), jurisdiction or "")
+        if not departments:
+            service.not_found(name, jurisdiction)
+        ids = [d["id"] for d in departments]
+        total = names.total(ids, role) if role in ("leads", "supports") else None
+        answer = service.department_units(self.store, name, role, jurisdiction, limit, offset, departments, total)
+        if self._version() != version:
+            answer = service.department_units(self.store, name, role, jurisdiction, limit, offset, departments)
+        return answer

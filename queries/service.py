@@ -113,22 +113,24 @@ UNITS_BY_ROLE = {"leads": ("department_leads", "department_leads_total"),
 
 
 def department_units(store: GraphStore, name: str, role: str, jurisdiction: str, limit: int, offset: int,
-                     departments: list[dict] | None = None) -> dict[str, Any]:
-    """What a department leads or supports (`role`), by name; `departments`: already found by that name."""
+                     departments: list[dict] | None = None, total: int | None = None) -> dict[str, Any]:
+    """What a department leads or supports (`role`), by name; `departments`: already found by that name,
+    `total`: how many units they have in that role, when known."""
     departments = departments or find_departments(store, name, jurisdiction)
-    return {"departments": departments, **units_of(store, [d["id"] for d in departments], role, limit, offset)}
+    ids = [d["id"] for d in departments]
+    return {"departments": departments, **units_of(store, ids, role, limit, offset, total)}
 
 
-def units_of(store: GraphStore, ids: list[str], role: str, limit: int, offset: int) -> dict[str, Any]:
-    """A page of what the departments `ids` lead or support (`role`), and how many in all."""
+def units_of(store: GraphStore, ids: list[str], role: str, limit: int, offset: int,
+             total: int | None = None) -> dict[str, Any]:
+    """A page of what the departments `ids` lead or support (`role`), and how many in all (`total`, when
+    already known: counted here otherwise). A page past the end is known empty without a query."""
     if role not in UNITS_BY_ROLE:
         raise BadRequest(f"role must be 'leads' or 'supports', not {role!r}")
     page, count = UNITS_BY_ROLE[role]
-    rows = store.run(page, {"ids": ids, "offset": offset, "limit": limit})
-    if rows:
-        total = rows[0]["total"]
-    else:  # an empty first page means none at all; past the end of the units, they are counted alone
-        total = store.run(count, {"ids": ids})[0]["total"] if offset else 0
+    if total is None:
+        total = store.run(count, {"ids": ids})[0]["total"]
+    rows = store.run(page, {"ids": ids, "offset": offset, "limit": limit}) if offset < total else []
     items = [
         {
             "id": r["id"], "type": r["type"], "title": r["title"],

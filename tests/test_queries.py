@@ -25,6 +25,7 @@ def params_for(store, graphs) -> dict[str, dict]:
         "department_leads": {"ids": anhui_it, "offset": 0, "limit": 100},
         "department_supports": {"ids": anhui_it, "offset": 0, "limit": 100},
         "department_leads_total": {"ids": anhui_it},
+        "department_totals": {},
         "department_supports_total": {"ids": anhui_it},
         "department_partners": {"ids": anhui_it, "limit": 5},
         "unit_departments": {"ids": [medical], "role": "leads"},
@@ -43,7 +44,9 @@ EXPECT = {
     "plans_implementing": lambda rows: len(rows) == 3,
     "plan_implements": lambda rows: rows[0]["doc_number"] == "国发〔2015〕40号",
     "department_leads_total": lambda rows: rows[0]["total"] >= 28,
-    "department_leads": lambda rows: len(rows) == rows[0]["total"] >= 28,
+    "department_leads": lambda rows: len(rows) >= 28 and [r["plan_id"] for r in rows] == sorted(
+        (r["plan_id"] for r in rows), key=[r["plan_id"] for r in rows].index),
+    "department_totals": lambda rows: len(rows) > 100 and any(r["leads"] >= 28 and r["supports"] for r in rows),
     "indicators": lambda rows: "固定宽带家庭普及率" in [r["name"] for r in rows],
     "leads_by_name": lambda rows: {r["department"] for r in rows} == {"安徽省经济和信息化委员会"} and len(
         {r["plan"] for r in rows}) == 3,
@@ -78,7 +81,7 @@ EXERCISED = {
     "counts", "plans_total", "search_documents", "all_departments", "national_documents", "plans", "plan",
     "plan_units", "plan_assignments", "plan_indicators", "plan_implements", "plan_links", "departments",
     "departments_total", "department_lookup", "department_units", "department_leads", "department_supports",
-    "department_leads_total", "department_supports_total", "department_partners",
+    "department_leads_total", "department_supports_total", "department_totals", "department_partners",
     "unit_departments", "indicators", "indicators_total", "plans_implementing", "leads_by_name",
 }
 

@@ -49,18 +49,14 @@ async def list_departments(
     return items
 
 
-def _department_units(store, lookups, role: str, name: str, jurisdiction: str, page) -> dict:
-    departments = lookups.find_departments(name, jurisdiction)  # may read the store, when it has changed
-    return service.department_units(store, name, role, jurisdiction, page.limit, page.offset, departments)
-
-
 def _department_partners(store, lookups, name: str, jurisdiction: str, limit: int) -> dict:
     departments = lookups.find_departments(name, jurisdiction)
     return service.department_partners(store, name, jurisdiction, limit, departments)
 
 
 async def _units(role: str, name: str, jurisdiction: str, store, page, request: Request, response: Response):
-    result = await read(store, _department_units, request.app.state.lookups, role, name, jurisdiction, page)
+    lookups = request.app.state.lookups  # its dictionary of names and totals: rebuilt from the store after a write
+    result = await read(store, lambda _: lookups.department_units(name, role, jurisdiction, page.limit, page.offset))
     response.headers["X-Total-Count"] = str(result["total"])
     return result
 
