@@ -6,11 +6,16 @@ date, the heading's 沈阳市辽中区人民政府关于…), the document numbe
 a level-only issuer completed by the place its title names (市人民政府关于咸宁市…),
 a masthead or first line naming a government (咸宁市人民政府主办…), the address
 line of a State Council document (各省、自治区、直辖市人民政府), the place
-the document's own bodies are named after (咸宁高新区管委会 beside 市发改委), and
-last, the weakest clues: the place a preamble adapts the plan to (结合官渡区实际), the one
+the document's own bodies are named after (咸宁高新区管委会 beside 市发改委; 四川省分行
+beside 省财政厅), clues that need two facts to agree (a number's stem the table does not know,
+completed by the issuer's stated level and the one place of that level the text names: 锡政发, 市各委、
+办、局, 无锡国税局 → 无锡市) or a government body's credit code in the index number (loaders/place_clues.py),
+and last, the weakest clues: the place a preamble adapts the plan to (结合官渡区实际), the one
 place of its level a preamble speaking of 我市/我区 names (根据《咸宁市人民政府关于…》，推进我市…), and the
-government a news lead says published it (宁夏回族自治区人民政府网站发布了《…》), each only
-when the place's level is the one the document's bodies are written with. When none
+government a news lead says published it (宁夏回族自治区人民政府网站发布了《…》; 近日，国务院印发关于…),
+each only when the place's level is the one the document's bodies are written with (全国: no body written
+with a level). A number's government is trusted only at the level the issuer states (豫政 under an
+address line to 市各委、办、局 is not 河南省's). When none
 tells, the answer is None: never a placeholder.
 """
 
@@ -26,7 +31,9 @@ from loaders.knowledge import (
     from_division,
     jurisdiction_by_name,
     jurisdiction_of_doc_number,
+    number_head,
 )
+from loaders.place_clues import address_level, credit_code_place, document_level, same_level, stem_place
 
 GOVERNMENT_WORDS = ("人民政府", "政府", "委员会", "办公厅", "办公室", "党委", "委")
 LEVEL_ONLY = re.compile(r"^(省|市|县|区|旗|州|盟|自治区|自治州|自治县)(人民政府|政府)")
@@ -37,13 +44,17 @@ NATIONAL_ADDRESS = re.compile(r"^各省、自治区、直辖市|^各省（自治
 # bodies and institutions a government names after its own place: 咸宁高新区管委会, 吉水二中, 吉水县人民医院
 NAMED_AFTER_PLACE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:(?:国家级)?(?:高新区|高新技术产业开发区|经开区|"
                                r"经济技术开发区|经济开发区|开发区|新区|示范区)管委会|[一二三四五六七八]中(?![央心国部间期])|"
-                               r"人民医院|中医院|妇幼保健院)")
+                               r"人民医院|中医院|妇幼保健院|分行)")
 # the preamble adapts the plan to a place: 结合官渡区实际, 结合我县工作实际 (the latter names none)
 ADAPTED_TO = re.compile(r"(?:结合|立足|根据|从)(?:我|本)?([\u4e00-\u9fff]{2,20}?)(?:的)?(?:工作|发展)?"
                         r"(?:实际|现状|实情)")
 # a news lead naming the government that published the plan: X人民政府（办公厅）网站发布了《…》
 NEWS_LEAD = re.compile(r"(人民政府|政府)(?:办公厅|办公室)?(?:门户)?(?:网站|官网)?(?:日前|近日|近期|今天|今日|正式)*"
                        r"(?:发布|印发|公布|出台|下发)了?《")
+# a dated news lead naming who issued the plan: 近日，安徽省人民政府发布关于…的通知 / 日前，国务院印发《…》
+DATED_LEAD = re.compile(r"(?:^|[，,。据\s])(?:近日|日前|近期|今天|今日|昨天|昨日)[，,]?"
+                        r"((?:中共中央|国务院)(?:办公厅)?|[\u4e00-\u9fff]{2,20}?(?:人民政府|政府)(?:办公厅|办公室)?)"
+                        r"(?:近日|日前|正式)*(?:发布|印发|公布|出台|下发)了?(?:《|关于)")
 # the preamble speaking as its government: 我市, 本区, 我县 (the level, not the place)
 OUR_LEVEL = re.compile(r"[我本](省|市|区|县|州|盟|旗)(?![场级长委])")
 BODY_LEVEL = re.compile(r"(?<![\u4e00-\u9fff])(自治区|省|市|县|区)[\u4e00-\u9fff]{1,8}?(?:局|委|厅)")
@@ -196,6 +207,27 @@ def news_lead(lines: list[str], text: str, year: int | None) -> Jurisdiction | N
     return None
 
 
+def dated_lead(lines: list[str], text: str, year: int | None) -> Jurisdiction | None:
+    """近日，国务院发布关于落实…的意见: the government a repost's dated lead says issued the plan (its first
+    lines), when the document's bodies are written at that government's level (a ministry's for 全国)."""
+    for line in lines[:6]:
+        for m in DATED_LEAD.finditer(line):
+            found = of_government(m.group(1), year)
+            if found is None:
+                continue
+            if found.national:
+                return found if body_level(text) is None else None
+            return found if _fits_bodies(found, text) and body_level(text) is not None else None
+    return None
+
+
+def _stated_level_fits(j: Jurisdiction, level_only: str | None, lines: list[str]) -> bool:
+    """A number's government is the issuer's only at the level the issuer states (县人民政府办公室, an
+    address line to 县政府各部门): 苏政发 under a 市's address line is no province's number."""
+    stated = level_only or address_level(lines)
+    return j.national or stated is None or same_level(stated) == same_level(j.level)
+
+
 def read_jurisdiction(*, issuers: list[str], doc_number: str | None, title: str | None, lines: list[str],
                       text: str, year: int | None) -> Jurisdiction | None:
     """The document's jurisdiction from its clues, most trusted first (see the module docstring)."""
@@ -210,7 +242,7 @@ def read_jurisdiction(*, issuers: list[str], doc_number: str | None, title: str 
             level = body_level(text)
             shared = [j for j in doc_number_candidates(doc_number) if level and j.level == level]
             found = shared[0] if len(shared) == 1 else None
-        if found is not None:
+        if found is not None and _stated_level_fits(found, level_only, lines):
             return found
     if level_only:
         found = _named_in_title(title, level_only, year)
@@ -225,5 +257,25 @@ def read_jurisdiction(*, issuers: list[str], doc_number: str | None, title: str 
             return found
     if any(NATIONAL_ADDRESS.search(line) for line in lines[:12]):
         return NATIONAL
+    found = _agreeing_clues(issuers, doc_number, lines, text, year)
+    if found is not None:
+        return found
     return (_named_bodies(text, year) or adapted_to(lines, text, year) or our_place(lines, text, year)
-            or news_lead(lines, text, year))
+            or news_lead(lines, text, year) or dated_lead(lines, text, year))
+
+
+def _agreeing_clues(issuers: list[str], doc_number: str | None, lines: list[str], text: str,
+                    year: int | None) -> Jurisdiction | None:
+    """A number's stem completed by the issuer's level and the one place of that level the text names
+    (锡政发, 市各委、办、局, 无锡国税局 → 无锡市); a body's credit code in the index number (loaders/place_clues.py)."""
+    level_only = next((lv for i in issuers if (lv := _level_only(i))), None)
+    if doc_number:
+        level = document_level(level_only, lines, body_level(text))
+        place = stem_place(number_head(doc_number), level, text, year)
+        if place is not None:
+            return jurisdiction_by_name(place.name, year) or from_division(place)
+    place = credit_code_place(lines, year)
+    if place is not None:
+        found = jurisdiction_by_name(place.name, year) or from_division(place)
+        return found if _fits_bodies(found, text) else None
+    return None

@@ -184,3 +184,80 @@ def test_a_weak_clue_naming_a_place_two_divisions_share_tells_nothing():
 def test_a_news_lead_naming_an_autonomous_region_fits_bodies_written_with_qu():
     line = "近日，广西壮族自治区人民政府网站发布了《关于某某工作的通知》。"
     assert _read(lines=[line], text=line + "（区财政厅牵头，区发展改革委配合）") == "广西壮族自治区"
+
+
+# -- clues that need two facts to agree: a number's stem, the issuer's level, a place the text names
+
+
+def test_the_address_line_tells_the_issuers_level():
+    from loaders.place_clues import address_level
+    assert address_level(["各州、市人民政府，省直各部门：", "为做好…"]) == "省"
+    assert address_level(["各县（市、区）人民政府，市政府各部门、各直属机构："]) == "市"
+    assert address_level(["各乡镇人民政府，县直各单位："]) == "县"
+    assert address_level(["各街道办事处，区人民政府各部门："]) == "区"
+    assert address_level(["各省、自治区、直辖市人民政府，国务院各部委："]) is None  # no government of a level
+    assert address_level(["各县人民政府，市直各单位，省直有关单位："]) is None  # two levels: who is the issuer?
+
+
+def test_a_number_stem_is_completed_by_the_issuers_level_and_the_place_the_text_names():
+    lines = ["各区人民政府，市各委、办、局：", "现将工作要点印发给你们。"]
+    text = "\n".join(lines) + "\n一、任务\n（市经信委、常州国税局、市商务局）"
+    assert _read(doc_number="常政发〔2012〕8号", lines=lines, text=text) == "常州市"
+    assert _read(doc_number="常政发〔2012〕8号", lines=lines, text=text.replace("常州国税局", "国税局")) is None
+
+
+def test_a_number_the_table_gives_a_province_is_not_the_provinces_under_a_citys_address_line():
+    lines = ["各区人民政府，市各委、办、局："]
+    assert _read(doc_number="豫政〔2015〕8号", lines=["各市、县人民政府，省人民政府各部门："]) == "河南省"
+    assert _read(doc_number="豫政〔2015〕8号", lines=lines, text="（市发改委牵头）") is None
+    assert _read(["市人民政府"], "豫政〔2015〕8号", text="（市发改委牵头）") is None
+
+
+def test_a_level_only_issuer_and_a_county_named_by_its_short_name():
+    lines = ["县人民政府办公室关于做好春耕生产的通知", "各乡镇人民政府，县政府各部门，潜江经济开发区："]
+    text = "\n".join(lines) + "\n一、稳定粮食面积（牵头单位：县农业农村局）"
+    # 潜江 is a 市, not a county: a 县's document whose stem 潜 names no county of that name tells nothing
+    assert _read(["县人民政府办公室"], "潜政办发〔2020〕3号", lines=lines, text=text) is None
+    lines[1] = "各乡镇人民政府，县政府各部门，通山经济开发区："
+    text = "\n".join(lines) + "\n一、稳定粮食面积（牵头单位：县农业农村局）"
+    assert _read(["县人民政府办公室"], "通政办发〔2020〕3号", lines=lines, text=text) == "通山县"
+
+
+def test_the_stem_rule_answers_nothing_when_the_levels_disagree_or_two_places_fit():
+    lines = ["各乡镇人民政府，县政府各部门："]
+    text = "\n".join(lines) + "\n一、任务（牵头单位：市发改委；责任单位：市财政局、市统计局）常州、常熟两地"
+    assert _read(doc_number="常政发〔2012〕8号", lines=lines, text=text) is None  # 县 above, 市 bodies below
+    lines = ["各区人民政府，市各委、办、局："]
+    text = "\n".join(lines) + "\n（市发改委牵头）常州市、常熟市共建"
+    assert _read(doc_number="常政发〔2012〕8号", lines=lines, text=text) is None  # 常州 and 常熟 are both 市
+
+
+def test_a_government_bodys_credit_code_in_the_index_number_names_its_place():
+    lines = ["索引号：11320500014160385X-01-2020-0012 发布机构：", "各区人民政府，市各委办局："]
+    assert _read(lines=lines, text="\n".join(lines) + "（市发改委牵头，市财政局配合）") == "苏州市"
+    # a company's code (9…) is no government's; a code at another level than the bodies is not the document's
+    company = ["统一社会信用代码：91320500014160385X"]
+    assert _read(lines=company, text="（市发改委牵头）") is None
+    assert _read(lines=lines, text="（县发改局牵头，县财政局配合）") is None
+
+
+def test_a_branch_named_after_the_province_twice_beside_province_bodies():
+    text = ("（省发展改革委牵头；省财政厅、中国银行四川省分行配合）\n"
+            "（省财政厅牵头；省商务厅、农业银行四川省分行配合）")
+    assert _read(text=text) == "四川省"
+    assert _read(text=text.replace("省发展改革委", "市发改委").replace("省财政厅", "市财政局")
+                 .replace("省商务厅", "市商务局")) is None  # a province's branch in a city's plan
+
+
+def test_a_dated_news_lead_names_the_issuer():
+    lead = "本报讯 日前，湖南省人民政府印发关于促进消费的若干措施。"
+    assert _read(lines=[lead], text=lead + "\n一、（省商务厅牵头，省财政厅配合）") == "湖南省"
+    assert _read(lines=[lead], text=lead + "\n一、（市商务局牵头）") is None  # a city's bodies: a city's copy
+    lead = "近日，国务院印发《关于进一步优化营商环境的意见》。"
+    assert _read(lines=[lead], text=lead + "\n（一）（商务部、国家发展改革委牵头，各地区按职责分工负责）") == "全国"
+    assert _read(lines=[lead], text=lead + "\n（一）（省商务厅牵头）") is None  # a province carrying it out
+
+
+def test_a_preamble_citing_the_state_council_is_not_a_news_lead():
+    line = "为贯彻落实国务院印发的《关于进一步优化营商环境的意见》，结合实际，制定本方案。"
+    assert _read(lines=[line], text=line + "（商务部牵头）") is None
