@@ -62,8 +62,10 @@ def _office() -> re.Pattern[str]:
 OPENERS, CLOSERS = "（(〔【[", "）)〕】]"
 # 各县（市、区）, 各街道（功能区）, 各乡镇, 各地市: a group of governments, named by place words only.
 PLACE_GROUP = re.compile(r"^各(?:[省市县区州盟旗乡镇地、]|街道|乡镇|镇街|功能区|开发区|园区|县市区)+$")
-# a place named before a shared suffix: 各市、县人民政府 / 咸安区、嘉鱼县、通山县人民政府
-PLACE_STUB = re.compile(r"^(?:各?[省市县区州盟旗]|[\u4e00-\u9fff]{1,8}[市县区州盟旗])$")
+# a place named before a shared suffix: 各市、县人民政府 / 咸安区、嘉鱼县、通山县人民政府 / 各市（县）、区政府
+# (各 distributes over the whole list and the suffix is the head of every item)
+PLACE_STUB = re.compile(r"^(?:各?[省市县区州盟旗](?:[（(〔][省市县区州盟旗、]+[）)〕])?"
+                        r"|[\u4e00-\u9fff]{1,8}[市县区州盟旗])$")
 SHARED_SUFFIX = re.compile(r"^(?!各)[\u4e00-\u9fff]{0,8}[省市县区州盟旗](?:人民政府|政府)$")
 # every body of a kind, no body in particular: 各地, 各地区, 各部门, 有关部门, 各地各有关部门, 各级各部门
 ALL_GROUP = re.compile(
@@ -218,6 +220,12 @@ def bodies(text: str, places: bool = False) -> list[str] | None:
 
 
 LEVEL = re.compile(r"^(?:自治区|[省市区县州盟旗])")
+
+
+def is_listed_body(name: str, names: list[str]) -> bool:
+    """A body's name by its strong ending, or a short one whose level the list's first name gives
+    (市发改委、农委: 农委 is 市农委)."""
+    return is_body(name, strong=True) or _elided(name, names)
 
 
 def _elided(name: str, names: list[str]) -> bool:

@@ -38,6 +38,7 @@ from loaders.names import (
     bodies,
     is_body,
     is_group_of_all,
+    is_listed_body,
     listed_bodies,
     office_holders,
     split_names,
@@ -297,7 +298,8 @@ def read_note(text: str, rule_in_force: bool = False) -> Reading | None:
     if marked & set(reading.leads + reading.supports):
         named = reading.leads + reading.supports
         reading = Reading([n for n in named if n in marked], [n for n in named if n not in marked], "stated")
-    if reading.bare and not all(is_body(n, strong=True) for n in reading.leads + reading.supports):
+    named = reading.leads + reading.supports
+    if reading.bare and not all(is_listed_body(n, named) for n in named):
         return None
     if reading.basis == "first-listed" and (rule_in_force or reading.declares_rule):
         reading.basis = "rule"

@@ -139,3 +139,29 @@ def test_outside_a_label_every_name_must_be_a_body():
 @pytest.mark.parametrize("name", ["各地市", "各地州", "各地、县"])
 def test_prefectures_as_a_group(name):
     assert is_body(name)
+
+
+# --- a bracketed level word inside a group of places; short forms in a bare note ---------------------
+
+
+@pytest.mark.parametrize("text,names", [
+    ("市科技局，各县（市）、区人民政府", ["市科技局", "各县（市）、区人民政府"]),  # 各 and 政府 span the list
+    ("各市(县)、区政府", ["各市(县)、区政府"]),
+    ("各县（市）、区政府、市财政局", ["各县（市）、区政府", "市财政局"]),
+    ("各县（市、区）、乡镇政府", ["各县（市、区）", "乡镇政府"]),  # 乡镇 is no place level: not one group
+])
+def test_a_group_of_places_with_a_bracketed_level_shares_its_suffix(text, names):
+    assert split_names(text) == names
+
+
+def test_a_bare_note_reads_short_forms_at_its_first_names_level():
+    r = read_note("县教育局、农委、文旅局，各乡镇人民政府")  # 农委 alone ends like no body: 县农委
+    assert (r.leads, r.supports) == (["县教育局"], ["农委", "文旅局", "各乡镇人民政府"])
+    assert read_note("教育、卫健委") is None  # no level to lend, no body's name
+
+
+def test_a_jiangsu_short_form_of_the_human_resources_bureau():
+    from loaders.departments import resolve
+    from loaders.knowledge import jurisdiction_by_name
+    assert resolve("市人保局", jurisdiction_by_name("常州市")).name == "常州市人力资源和社会保障局"
+    assert resolve("省人保厅", jurisdiction_by_name("江苏省")).name == "江苏省人力资源和社会保障厅"
