@@ -9,6 +9,7 @@ Chinese official documents reads them.
   （X、Y、Z分别负责） / 分别由X、Y负责 / X、Y各自负责 (each answers for its part) stated, every one leads
   责任单位：★X、Y / X▲、Y (a mark on the lead; no part of its name)          stated
   协同单位：X、Y (a support label alone, after a task)                      stated, supports only
+  责任单位：X、Y / 配合单位：Z (responsible set against supporting bodies)     stated, every 责任 body leads
   （一）X牵头的工作 (a heading naming the lead of its tasks)                  stated
   （X、Y负责，列第一位者为牵头单位，下同） and the rule's variants          rule, carried on by 下同
   （X、Y等负责。列第一位的为牵头部门，…，下同） (the rule after a stop)      rule
@@ -83,6 +84,16 @@ class Reading:
     declares_rule: bool = False  # the note states 列第一位的为牵头部门 (and, with 下同, for what follows)
     bare: bool = False  # a list of bodies with no label or verb: a note only where a note stands
     unresolved: list[str] = field(default_factory=list)  # names under a label not read as bodies (warn)
+    ranked: bool = False  # 责任单位：X、Y set against 配合单位: all lead, unless a rule says the first does
+
+    def under_rule(self) -> "Reading":
+        """The reading when 列第一位的为牵头单位 is in force: a ranked or first-listed list's first name leads."""
+        if self.ranked:
+            return Reading(self.leads[:1], self.leads[1:] + self.supports, "rule", self.declares_rule, self.bare,
+                           self.unresolved)
+        if self.basis == "first-listed":
+            self.basis = "rule"
+        return self
 
 
 RULE = re.compile(
@@ -173,8 +184,11 @@ def read_labelled(text: str) -> Reading | None:
     leads, supports, responsible = roles["lead"], roles["support"], roles["responsible"]
     if leads:
         return Reading(leads, supports + [n for n in responsible if n not in leads], "stated", unresolved=unresolved)
+    if responsible and supports:  # 责任单位：X、Y / 配合单位：Z: set against the supporters, every 责任 body leads
+        return Reading(responsible, [n for n in supports if n not in responsible], "stated", unresolved=unresolved,
+                       ranked=len(responsible) > 1)
     if responsible:
-        return Reading(responsible[:1], responsible[1:] + supports, "first-listed", unresolved=unresolved)
+        return Reading(responsible[:1], responsible[1:], "first-listed", unresolved=unresolved)
     if supports:  # 协同单位：X、Y after a task whose lead is stated elsewhere (or nowhere): they support
         return Reading([], supports, "stated", unresolved=unresolved)
     return None
@@ -301,8 +315,8 @@ def read_note(text: str, rule_in_force: bool = False) -> Reading | None:
     named = reading.leads + reading.supports
     if reading.bare and not all(is_listed_body(n, named) for n in named):
         return None
-    if reading.basis == "first-listed" and (rule_in_force or reading.declares_rule):
-        reading.basis = "rule"
+    if rule_in_force or reading.declares_rule:
+        reading = reading.under_rule()
     return reading
 
 
@@ -569,8 +583,8 @@ def find_notes(text: str, start: int = 0, end: int | None = None) -> list[Note]:
     in_force = False
     for note in notes:
         in_force = in_force or any(p < note.start for p in prose_rules)
-        if in_force and note.reading.basis == "first-listed":
-            note.reading.basis = "rule"
+        if in_force:
+            note.reading = note.reading.under_rule()
         if note.reading.declares_rule and declares_same_below(text[note.start : note.end]):
             in_force = True
     return notes

@@ -165,3 +165,18 @@ def test_a_jiangsu_short_form_of_the_human_resources_bureau():
     from loaders.knowledge import jurisdiction_by_name
     assert resolve("市人保局", jurisdiction_by_name("常州市")).name == "常州市人力资源和社会保障局"
     assert resolve("省人保厅", jurisdiction_by_name("江苏省")).name == "江苏省人力资源和社会保障厅"
+
+
+def test_responsible_bodies_set_against_supporting_ones_all_lead():
+    r = read_note("责任单位：各县（市、区）政府，市统计局、市财政局\n配合单位：市发改委、市商务局")
+    assert (r.leads, r.supports, r.basis) == (["各县（市、区）政府", "市统计局", "市财政局"],
+                                              ["市发改委", "市商务局"], "stated")
+    alone = read_note("责任单位：市统计局、市财政局")  # no supporters named: the first listed leads
+    assert (alone.leads, alone.supports, alone.basis) == (["市统计局"], ["市财政局"], "first-listed")
+
+
+def test_a_stated_first_listed_rule_wins_over_the_responsible_supporting_pair():
+    r = read_note("责任单位：市统计局、市财政局（排在第一位的为牵头单位）\n配合单位：市发改委")
+    assert (r.leads, r.supports, r.basis) == (["市统计局"], ["市财政局", "市发改委"], "rule")
+    r = read_note("责任单位：市统计局、市财政局\n配合单位：市发改委", rule_in_force=True)
+    assert (r.leads, r.basis) == (["市统计局"], "rule")
