@@ -180,3 +180,14 @@ def test_a_stated_first_listed_rule_wins_over_the_responsible_supporting_pair():
     assert (r.leads, r.supports, r.basis) == (["市统计局"], ["市财政局", "市发改委"], "rule")
     r = read_note("责任单位：市统计局、市财政局\n配合单位：市发改委", rule_in_force=True)
     assert (r.leads, r.basis) == (["市统计局"], "rule")
+
+
+@pytest.mark.parametrize("text", ["区政府各部门分别负责，年内持续推进", "区政府各部门分别负责，长期坚持",
+                                  "区政府各部门分别负责，2022年底前完成"])
+def test_a_time_limit_after_the_bodies_is_no_name(text):
+    r = read_note(text)
+    assert (r.leads, r.supports) == (["区政府各部门"], [])
+
+
+def test_a_clause_that_is_neither_a_body_nor_a_time_limit_spoils_the_note():
+    assert read_note("区政府各部门分别负责，年内持续推进改革") is None
