@@ -4,7 +4,8 @@ With a 序号 column a row starts at its number (rising, gaps allowed where rows
 under a category row); its cells are placed in the columns they fit, so missing trailing cells, a task
 cell of several paragraphs and a list of bodies broken over two lines still make one row. Without
 one, a row is its text cells (categories, then the task) followed by its bodies and short trailing
-cells; cells merged down from the row above (rowspan) become its categories.
+cells; cells merged down from the row above (rowspan) become its categories. A table whose first column is the
+lead (牵头单位 | 目标任务 | 责任单位) has each row's lead just before its task.
 
 A cell naming several bodies one per line (县水务局 / 县住建局 / 县护城河指挥部) reaches us as several
 lines: a body line directly under a body cell belongs to that cell when the row has more body lines
@@ -16,6 +17,7 @@ from functools import reduce
 from itertools import pairwise
 
 from loaders.lines import Line
+from loaders.names import is_body
 from loaders.table_cells import (
     ANNEX_ALONE,
     ANNEX_TITLED,
@@ -45,6 +47,8 @@ def flattened_rows(lines: list[Line], i: int, columns: list[Column], _cut: None)
     cells = [(k, line_cell(lines[k], lines[k].start, lines[k].text)) for k in range(i, len(lines)) if lines[k].stripped]
     cells = _without_repeated_headers(cells, columns)
     glued = _glued(cells)
+    if columns[0].role in DEPARTMENT_ROLES:
+        return _lead_first_rows(cells, columns, i)
     if columns[0].role == "number":
         return _numbered_rows(cells, columns, lines, i, glued)
     return _unnumbered_rows(cells, columns, lines, i, glued)
@@ -304,6 +308,74 @@ def _unnumbered_rows(cells: list[tuple[int, Cell]], columns: list[Column], lines
         after = k + 1
     close()
     return rows, after
+
+
+# a piece of a name wrapped in a narrow column: a few characters, no name alone (市政 / 府办 / 公厅)
+WRAPPED_PIECE = 4
+
+
+def _lead_first_rows(cells: list[tuple[int, Cell]], columns: list[Column], i: int) -> tuple[list[Row], int]:
+    """A table whose first column names the lead (牵头单位 | 目标任务 | 责任单位): a row is its lead, its
+    task, then its other bodies, so the body just before a task is that task's lead and the bodies after
+    it the row's own until then. A lead wrapped over lines of a narrow column (市政 / 府办 / 公厅) is one
+    name when its pieces (but the last, 市住 / 房城乡 / 建设局) are no names alone and join into one.
+    Anything else ends the table."""
+    roles = [c.role for c in columns]
+    if len(roles) < 3 or roles[1] not in TEXT_ROLES or roles[0] not in DEPARTMENT_ROLES:
+        return [], i
+    after_cols = [j for j in range(2, len(roles)) if roles[j] in DEPARTMENT_ROLES]
+    rows: list[Row] = []
+    names: list[Cell] = []
+    lead: Cell | None = None
+    task: Cell | None = None
+    after = i
+
+    def close(others: list[Cell]) -> None:
+        placed: list[Cell | None] = [None] * len(roles)
+        placed[0], placed[1] = lead, task
+        if after_cols and others:
+            kept = [*others[: len(after_cols) - 1], reduce(join_bodies, others[len(after_cols) - 1 :])]
+            for j, cell in zip(after_cols, kept, strict=False):
+                placed[j] = cell
+        rows.append(make_row(None, placed, columns, None))
+
+    for idx, (k, cell) in enumerate(cells):
+        if ANNEX_ALONE.match(cell.text) or ANNEX_TITLED.match(cell.text) or MARKER.match(cell.text):
+            break
+        if _is_name(cell):
+            names.append(cell)
+            after = k + 1
+            continue
+        split = _lead_at_end(names)
+        if split is None or (task is None and split[0]) or (idx + 1 < len(cells) and not _is_name(cells[idx + 1][1])):
+            break  # no lead before this text, or no bodies after it: not a row of this table
+        others, next_lead = split
+        if task is not None and after_cols and not others:
+            break  # the row's own bodies or the next row's lead: a reader cannot tell, nor do we
+        if task is not None:
+            close(others)
+        lead, task, names = next_lead, cell, []
+        after = k + 1
+    if task is not None:
+        close(names)
+    return rows, after
+
+
+def _is_name(cell: Cell) -> bool:
+    return cell_kind(cell.text) != "text" or len(cell.text) <= WRAPPED_PIECE
+
+
+def _lead_at_end(names: list[Cell]) -> tuple[list[Cell], Cell] | None:
+    """The last name before a task (its lead) and the names before it; a wrapped lead's pieces joined."""
+    for n in range(min(len(names), 4), 1, -1):
+        pieces = names[-n:]
+        joined = "".join(c.text for c in pieces)
+        if (all(len(c.text) <= WRAPPED_PIECE for c in pieces) and not any(is_body(c.text) for c in pieces[:-1])
+                and is_body(joined, strong=True)):
+            return names[:-n], Cell(joined, pieces[0].start, pieces[-1].end)
+    if names and is_body(names[-1].text, strong=True):
+        return names[:-1], names[-1]
+    return None
 
 
 # -- cells set apart by `|` lines ------------------------------------------------------------------
