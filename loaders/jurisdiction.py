@@ -2,21 +2,25 @@
 
 In order of trust: the issuer as named (a 发文机关 label, the signature above the
 date, the heading's 沈阳市辽中区人民政府关于…), the document number's stem (皖政,
-辽政发, 国办发; a stem two governments share is told apart by the issuer's level),
-a level-only issuer completed by the place its title names (市人民政府关于咸宁市…),
-a masthead or first line naming a government (咸宁市人民政府主办…), the address
-line of a State Council document (各省、自治区、直辖市人民政府), the place
-the document's own bodies are named after (咸宁高新区管委会 beside 市发改委; 四川省分行
-beside 省财政厅), clues that need two facts to agree (a number's stem the table does not know,
-completed by the issuer's stated level and the one place of that level the text names: 锡政发, 市各委、
-办、局, 无锡国税局 → 无锡市) or a government body's credit code in the index number (loaders/place_clues.py),
-and last, the weakest clues: the place a preamble adapts the plan to (结合官渡区实际), the one
-place of its level a preamble speaking of 我市/我区 names (根据《咸宁市人民政府关于…》，推进我市…), and the
-government a news lead says published it (宁夏回族自治区人民政府网站发布了《…》; 近日，国务院印发关于…),
-each only when the place's level is the one the document's bodies are written with (全国: no body written
-with a level). A number's government is trusted only at the level the issuer states (豫政 under an
-address line to 市各委、办、局 is not 河南省's). When none
-tells, the answer is None: never a placeholder.
+辽政发, 国办发; a stem two governments share is told apart by the issuer's level; a
+number's government is trusted only at the level the issuer states, so 豫政 under an
+address line to 市各委、办、局 is not 河南省's; a stem the table gives one city is
+another's when the text never names the table's city but names that one: 济政发 in a
+plan for 济宁市), a level-only issuer completed by the place its title names
+(市人民政府关于咸宁市…), a masthead or first line naming a government (咸宁市人民政府主办…),
+the address line of a State Council document (各省、自治区、直辖市人民政府), clues that
+need two facts to agree (a number's stem the table does not know, completed by the
+issuer's stated level and the one place of that level the text names: 锡政发, 市各委、办、局,
+无锡国税局 → 无锡市) or a government body's credit code in the index number
+(loaders/place_clues.py), the place the document's own bodies are named after
+(咸宁高新区管委会 beside 市发改委; 四川省分行 beside 省财政厅), and last, the weakest
+clues: the place a preamble adapts the plan to (结合官渡区实际), the one place of its
+level a preamble speaking of 我市/我区 (or under an issuer stating its level) names
+(根据《咸宁市人民政府关于…》，推进我市…), and the government a news lead says published
+it (宁夏回族自治区人民政府网站发布了《…》; 近日，国务院印发关于…), each only when the place's
+level is the one the document's bodies are written with (全国: no body written with a
+level). An issuer that addresses 各县（市、区） is no county-level 市; one that addresses
+各乡镇 is one. When none tells, the answer is None: never a placeholder.
 """
 
 import re
@@ -33,7 +37,15 @@ from loaders.knowledge import (
     jurisdiction_of_doc_number,
     number_head,
 )
-from loaders.place_clues import address_level, credit_code_place, document_level, same_level, stem_place
+from loaders.place_clues import (
+    above_counties,
+    address_level,
+    credit_code_place,
+    document_level,
+    fits_rank,
+    same_level,
+    stem_place,
+)
 
 GOVERNMENT_WORDS = ("人民政府", "政府", "委员会", "办公厅", "办公室", "党委", "委")
 LEVEL_ONLY = re.compile(r"^(省|市|县|区|旗|州|盟|自治区|自治州|自治县)(人民政府|政府)")
@@ -168,14 +180,18 @@ def adapted_to(lines: list[str], text: str, year: int | None) -> Jurisdiction | 
     return None
 
 
-def our_place(lines: list[str], text: str, year: int | None) -> Jurisdiction | None:
-    """根据《咸宁市人民政府关于…》，结合我市实际: a preamble speaking of 我市 (one level only) that names
-    exactly one place of that level is that place's (a superior's or a subordinate's name is another level)."""
+def our_place(lines: list[str], text: str, year: int | None, stated: str | None = None) -> Jurisdiction | None:
+    """根据《咸宁市人民政府关于…》，结合我市实际: a preamble speaking of 我市 (one level only), or an issuer
+    stating its level (市人民政府办公室, an address line to 市政府各部门), that names exactly one place of
+    that level is that place's (a superior's or a subordinate's name is another level; a county-level 市
+    is no issuer addressing 各县（市、区）)."""
     preamble = lines[:12]
-    levels = {m.group(1) for line in preamble for m in OUR_LEVEL.finditer(line)}
+    levels = {same_level(m.group(1)) for line in preamble for m in OUR_LEVEL.finditer(line)}
+    levels |= {same_level(stated)} if stated else set()
     if len(levels) != 1:
         return None
     level = levels.pop()
+    above = above_counties(lines)
     places: dict[str, Jurisdiction] = {}
     for line in preamble:
         pos = 0
@@ -185,7 +201,7 @@ def our_place(lines: list[str], text: str, year: int | None) -> Jurisdiction | N
                 pos += 1
                 continue
             last = chain[-1]
-            if last.level == level or (level == "区" and last.level == "自治区"):
+            if same_level(last.level) == level and fits_rank(last, above):
                 found = _only_place(line, pos, end, year)
                 if found is not None:
                     places[found.name] = found
@@ -221,6 +237,11 @@ def dated_lead(lines: list[str], text: str, year: int | None) -> Jurisdiction | 
     return None
 
 
+def _level_stated(issuers: list[str], lines: list[str]) -> str | None:
+    """The level the issuer states: a level-only issuer (县人民政府办公室) or the address line's own bodies."""
+    return next((lv for i in issuers if (lv := _level_only(i))), None) or address_level(lines)
+
+
 def _stated_level_fits(j: Jurisdiction, level_only: str | None, lines: list[str]) -> bool:
     """A number's government is the issuer's only at the level the issuer states (县人民政府办公室, an
     address line to 县政府各部门): 苏政发 under a 市's address line is no province's number."""
@@ -243,7 +264,7 @@ def read_jurisdiction(*, issuers: list[str], doc_number: str | None, title: str 
             shared = [j for j in doc_number_candidates(doc_number) if level and j.level == level]
             found = shared[0] if len(shared) == 1 else None
         if found is not None and _stated_level_fits(found, level_only, lines):
-            return found
+            return _named_instead(found, doc_number, lines, text, year) or found
     if level_only:
         found = _named_in_title(title, level_only, year)
         if found is not None:
@@ -260,8 +281,21 @@ def read_jurisdiction(*, issuers: list[str], doc_number: str | None, title: str 
     found = _agreeing_clues(issuers, doc_number, lines, text, year)
     if found is not None:
         return found
-    return (_named_bodies(text, year) or adapted_to(lines, text, year) or our_place(lines, text, year)
+    return (_named_bodies(text, year) or adapted_to(lines, text, year)
+            or our_place(lines, text, year, _level_stated(issuers, lines))
             or news_lead(lines, text, year) or dated_lead(lines, text, year))
+
+
+def _named_instead(j: Jurisdiction, doc_number: str, lines: list[str], text: str,
+                   year: int | None) -> Jurisdiction | None:
+    """济政发 is 济南's stem and 济宁's too: a document that never names the table's government but names
+    the one other place of its level whose name holds the stem (济宁市) is that place's."""
+    if j.national or j.name in text or any(len(d.short) >= 2 and d.short in text for d in named(j.name)):
+        return None
+    place = stem_place(number_head(doc_number), j.level, text, year, above_counties(lines))
+    if place is None or place.name == j.name:
+        return None
+    return jurisdiction_by_name(place.name, year) or from_division(place)
 
 
 def _agreeing_clues(issuers: list[str], doc_number: str | None, lines: list[str], text: str,
@@ -271,7 +305,7 @@ def _agreeing_clues(issuers: list[str], doc_number: str | None, lines: list[str]
     level_only = next((lv for i in issuers if (lv := _level_only(i))), None)
     if doc_number:
         level = document_level(level_only, lines, body_level(text))
-        place = stem_place(number_head(doc_number), level, text, year)
+        place = stem_place(number_head(doc_number), level, text, year, above_counties(lines))
         if place is not None:
             return jurisdiction_by_name(place.name, year) or from_division(place)
     place = credit_code_place(lines, year)

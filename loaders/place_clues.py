@@ -35,6 +35,24 @@ def address_level(lines: list[str]) -> str | None:
     return None
 
 
+def above_counties(lines: list[str]) -> bool | None:
+    """Whether the issuer governs counties: an address line to 各县（市、区）/各区 governments says it does
+    (a prefecture-level 市, not a county-level one), one to 各乡镇/各街道 that it does not; None: unsaid."""
+    for line in lines[:12]:
+        if ADDRESS_LINE.match(line):
+            first = re.split(r"[，,；;]", line, maxsplit=1)[0]
+            if re.search(r"乡|镇|街道", first):
+                return False
+            if re.search(r"[县区]", first):
+                return True
+            return None
+    return None
+
+
+def fits_rank(d: Division, above: bool | None) -> bool:
+    return above is None or (d.rank != "county") == above
+
+
 def document_level(level_only: str | None, lines: list[str], body: str | None) -> str | None:
     """The issuer's level as the level-only issuer, the address line and the bodies say it; None when
     two of them disagree (自治区 and 区 are one: a region's bodies are written either way)."""
@@ -66,7 +84,8 @@ def credit_code_place(lines: list[str], year: int | None) -> Division | None:
     return None
 
 
-def stem_place(head: str, level: str | None, text: str, year: int | None) -> Division | None:
+def stem_place(head: str, level: str | None, text: str, year: int | None,
+               above: bool | None = None) -> Division | None:
     """锡政发 in a 市's document naming 无锡 → 无锡市: the one division of the issuer's level whose
     name holds the stem's last character and which the text names (in full or by its short name)."""
     m = STEM.match(head)
@@ -76,7 +95,8 @@ def stem_place(head: str, level: str | None, text: str, year: int | None) -> Div
     when = year or latest_year()
     found: dict[str, Division] = {}
     for d in divisions():
-        if same_level(level_of(d.name)) != same_level(level) or not d.existed(when) or stem not in d.name:
+        if (same_level(level_of(d.name)) != same_level(level) or not d.existed(when) or stem not in d.name
+                or not fits_rank(d, above)):
             continue
         if d.name in text or (len(d.short) >= 2 and stem in d.short and d.short in text):
             found.setdefault(d.name, d)

@@ -228,8 +228,28 @@ def test_the_stem_rule_answers_nothing_when_the_levels_disagree_or_two_places_fi
     text = "\n".join(lines) + "\n一、任务（牵头单位：市发改委；责任单位：市财政局、市统计局）常州、常熟两地"
     assert _read(doc_number="常政发〔2012〕8号", lines=lines, text=text) is None  # 县 above, 市 bodies below
     lines = ["各区人民政府，市各委、办、局："]
+    text = "\n".join(lines) + "\n（市发改委牵头）常州市、常德市共建"
+    assert _read(doc_number="常政发〔2012〕8号", lines=lines, text=text) is None  # 常州 and 常德 are both 市
+
+
+def test_an_issuer_addressing_districts_is_no_county_level_city():
+    lines = ["各区人民政府，市各委、办、局："]
     text = "\n".join(lines) + "\n（市发改委牵头）常州市、常熟市共建"
-    assert _read(doc_number="常政发〔2012〕8号", lines=lines, text=text) is None  # 常州 and 常熟 are both 市
+    assert _read(doc_number="常政发〔2012〕8号", lines=lines, text=text) == "常州市"  # 常熟 is a county-level 市
+    lines = ["各镇人民政府、各街道办事处，市各委、办、局："]
+    text = "\n".join(lines) + "\n（市发改委牵头）常州市、常熟市共建"
+    assert _read(doc_number="常政发〔2012〕8号", lines=lines, text=text) == "常熟市"  # towns: a county-level 市
+
+
+def test_an_issuer_stating_its_level_and_a_preamble_naming_one_place_of_it():
+    lines = ["市人民政府办公室关于印发重点工作分工的通知", "各县（市、区）人民政府，市政府各部门：",
+             "为推动襄阳市高质量发展，经市人民政府同意，现将分工印发给你们。"]
+    text = "\n".join(lines) + "\n一、（市发改委牵头，市财政局配合）"
+    assert _read(["市人民政府办公室"], lines=lines, text=text) == "襄阳市"
+    lines[2] = "为推动襄阳市、宜城市协同发展，现将分工印发给你们。"  # 宜城 is a county-level 市 under 襄阳
+    assert _read(["市人民政府办公室"], lines=lines, text="\n".join(lines) + "（市发改委牵头）") == "襄阳市"
+    lines[2] = "为推动襄阳市、十堰市协同发展，现将分工印发给你们。"
+    assert _read(["市人民政府办公室"], lines=lines, text="\n".join(lines) + "（市发改委牵头）") is None
 
 
 def test_a_government_bodys_credit_code_in_the_index_number_names_its_place():
@@ -261,3 +281,12 @@ def test_a_dated_news_lead_names_the_issuer():
 def test_a_preamble_citing_the_state_council_is_not_a_news_lead():
     line = "为贯彻落实国务院印发的《关于进一步优化营商环境的意见》，结合实际，制定本方案。"
     assert _read(lines=[line], text=line + "（商务部牵头）") is None
+
+
+def test_a_stem_two_cities_use_goes_to_the_one_the_text_names_when_it_never_names_the_tables():
+    text = "为加快济宁市文化旅游融合发展，制定本方案。\n一、（市文化和旅游局牵头，市财政局配合）"
+    assert _read(doc_number="济政发〔2020〕3号", text=text) == "济宁市"
+    assert _read(doc_number="济政发〔2020〕3号", text=text.replace("济宁", "济南")) == "济南市"
+    assert _read(doc_number="济政发〔2020〕3号", text="一、（市文化和旅游局牵头）") == "济南市"  # the table's
+    both = "济南市、济宁市两地合作。（市文化和旅游局牵头）"
+    assert _read(doc_number="济政发〔2020〕3号", text=both) == "济南市"  # the table's government is named
