@@ -191,3 +191,15 @@ def test_a_time_limit_after_the_bodies_is_no_name(text):
 
 def test_a_clause_that_is_neither_a_body_nor_a_time_limit_spoils_the_note():
     assert read_note("区政府各部门分别负责，年内持续推进改革") is None
+
+
+@pytest.mark.parametrize("name, place, canonical", [
+    ("农业发展银行四川省分行", "四川省", "中国农业发展银行四川省分行"),
+    ("农发行河北省分行", "河北省", "中国农业发展银行河北省分行"),
+    ("国开行四川省分行", "四川省", "国家开发银行四川省分行"),
+    ("进出口银行湖南省分行", "湖南省", "中国进出口银行湖南省分行"),
+])
+def test_a_policy_banks_branch_is_named_in_full(name, place, canonical):
+    from loaders.departments import resolve
+    from loaders.knowledge import jurisdiction_by_name
+    assert resolve(name, jurisdiction_by_name(place), "2019-01-01").name == canonical
