@@ -8,6 +8,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from api.department_pages import DepartmentPages
 from api.limits import BodySizeLimit
 from api.response_cache import ResponseCache
 from api.routes import corrections, departments, documents, export, guide, health, indicators, plans, search, web
@@ -60,6 +61,7 @@ def create_app(store: GraphStore, api_token: str | None = None) -> FastAPI:
     for router in (health.router, plans.router, departments.router, indicators.router, search.router, export.router,
                    documents.router, corrections.router, guide.router, web.router):
         app.include_router(router)
+    app.add_middleware(DepartmentPages, api=app)  # innermost: the response cache, when on, keeps its answers
     if settings().policykg_response_cache:
         app.add_middleware(ResponseCache, generation=lambda: store.generation)
     app.add_middleware(BodySizeLimit)

@@ -5,6 +5,10 @@ reject any byte above 0x7F in a request line. Before a new request reaches the
 parser, the bytes of its request line above 0x7F are percent-encoded, which is
 what a browser would have sent; headers and bodies are never touched.
 
+The parser is httptools (llhttp, in C) rather than h11 (pure Python): once the busiest
+routes were answered before FastAPI's routing, h11 was the largest share of a
+request's CPU (figures in the closing note of issue 14 and `make bench`).
+
 One process serves by default. `serve_workers` runs several on one socket: uvicorn
 spawns each afresh, and each builds its own app over its own store (`worker_app`).
 """
@@ -18,10 +22,9 @@ import sys
 import threading
 import time
 
-import h11
 import uvicorn
 from uvicorn.config import STARTUP_FAILURE
-from uvicorn.protocols.http.h11_impl import H11Protocol
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 from uvicorn.supervisors import Multiprocess
 
 from graph.errors import PolicyKGError, StoreError
@@ -38,12 +41,24 @@ def percent_encode_high_bytes(line: bytes) -> bytes:
     return _HIGH.sub(lambda m: b"%%%02X" % m.group(0)[0], line)
 
 
-class Utf8TargetProtocol(H11Protocol):
+class Utf8TargetProtocol(HttpToolsProtocol):
+    """The request line is held until it is whole, then encoded, when the bytes received begin a request: on a
+    new connection, or after the parser finished the last message with nothing of the next one. (A request
+    pipelined behind another in one packet reaches the parser as sent, as it did with h11.)"""
+
     _pending = b""
+    _between_messages = True
+
+    def on_message_begin(self) -> None:
+        self._between_messages = False
+        super().on_message_begin()
+
+    def on_message_complete(self) -> None:
+        self._between_messages = True
+        super().on_message_complete()
 
     def data_received(self, data: bytes) -> None:
-        starts_request = self.conn.their_state is h11.IDLE and not self.conn.trailing_data[0]
-        if starts_request:
+        if self._between_messages:
             data = self._pending + data
             end = data.find(b"\n")
             if end < 0 and len(data) < MAX_REQUEST_LINE:

@@ -88,6 +88,27 @@ class Lookups:
             service.not_found(name, jurisdiction)
         return found
 
+    def page_without_reading(self, name: str, role: str, jurisdiction: str, offset: int) -> dict | None:
+        """The page when the dictionary alone answers it (a page past the end, none at all, no such department),
+        without reading the store or waiting for a lock, so that it can run on the server's event loop: None when
+        the page has items to read, the dictionary is stale, or another thread is rebuilding it."""
+        if self.store.generation is None or role not in ("leads", "supports"):
+            return None
+        if not self._lock.acquire(blocking=False):
+            return None
+        try:
+            current = self._names is not None and self._names[0] == self._version()
+            names = self._names[1] if current else None
+        finally:
+            self._lock.release()
+        if names is None:
+            return None
+        departments = names.find(name.strip(), jurisdiction or "")
+        if not departments:
+            service.not_found(name, jurisdiction)
+        total = names.total([d["id"] for d in departments], role)
+        return {"departments": departments, "items": [], "total": total} if offset >= total else None
+
     def department_units(self, name: str, role: str, jurisdiction: str, limit: int, offset: int) -> dict:
         """`service.department_units`, with the department and its total from the dictionary while it is exact.
         A write between the dictionary and the page (the generation moved) has the total counted again, so

@@ -20,6 +20,53 @@ def test_high_bytes_are_percent_encoded_and_ascii_is_left_alone():
 
 
 
+def serving(store) -> tuple[uvicorn.Server, threading.Thread, int]:
+    port = free_port()
+    config = uvicorn.Config(create_app(store), host="127.0.0.1", port=port, http=Utf8TargetProtocol,
+                            log_level="warning", lifespan="off")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    for _ in range(100):
+        if server.started:
+            break
+        time.sleep(0.05)
+    return server, thread, port
+
+
+def read_reply(s: socket.socket) -> tuple[bytes, dict]:
+    """One HTTP reply from a kept-alive connection: its status line and its JSON body."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        data += s.recv(65536)
+    head, _, body = data.partition(b"\r\n\r\n")
+    length = int(next(line.split(b":")[1] for line in head.split(b"\r\n") if line.lower().startswith(b"content-length")))
+    while len(body) < length:
+        body += s.recv(65536)
+    return head.split(b"\r\n")[0], json.loads(body[:length])
+
+
+def test_raw_utf8_requests_one_after_another_on_one_connection_are_each_answered(loaded_store):
+    server, thread, port = serving(loaded_store)
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
+            for name in ("省经济和信息化委", "省发展改革委", "省经济和信息化委"):
+                s.sendall(f"GET /departments/{name}/leads?jurisdiction=安徽省&limit=1 HTTP/1.1\r\nHost: x\r\n\r\n"
+                          .encode())
+                status, body = read_reply(s)
+                assert status == b"HTTP/1.1 200 OK" and body["departments"][0]["jurisdiction"] == "安徽省", name
+            # a request line that arrives in two packets, split inside a character
+            line = "GET /departments/省发展改革委/leads?limit=1 HTTP/1.1\r\nHost: x\r\n\r\n".encode()
+            s.sendall(line[:20])
+            time.sleep(0.2)
+            s.sendall(line[20:])
+            status, body = read_reply(s)
+            assert status == b"HTTP/1.1 200 OK" and body["departments"][0]["name"] == "安徽省发展和改革委员会"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
 def test_curl_style_raw_utf8_url_is_answered(loaded_store):
     port = free_port()
     config = uvicorn.Config(create_app(loaded_store), host="127.0.0.1", port=port, http=Utf8TargetProtocol,

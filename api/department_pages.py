@@ -1,0 +1,109 @@
+"""The two busiest questions, a department's leads and its supports, answered before FastAPI's routing.
+
+A page costs the engine 0.2–0.4 ms and FastAPI about 0.6 ms more: matching the path against each route in
+turn, solving and validating the parameters, validating the answer. Under diverse traffic that was two thirds
+of a request. This middleware answers `GET /departments/{name}/leads|supports` when every parameter is
+well-formed by the route's own rules (limit 1–1000 and offset 0–MAX_OFFSET written as plain digits, each
+parameter at most once), reads through the same dictionary of names and totals (`Lookups.department_units`),
+and renders the answer with the route's own response field and headers, so the bytes are FastAPI's.
+
+Anything else (another route or method, a malformed or repeated parameter, a trailing slash) and any error
+(an unknown department, a store fault) is handed to FastAPI, which answers it as before and documents the
+routes in OpenAPI. tests/test_department_pages_fast.py holds the two to the same answers.
+"""
+
+import re
+import urllib.parse
+from functools import lru_cache
+from typing import NamedTuple
+
+from fastapi import FastAPI
+from fastapi.routing import APIRoute
+
+from api.deps import read
+from api.routes import departments
+from graph.embedded_dialect import MAX_OFFSET
+from graph.errors import PolicyKGError
+
+PATH = re.compile(r"/departments/([^/]+)/(leads|supports)")
+DIGITS = re.compile(r"[0-9]{1,6}")
+BOUNDS = {"limit": (1, 1000), "offset": (0, MAX_OFFSET)}
+
+
+class PageParameters(NamedTuple):
+    limit: int = 100
+    offset: int = 0
+    jurisdiction: str = ""
+
+
+@lru_cache(maxsize=4096)
+def page_parameters(query_string: bytes) -> PageParameters | None:
+    """limit, offset and jurisdiction as the route would take them, or None when FastAPI must judge them.
+    Parameters the route does not take are ignored, as FastAPI ignores them. Kept per query string: a
+    few hundred recur (pages × jurisdictions), and percent-decoding a place name costs more than its read."""
+    values: dict = {}
+    try:
+        pairs = urllib.parse.parse_qsl(query_string.decode("latin-1"), keep_blank_values=True, errors="strict")
+    except UnicodeDecodeError:
+        return None
+    for key, value in pairs:
+        if key in values:
+            return None
+        if key in BOUNDS:
+            low, high = BOUNDS[key]
+            if not DIGITS.fullmatch(value) or not low <= int(value) <= high:
+                return None
+            values[key] = int(value)
+        elif key == "jurisdiction":
+            values[key] = value
+    return PageParameters(**values)
+
+
+def _route(path: str) -> APIRoute:
+    return next(r for r in departments.router.routes if isinstance(r, APIRoute) and r.path == path)
+
+
+class DepartmentPages:
+    def __init__(self, app, api: FastAPI) -> None:
+        self.app = app
+        self.api = api
+        self.routes = {role: _route(f"/departments/{{name}}/{role}") for role in ("leads", "supports")}
+
+    async def __call__(self, scope, receive, send) -> None:
+        answer = await self._answer(scope) if scope["type"] == "http" and scope["method"] == "GET" else None
+        if answer is None:
+            await self.app(scope, receive, send)
+            return
+        body, total = answer
+        await send({"type": "http.response.start", "status": 200, "headers": [
+            (b"content-length", str(len(body)).encode()), (b"content-type", b"application/json"),
+            (b"x-total-count", str(total).encode())]})
+        await send({"type": "http.response.body", "body": body})
+
+    async def _answer(self, scope) -> tuple[bytes, int] | None:
+        found = PATH.fullmatch(scope["path"])
+        if found is None or scope.get("root_path"):
+            return None
+        params = page_parameters(scope["query_string"])
+        if params is None:
+            return None
+        name, role = found.groups()
+        state = self.api.state
+        lookups = state.lookups
+        try:
+            result = lookups.page_without_reading(name, role, params.jurisdiction, params.offset)
+            if result is None:
+                result = await read(state.store, lambda _: lookups.department_units(
+                    name, role, params.jurisdiction, params.limit, params.offset))
+        except PolicyKGError:
+            return None  # FastAPI asks again and answers with the error in its one shape
+        route = self.routes[role]
+        value, errors = route.response_field.validate(result, {}, loc=("response",))
+        if errors:
+            return None  # FastAPI reports the answer that does not fit its model
+        body = route.response_field.serialize_json(
+            value, include=route.response_model_include, exclude=route.response_model_exclude,
+            by_alias=route.response_model_by_alias, exclude_unset=route.response_model_exclude_unset,
+            exclude_defaults=route.response_model_exclude_defaults,
+            exclude_none=route.response_model_exclude_none)
+        return body, result["total"]
