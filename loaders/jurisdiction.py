@@ -8,7 +8,8 @@ address line to 市各委、办、局 is not 河南省's; a stem the table gives
 another's when the text never names the table's city but names that one: 济政发 in a
 plan for 济宁市), a level-only issuer completed by the place its title names
 (市人民政府关于咸宁市…), a masthead or first line naming a government (咸宁市人民政府主办…),
-the address line of a State Council document (各省、自治区、直辖市人民政府), clues that
+the address line of a State Council document (各省、自治区、直辖市人民政府), a plan
+printed under its own place's name (关于印发襄阳市2023年重点工作责任分解方案的通知; not 转发), clues that
 need two facts to agree (a number's stem the table does not know, completed by the
 issuer's stated level and the one place of that level the text names: 锡政发, 市各委、办、局,
 无锡国税局 → 无锡市) or a government body's credit code in the index number
@@ -67,6 +68,9 @@ NEWS_LEAD = re.compile(r"(人民政府|政府)(?:办公厅|办公室)?(?:门户)
 DATED_LEAD = re.compile(r"(?:^|[，,。据\s])(?:近日|日前|近期|今天|今日|昨天|昨日)[，,]?"
                         r"((?:中共中央|国务院)(?:办公厅)?|[\u4e00-\u9fff]{2,20}?(?:人民政府|政府)(?:办公厅|办公室)?)"
                         r"(?:近日|日前|正式)*(?:发布|印发|公布|出台|下发)了?(?:《|关于)")
+# a plan's own title or heading, printed by its issuer: (关于印发)咸宁市2024年重点工作责任分解方案(的通知)
+PLAN_TITLE = re.compile(r"^(?:关于(?:印发)?|印发)?《?(?=[^\s。，,；;：:《》]{2,40}?"
+                        r"(?:方案|计划|要点|分解|清单|任务|措施|意见)》?(?:的通知)?$)")
 # the preamble speaking as its government: 我市, 本区, 我县 (the level, not the place)
 OUR_LEVEL = re.compile(r"[我本](省|市|区|县|州|盟|旗)(?![场级长委])")
 BODY_LEVEL = re.compile(r"(?<![\u4e00-\u9fff])(自治区|省|市|县|区)[\u4e00-\u9fff]{1,8}?(?:局|委|厅)")
@@ -278,6 +282,9 @@ def read_jurisdiction(*, issuers: list[str], doc_number: str | None, title: str 
             return found
     if any(NATIONAL_ADDRESS.search(line) for line in lines[:12]):
         return NATIONAL
+    found = _plan_named_after(title, lines, issuers, text, year)
+    if found is not None:
+        return found
     found = _agreeing_clues(issuers, doc_number, lines, text, year)
     if found is not None:
         return found
@@ -296,6 +303,33 @@ def _named_instead(j: Jurisdiction, doc_number: str, lines: list[str], text: str
     if place is None or place.name == j.name:
         return None
     return jurisdiction_by_name(place.name, year) or from_division(place)
+
+
+def _plan_named_after(title: str | None, lines: list[str], issuers: list[str], text: str,
+                      year: int | None) -> Jurisdiction | None:
+    """关于印发咸宁市2024年重点工作责任分解方案的通知, or a heading 咸宁市2024年重点工作责任分解: a plan the
+    issuer prints under its own name is named after its own place (a plan relayed, 转发, is another's), at
+    the level the issuer states and its bodies are written with."""
+    for line in ([title] if title else []) + lines[:6]:
+        m = PLAN_TITLE.match(line)
+        if m is None or "转发" in line:
+            continue
+        chain, end = chain_span(line, m.end(), year)
+        if not chain or line[end:].startswith(GOVERNMENT_WORDS) or not _only_named(chain, year):
+            continue
+        found = _of_chain(chain, year)
+        stated = _level_stated(issuers, lines)
+        if stated is None or same_level(stated) == same_level(found.level):
+            return found if _fits_bodies(found, text) else None
+        return None
+    return None
+
+
+def _only_named(chain: list, year: int | None) -> bool:
+    """The chain names one division: 北京市朝阳区, or 朝阳区 only when no other 朝阳区 exists."""
+    if len(chain) > 1:
+        return True
+    return len([d for d in named(chain[0].name, year) if d.existed(year or latest_year())]) <= 1
 
 
 def _agreeing_clues(issuers: list[str], doc_number: str | None, lines: list[str], text: str,

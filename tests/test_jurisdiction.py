@@ -290,3 +290,13 @@ def test_a_stem_two_cities_use_goes_to_the_one_the_text_names_when_it_never_name
     assert _read(doc_number="济政发〔2020〕3号", text="一、（市文化和旅游局牵头）") == "济南市"  # the table's
     both = "济南市、济宁市两地合作。（市文化和旅游局牵头）"
     assert _read(doc_number="济政发〔2020〕3号", text=both) == "济南市"  # the table's government is named
+
+
+def test_a_plan_printed_under_its_own_name_is_named_after_its_place():
+    title = "关于印发襄阳市2023年重点工作责任分解方案的通知"
+    assert _read(title=title, text="（市发改委牵头，市财政局配合）") == "襄阳市"
+    assert _read(lines=["襄阳市2023年重点工作责任分解方案"], text="（市发改委牵头）") == "襄阳市"
+    assert _read(title=title, text="（县发改局牵头，县财政局配合）") is None  # a county's bodies: a city's plan relayed
+    relayed = "关于转发襄阳市2023年重点工作责任分解方案的通知"
+    assert _read(title=relayed, text="（市发改委牵头）") is None
+    assert _read(["县人民政府办公室"], title=title, text="（发改局牵头）") is None  # the issuer is a 县
