@@ -58,6 +58,7 @@ NATIONAL_ADDRESS = re.compile(r"^各省、自治区、直辖市|^各省（自治
 NAMED_AFTER_PLACE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:(?:国家级)?(?:高新区|高新技术产业开发区|经开区|"
                                r"经济技术开发区|经济开发区|开发区|新区|示范区)管委会|[一二三四五六七八]中(?![央心国部间期])|"
                                r"人民医院|中医院|妇幼保健院|分行)")
+REGIONAL_BRANCH = re.compile(r"(?:人民银行|人行)[\u4e00-\u9fff]{2,4}?分行")
 # the preamble adapts the plan to a place: 结合官渡区实际, 结合我县工作实际 (the latter names none)
 ADAPTED_TO = re.compile(r"(?:结合|立足|根据|从)(?:我|本)?([\u4e00-\u9fff]{2,20}?)(?:的)?(?:工作|发展)?"
                         r"(?:实际|现状|实情)")
@@ -143,6 +144,8 @@ def _named_bodies(text: str, year: int | None) -> Jurisdiction | None:
     places: Counter[str] = Counter()
     for m in NAMED_AFTER_PLACE.finditer(text):
         word = m.group(1)
+        if m.group(0).endswith("分行") and REGIONAL_BRANCH.search(text, max(m.start() - 4, 0), m.end()):
+            continue  # 人民银行成都分行 serves several provinces from its city: no document's own place
         for start in range(len(word) - 1):
             short = word[start:]
             if short.endswith(level):

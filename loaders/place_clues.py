@@ -22,6 +22,10 @@ OWN_BODIES = re.compile(r"(?:^|[，,；;：:])(自治区|省|市|县|区|州|盟
 CREDIT_CODE = re.compile(r"(?<![0-9A-Z])1[123](\d{6})[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Z])")
 STEM = re.compile(r"^([\u4e00-\u9fff]{1,3}?)(?:政|府|办)")
 ADDRESS_LINE = re.compile(r"^各.{2,}[：:]$")
+# what a place's short name stands before when it names a body or an institution of the place (无锡国税局,
+# 嘉鱼经济开发区); a short name alone may be a word (平安建设, 和平发展), so it counts only here
+SHORT_OWNED = re.compile(r"(?:国税局|地税局|税务局|海关|经济技术开发区|经济开发区|开发区|高新区|经开区|工业园|产业园|"
+                         r"供电公司|供电局|分行|中心支行|支行|人民医院|中医院|日报|电视台|一中|二中|三中|火车站|机场)")
 
 
 def address_level(lines: list[str]) -> str | None:
@@ -84,6 +88,16 @@ def credit_code_place(lines: list[str], year: int | None) -> Division | None:
     return None
 
 
+def _owns_something(short: str, text: str) -> bool:
+    """无锡 in 无锡国税局: a short name written before a body or an institution of its place."""
+    at = text.find(short)
+    while at >= 0:
+        if SHORT_OWNED.match(text, at + len(short)):
+            return True
+        at = text.find(short, at + 1)
+    return False
+
+
 def stem_place(head: str, level: str | None, text: str, year: int | None,
                above: bool | None = None) -> Division | None:
     """锡政发 in a 市's document naming 无锡 → 无锡市: the one division of the issuer's level whose
@@ -98,6 +112,6 @@ def stem_place(head: str, level: str | None, text: str, year: int | None,
         if (same_level(level_of(d.name)) != same_level(level) or not d.existed(when) or stem not in d.name
                 or not fits_rank(d, above)):
             continue
-        if d.name in text or (len(d.short) >= 2 and stem in d.short and d.short in text):
+        if d.name in text or (len(d.short) >= 2 and stem in d.short and _owns_something(d.short, text)):
             found.setdefault(d.name, d)
     return next(iter(found.values())) if len(found) == 1 else None

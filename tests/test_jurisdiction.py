@@ -300,3 +300,20 @@ def test_a_plan_printed_under_its_own_name_is_named_after_its_place():
     relayed = "关于转发襄阳市2023年重点工作责任分解方案的通知"
     assert _read(title=relayed, text="（市发改委牵头）") is None
     assert _read(["县人民政府办公室"], title=title, text="（发改局牵头）") is None  # the issuer is a 县
+
+
+def test_the_central_banks_regional_branch_names_no_documents_place():
+    text = "（市金融办牵头，人民银行成都分行、市财政局配合）\n（市金融办牵头，人民银行成都分行配合）"
+    assert _read(text=text) is None  # 成都分行 serves 四川, 贵州, 云南 and 西藏: a 德阳 plan may name it
+
+
+def test_a_stems_short_name_counts_only_before_a_body_of_its_place():
+    lines = ["各乡镇人民政府，县直各单位："]
+    text = "\n".join(lines) + "\n一、深化平安建设（牵头单位：县公安局；责任单位：县司法局）"
+
+    def read(text):
+        j = read_jurisdiction(issuers=[], doc_number="平政办〔2013〕2号", title=None, lines=lines, text=text, year=2013)
+        return j.name if j else None
+
+    assert read(text) is None  # 平安 (青海平安县 until 2015) is a word here, not a county's name
+    assert read(text.replace("深化平安建设", "推进平江经济开发区扩区")) == "平江县"
