@@ -238,8 +238,9 @@ def dated_lead(lines: list[str], text: str, year: int | None) -> Jurisdiction | 
             found = of_government(m.group(1), year)
             if found is None:
                 continue
-            if found.national:
-                return found if body_level(text) is None else None
+            if found.national:  # a local plan carrying it out writes its bodies with a level or speaks of 我省
+                local = body_level(text) is not None or any(OUR_LEVEL.search(ln) for ln in lines[:12])
+                return None if local else found
             return found if _fits_bodies(found, text) and body_level(text) is not None else None
     return None
 

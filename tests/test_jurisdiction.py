@@ -276,6 +276,8 @@ def test_a_dated_news_lead_names_the_issuer():
     lead = "近日，国务院印发《关于进一步优化营商环境的意见》。"
     assert _read(lines=[lead], text=lead + "\n（一）（商务部、国家发展改革委牵头，各地区按职责分工负责）") == "全国"
     assert _read(lines=[lead], text=lead + "\n（一）（省商务厅牵头）") is None  # a province carrying it out
+    ours = [lead, "为抓好贯彻落实，结合我省实际，制定本方案。"]
+    assert _read(lines=ours, text="\n".join(ours) + "（一）（商务部门牵头）") is None
 
 
 def test_a_preamble_citing_the_state_council_is_not_a_news_lead():
