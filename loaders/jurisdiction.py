@@ -70,8 +70,8 @@ DATED_LEAD = re.compile(r"(?:^|[，,。据\s])(?:近日|日前|近期|今天|今
                         r"((?:中共中央|国务院)(?:办公厅)?|[\u4e00-\u9fff]{2,20}?(?:人民政府|政府)(?:办公厅|办公室)?)"
                         r"(?:近日|日前|正式)*(?:发布|印发|公布|出台|下发)了?(?:《|关于)")
 # a plan's own title or heading, printed by its issuer: (关于印发)咸宁市2024年重点工作责任分解方案(的通知)
-PLAN_TITLE = re.compile(r"^(?:关于(?:印发)?|印发)?《?(?=[^\s。，,；;：:《》]{2,40}?"
-                        r"(?:方案|计划|要点|分解|清单|任务|措施|意见)》?(?:的通知)?$)")
+PLAN_TITLE = re.compile(r"^(?:关于(?:印发)?|印发)?《?(?:(?:19|20)\d\d年度?)?(?=[^\s。，,；;：:《》]{2,40}?"
+                        r"(?:方案|计划|要点|分解|分工|清单|任务|措施|意见|分解表|分工表|任务表)》?(?:的通知)?$)")
 # the preamble speaking as its government: 我市, 本区, 我县 (the level, not the place)
 OUR_LEVEL = re.compile(r"[我本](省|市|区|县|州|盟|旗)(?![场级长委])")
 BODY_LEVEL = re.compile(r"(?<![\u4e00-\u9fff])(自治区|省|市|县|区)[\u4e00-\u9fff]{1,8}?(?:局|委|厅)")
@@ -319,7 +319,7 @@ def _plan_named_after(title: str | None, lines: list[str], issuers: list[str], t
         if m is None or "转发" in line:
             continue
         chain, end = chain_span(line, m.end(), year)
-        if not chain or line[end:].startswith(GOVERNMENT_WORDS) or not _only_named(chain, year):
+        if not chain or not _only_named(chain, year):
             continue
         found = _of_chain(chain, year)
         stated = _level_stated(issuers, lines)

@@ -298,6 +298,7 @@ def test_a_plan_printed_under_its_own_name_is_named_after_its_place():
     title = "关于印发襄阳市2023年重点工作责任分解方案的通知"
     assert _read(title=title, text="（市发改委牵头，市财政局配合）") == "襄阳市"
     assert _read(lines=["襄阳市2023年重点工作责任分解方案"], text="（市发改委牵头）") == "襄阳市"
+    assert _read(lines=["2023年襄阳市政府工作报告重点任务分解表"], text="（市发改委牵头）") == "襄阳市"
     assert _read(title=title, text="（县发改局牵头，县财政局配合）") is None  # a county's bodies: a city's plan relayed
     relayed = "关于转发襄阳市2023年重点工作责任分解方案的通知"
     assert _read(title=relayed, text="（市发改委牵头）") is None
