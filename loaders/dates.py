@@ -103,7 +103,7 @@ def previous(lines: list[tuple[int, str]], i: int) -> str:
 
 # the year's work a preamble carries out: 现就2013年《政府工作报告》确定的…, 为完成2024年度重点工作任务
 WORK_YEAR = re.compile(r"(20\d\d)年(?:度)?(?:《?政府工作报告》?"
-                       r"|[^\d年，,。；;《》]{0,8}?(?:重点工作|工作要点|工作任务|目标任务))")
+                       r"|(?:[^\d年，,。；;《》]|\d{1,3}(?=[项个件条])){0,10}?(?:重点工作|工作要点|工作任务|目标任务))")
 
 
 def work_year(preamble: list[str]) -> int | None:

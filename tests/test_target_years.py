@@ -17,3 +17,9 @@ def test_a_year_compared_against_is_no_target_year_for_the_lines_below():
 def test_a_short_line_naming_the_year_of_its_goals_still_sets_it():
     text = "一、2017年主要目标\n地区生产总值增长8%。"
     assert _years(text, None)["地区生产总值增长"] == 2017
+
+
+def test_the_years_work_counted_in_items_is_the_plans_year():
+    from loaders.dates import work_year
+    assert work_year(["市长在人代会上提出了2019年市政府要抓好的12项重点工作，现分解如下："]) == 2019
+    assert work_year(["2019年3月5日召开常务会议，研究重点工作。"]) is None  # a date, not the year's work
