@@ -139,7 +139,7 @@ def _resolve(name: str, jurisdiction: Jurisdiction | None, issued: str | None) -
         return _department(central.canonical, NATIONAL_NAME, central.kind, [name, *central_forms(central.canonical)])
     if GROUP.search(name):
         return _group(name, jurisdiction)
-    found = branch(name, issued) or _branch_after_level(name, issued)
+    found = branch(name, issued, _own_short(jurisdiction)) or _branch_after_level(name, issued)
     if found is not None:
         row, place = found
         return _department(row.canonical.replace("{P}", place), own, row.kind, [name])
@@ -156,6 +156,13 @@ def _resolve(name: str, jurisdiction: Jurisdiction | None, issued: str | None) -
     if jurisdiction is None or national or name.startswith(COMPLETE):
         return _department(name, own, _kind(name), [name])
     return _in(name, jurisdiction, issued)
+
+
+def _own_short(j: Jurisdiction | None) -> tuple[str, ...]:
+    """The document's own place's short name (吴江 for 吴江区), when it has one of two characters or more."""
+    if j is None or j.national:
+        return ()
+    return tuple({d.short for d in named(j.name) if len(d.short) >= 2 and d.parent == j.parent})
 
 
 def _branch_after_level(name: str, issued: str | None):

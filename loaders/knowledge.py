@@ -298,12 +298,14 @@ def branches() -> tuple[Branch, ...]:
     return tuple(out)
 
 
-def branch(name: str, issued: str | None) -> tuple[Branch, str] | None:
-    """人行合肥中心支行 → (the 人行{P}中心支行 row, 合肥) when 合肥 is a place's name."""
+def branch(name: str, issued: str | None, own: tuple[str, ...] = ()) -> tuple[Branch, str] | None:
+    """人行合肥中心支行 → (the 人行{P}中心支行 row, 合肥) when 合肥 is a place's name; a county's or a
+    district's short name (吴江 of 吴江海关) only when it is the document's own place (`own`): alone, a
+    county's short name may be a word."""
     for b in branches():
         if name.startswith(b.head) and name.endswith(b.tail) and len(name) > len(b.head) + len(b.tail):
             place = name[len(b.head) : len(name) - len(b.tail)]
-            if place in place_names() and b.holds(issued):
+            if (place in place_names() or place in own) and b.holds(issued):
                 return b, place
     return None
 

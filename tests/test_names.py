@@ -202,3 +202,11 @@ def test_a_policy_banks_branch_is_named_in_full(name, place, canonical):
     from loaders.departments import resolve
     from loaders.knowledge import jurisdiction_by_name
     assert resolve(name, jurisdiction_by_name(place), "2019-01-01").name == canonical
+
+
+def test_a_customs_office_named_after_the_documents_own_district():
+    from loaders.departments import resolve
+    from loaders.knowledge import jurisdiction_by_name
+    assert resolve("昆山海关", jurisdiction_by_name("昆山市"), "2022-01-01").name == "中华人民共和国昆山海关"
+    # a county's short name is no place's name for any other document (it may be a word)
+    assert resolve("昆山海关", jurisdiction_by_name("常州市"), "2022-01-01").name != "中华人民共和国昆山海关"
