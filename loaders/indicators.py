@@ -70,7 +70,7 @@ SECTION_START = re.compile(r"^(?:[一二三四五六七八九十]+、|第[一二
 # Titles of documents that set one year's work: their goals without a year are that year's.
 ANNUAL = re.compile(r"政府工作报告|年度|工作要点|重点工作|民生实事|为民办实事")
 MARKER = r"(?:\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]+、|[①-⑳])"
-NAME_TRIM = re.compile(rf"^(?:{MARKER}|力争|到20\d\d年(?:底|末)?|20\d\d年(?:底|末)?|实现|全面|使)+"
+NAME_TRIM = re.compile(rf"^(?:{MARKER}|力争|确保|到20\d\d年(?:底|末)?|20\d\d年(?:底|末)?|实现|全面|使)+"
                        r"|(?:力争|将|要|均|基本|进一步|达到|达)+$")
 COMPARED_WITH = re.compile(r"(?:比|较)(?:20\d\d年(?:底|末)?|上年|去年|上一年)(?:同期)?")
 DELIMS = "，；。、：,;:\n"
@@ -88,6 +88,8 @@ COUNTED_BEFORE = re.compile(r"(?:\d+(?:\.\d+)?[个家所项座条][^\d，。；,
 REFERRING = re.compile(r"(?:其余|其他|上述|现有|已有|这|该|推进|深化|巩固)$")
 NAMES_LISTED = re.compile(r"(?:^|[，,：:])(?:[^、，,：:\d]{2,8}、)+[^、，,：:\d]{2,8}?等?$")
 # Names that say only what kind of item was counted (措施, 政策): the count of a document's items, not a goal.
+# 实现财政收入增长4%的目标: the figure closes the goal's own name, the words after it only call it a goal
+GOAL_WORD = re.compile(r"^的?(?:目标任务|目标|任务|要求)(?:[。；;，,）)]|$)")
 GENERIC_NAMES = {"措施", "政策", "举措", "政策措施", "任务", "事项", "意见", "文件", "条款", "办法", "要求"}
 DEADLINE_COLUMN = re.compile(r"时限|时间|期限|节点")
 # A task table's column that reports what was done (落实情况) or remarks on it: no promise there.
@@ -237,7 +239,7 @@ def targets_in_clause(text: str, start: int, end: int) -> list[Target]:
             continue  # 职工总数30人（含）以下的企业, 3岁以下婴幼儿: a threshold that defines a class
         if after[:1] in ("的", "级") and ("元" in unit or unit in ("亿", "万")):
             continue  # 产值超百亿元的园区: the number describes the thing, it is not the target
-        if after and after[0] not in DELIMS:
+        if after and after[0] not in DELIMS and not GOAL_WORD.match(after):
             name = _name_after(after)
             subject = re.match(r"^(.*?)(?:基本实现|实现)$", _name_before(clause[: m.start]))
             if subject and len(subject.group(1)) >= 2:  # 农村家庭宽带用户基本实现30Mbps以上接入服务能力
