@@ -306,6 +306,9 @@ def _named_instead(j: Jurisdiction, doc_number: str, lines: list[str], text: str
     place = stem_place(number_head(doc_number), j.level, text, year, above_counties(lines))
     if place is None or place.name == j.name:
         return None
+    head = "\n".join(lines)
+    if text.count(place.short or place.name) < 2 and (place.short or place.name) not in head:
+        return None  # named once in passing (与济宁等市合作): no reason to doubt the number's government
     return jurisdiction_by_name(place.name, year) or from_division(place)
 
 

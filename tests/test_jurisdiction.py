@@ -286,10 +286,13 @@ def test_a_preamble_citing_the_state_council_is_not_a_news_lead():
 
 
 def test_a_stem_two_cities_use_goes_to_the_one_the_text_names_when_it_never_names_the_tables():
-    text = "为加快济宁市文化旅游融合发展，制定本方案。\n一、（市文化和旅游局牵头，市财政局配合）"
-    assert _read(doc_number="济政发〔2020〕3号", text=text) == "济宁市"
+    preamble = "为加快济宁市文化旅游融合发展，制定本方案。"
+    text = preamble + "\n一、（市文化和旅游局牵头，市财政局配合）"
+    assert _read(doc_number="济政发〔2020〕3号", lines=[preamble], text=text) == "济宁市"
     assert _read(doc_number="济政发〔2020〕3号", text=text.replace("济宁", "济南")) == "济南市"
     assert _read(doc_number="济政发〔2020〕3号", text="一、（市文化和旅游局牵头）") == "济南市"  # the table's
+    once = "一、（市文化和旅游局牵头）与济宁市开展文旅合作"
+    assert _read(doc_number="济政发〔2020〕3号", text=once) == "济南市"  # named once, in passing
     both = "济南市、济宁市两地合作。（市文化和旅游局牵头）"
     assert _read(doc_number="济政发〔2020〕3号", text=both) == "济南市"  # the table's government is named
 
