@@ -303,12 +303,9 @@ def _named_instead(j: Jurisdiction, doc_number: str, lines: list[str], text: str
     the one other place of its level whose name holds the stem (济宁市) is that place's."""
     if j.national or j.name in text or any(len(d.short) >= 2 and d.short in text for d in named(j.name)):
         return None
-    place = stem_place(number_head(doc_number), j.level, text, year, above_counties(lines))
+    place = stem_place(number_head(doc_number), j.level, text, year, above_counties(lines), "\n".join(lines))
     if place is None or place.name == j.name:
         return None
-    head = "\n".join(lines)
-    if text.count(place.short or place.name) < 2 and (place.short or place.name) not in head:
-        return None  # named once in passing (与济宁等市合作): no reason to doubt the number's government
     return jurisdiction_by_name(place.name, year) or from_division(place)
 
 
@@ -346,7 +343,7 @@ def _agreeing_clues(issuers: list[str], doc_number: str | None, lines: list[str]
     level_only = next((lv for i in issuers if (lv := _level_only(i))), None)
     if doc_number:
         level = document_level(level_only, lines, body_level(text))
-        place = stem_place(number_head(doc_number), level, text, year, above_counties(lines))
+        place = stem_place(number_head(doc_number), level, text, year, above_counties(lines), "\n".join(lines))
         if place is not None:
             return jurisdiction_by_name(place.name, year) or from_division(place)
     place = credit_code_place(lines, year)

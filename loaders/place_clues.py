@@ -99,9 +99,10 @@ def _owns_something(short: str, text: str) -> bool:
 
 
 def stem_place(head: str, level: str | None, text: str, year: int | None,
-               above: bool | None = None) -> Division | None:
+               above: bool | None = None, preamble: str = "") -> Division | None:
     """锡政发 in a 市's document naming 无锡 → 无锡市: the one division of the issuer's level whose
-    name holds the stem's last character and which the text names (in full or by its short name)."""
+    name holds the stem's last character and which the text names: in full in the preamble or twice,
+    or by its short name before a body of the place (无锡国税局); once in passing is no clue."""
     m = STEM.match(head)
     if not m or not level:
         return None
@@ -112,6 +113,7 @@ def stem_place(head: str, level: str | None, text: str, year: int | None,
         if (same_level(level_of(d.name)) != same_level(level) or not d.existed(when) or stem not in d.name
                 or not fits_rank(d, above)):
             continue
-        if d.name in text or (len(d.short) >= 2 and stem in d.short and _owns_something(d.short, text)):
+        if (d.name in preamble or text.count(d.name) >= 2
+                or (len(d.short) >= 2 and stem in d.short and _owns_something(d.short, text))):
             found.setdefault(d.name, d)
     return next(iter(found.values())) if len(found) == 1 else None

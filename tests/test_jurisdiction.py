@@ -233,12 +233,19 @@ def test_the_stem_rule_answers_nothing_when_the_levels_disagree_or_two_places_fi
 
 
 def test_an_issuer_addressing_districts_is_no_county_level_city():
-    lines = ["各区人民政府，市各委、办、局："]
-    text = "\n".join(lines) + "\n（市发改委牵头）常州市、常熟市共建"
+    lines = ["各区人民政府，市各委、办、局：", "为推进常州市、常熟市共建产业园，制定本方案。"]
+    text = "\n".join(lines) + "\n（市发改委牵头）"
     assert _read(doc_number="常政发〔2012〕8号", lines=lines, text=text) == "常州市"  # 常熟 is a county-level 市
-    lines = ["各镇人民政府、各街道办事处，市各委、办、局："]
-    text = "\n".join(lines) + "\n（市发改委牵头）常州市、常熟市共建"
+    lines[0] = "各镇人民政府、各街道办事处，市各委、办、局："
+    text = "\n".join(lines) + "\n（市发改委牵头）"
     assert _read(doc_number="常政发〔2012〕8号", lines=lines, text=text) == "常熟市"  # towns: a county-level 市
+
+
+def test_a_full_name_once_in_passing_completes_no_stem():
+    lines = ["各区人民政府，市各委、办、局："]
+    text = "\n".join(lines) + "\n一、（市发改委牵头）与常州市开展合作"
+    assert _read(doc_number="常政发〔2012〕8号", lines=lines, text=text) is None
+    assert _read(doc_number="常政发〔2012〕8号", lines=lines, text=text + "。常州市工业园区扩区") == "常州市"
 
 
 def test_an_issuer_stating_its_level_and_a_preamble_naming_one_place_of_it():
