@@ -1,9 +1,8 @@
-// purpose: How many targets match the /indicators filters (the total beside a page).
-// params: plan (text), year (int), q (text)
+// purpose: How many targets of every plan match the /indicators filters (the total beside a page).
+// params: year (int), q (text)
 // returns: total
-// index: none: a scan of the Indicator label (every filter is optional), as indicators.
-WITH $plan AS plan, $year AS year, $q AS q
+// index: none: a scan of the Indicator label, as indicators.
 MATCH (i:Indicator)
-WHERE (plan = '' OR i.plan_id = plan) AND (year = 0 OR i.target_year = year)
-  AND (q = '' OR i.name CONTAINS q OR i.quote CONTAINS q)
+WHERE ($year = 0 OR i.target_year = $year)
+  AND ($q = '' OR i.name CONTAINS $q OR i.quote CONTAINS $q)
 RETURN count(i) AS total

@@ -72,9 +72,13 @@ def indicator_row(r: dict) -> dict:
 
 def list_indicators(store: GraphStore, plan: str, year: int | None, q: str, limit: int,
                     offset: int) -> tuple[list[dict], int]:
-    params = {"plan": plan or "", "year": year or 0, "q": q or ""}
-    items = [indicator_row(r) for r in store.run("indicators", {**params, "offset": offset, "limit": limit})]
-    total = store.run("indicators_total", params)[0]["total"]
+    """One plan's targets are read along its OWNS edges; every plan's by a scan of the targets."""
+    params = {"year": year or 0, "q": q or ""}
+    query = "indicators"
+    if plan:
+        params, query = {**params, "plan": plan}, "plan_indicators_page"
+    items = [indicator_row(r) for r in store.run(query, {**params, "offset": offset, "limit": limit})]
+    total = store.run(f"{query}_total", params)[0]["total"]
     return items, int(total)
 
 

@@ -29,8 +29,10 @@ def params_for(store, graphs) -> dict[str, dict]:
         "department_supports_total": {"ids": anhui_it},
         "department_partners": {"ids": anhui_it, "limit": 5},
         "unit_departments": {"ids": [medical], "role": "leads"},
-        "indicators": {"plan": "", "year": 2020, "q": "宽带", "offset": 0, "limit": 50},
-        "indicators_total": {"plan": "", "year": 2020, "q": "宽带"},
+        "indicators": {"year": 2020, "q": "宽带", "offset": 0, "limit": 50},
+        "indicators_total": {"year": 2020, "q": "宽带"},
+        "plan_indicators_page": {"plan": p000, "year": 2020, "q": "宽带", "offset": 0, "limit": 50},
+        "plan_indicators_page_total": {"plan": p000, "year": 2020, "q": "宽带"},
         "plans_implementing": {"doc_number": "国发〔2015〕40号"},
         "leads_by_name": {"name": "省经济和信息化委", "jurisdiction": "安徽省"},
     }
@@ -48,6 +50,7 @@ EXPECT = {
         (r["plan_id"] for r in rows), key=[r["plan_id"] for r in rows].index),
     "department_totals": lambda rows: len(rows) > 100 and any(r["leads"] >= 28 and r["supports"] for r in rows),
     "indicators": lambda rows: "固定宽带家庭普及率" in [r["name"] for r in rows],
+    "plan_indicators_page": lambda rows: "固定宽带家庭普及率" in [r["name"] for r in rows],
     "leads_by_name": lambda rows: {r["department"] for r in rows} == {"安徽省经济和信息化委员会"} and len(
         {r["plan"] for r in rows}) == 3,
     "national_documents": lambda rows: {r["doc_number"] for r in rows} == {"国发〔2015〕40号", "国发〔2017〕40号"},
@@ -82,7 +85,7 @@ EXERCISED = {
     "plan_units", "plan_assignments", "plan_indicators", "plan_implements", "plan_links", "departments",
     "departments_total", "department_lookup", "department_units", "department_leads", "department_supports",
     "department_leads_total", "department_supports_total", "department_totals", "department_partners",
-    "unit_departments", "indicators", "indicators_total", "plans_implementing", "leads_by_name",
+    "unit_departments", "indicators", "indicators_total", "plan_indicators_page", "plan_indicators_page_total", "plans_implementing", "leads_by_name",
 }
 
 
