@@ -8,6 +8,7 @@ Titles count three times, so a query naming a unit finds that unit first.
 from dataclasses import dataclass
 
 import bm25s
+import numpy as np
 
 from graph.model import merge_aliases
 from graph.store import GraphStore
@@ -40,6 +41,9 @@ def snippet(text: str, words: list[str]) -> str:
 class SearchIndex:
     def __init__(self, documents: list[Document], token_lists: list[list[str]]) -> None:
         self.documents = documents
+        self._titles = [d.title for d in documents]
+        self._types = [d.type for d in documents]
+        self._title_lengths = np.array([len(t) for t in self._titles], dtype=np.float64)
         self._bm25 = bm25s.BM25()
         if documents:
             self._bm25.index([t or ["\x00"] for t in token_lists], show_progress=False)
@@ -58,30 +62,35 @@ class SearchIndex:
             token_lists.append([t for n in names for t in tokens(n)] * 2)
         return cls(documents, token_lists)
 
-    def _phrase_boost(self, i: int, phrase: str) -> float:
-        """A title holding the whole query ranks higher, the more so the more of the title it is."""
-        title = self.documents[i].title
-        return 1 + len(phrase) / len(title) if phrase and phrase in title else 1.0
+    def _ranked(self, words: list[str], phrase: str, type_: str) -> tuple[np.ndarray, np.ndarray]:
+        """Every matching document (score > 0) by score, highest first (equal scores in index order), and the
+        scores. A title holding the whole query ranks higher, the more so the more of the title it is.
+
+        Scores for every document at once (bm25s.get_scores) and a sort in numpy: at 1,000 plans a query
+        matches 10,000–35,000 documents, and ranking them one Python tuple at a time took 60–180 ms."""
+        scores = self._bm25.get_scores(words).astype(np.float64)
+        matching = np.flatnonzero(scores > 0).tolist()
+        if type_:
+            matching = [i for i in matching if self._types[i] == type_]
+        if phrase:
+            titled = [i for i in matching if phrase in self._titles[i]]
+            scores[titled] *= 1 + len(phrase) / self._title_lengths[titled]
+        found = np.array(matching, dtype=np.int64)
+        return found[np.lexsort((found, -scores[found]))], scores
 
     def search(self, query: str, limit: int = 10, offset: int = 0, type_: str = "") -> tuple[list[dict], int]:
         words = tokens(query)
         if not words or not self.documents:
             return [], 0
-        ids, scores = self._bm25.retrieve([words], k=len(self.documents), show_progress=False)
-        phrase = "".join(query.split())
-        ranked = [(int(i), float(s) * self._phrase_boost(int(i), phrase))
-                  for i, s in zip(ids[0], scores[0], strict=True) if s > 0]
-        ranked.sort(key=lambda pair: -pair[1])
-        if type_:
-            ranked = [(i, s) for i, s in ranked if self.documents[i].type == type_]
-        page = ranked[offset: offset + limit]
+        order, scores = self._ranked(words, "".join(query.split()), type_)
         hits = []
-        for i, score in page:
+        for i in order[offset: offset + limit]:
+            i, score = int(i), float(scores[i])
             d = self.documents[i]
             hits.append({
                 "id": d.id, "type": d.type, "title": d.title,
                 "plan": {"id": d.plan_id, "title": d.plan_title} if d.plan_id else None,
                 "score": round(score, 4), "snippet": snippet(d.text, sorted(words, key=len, reverse=True)),
             })
-        return hits, len(ranked)
+        return hits, len(order)
 

@@ -110,8 +110,8 @@ def department_partners(store: GraphStore, name: str, jurisdiction: str, limit: 
     return {"departments": departments, "items": rows, "total": len(rows)}
 
 
-# One named query per role: each expands one relationship type (LEADS or SUPPORTS) and returns its total
-# beside the page; a page past the end has no row to carry it, so then the total is counted alone.
+# One named query per role for the page, each expanding one relationship type (LEADS or SUPPORTS), and one
+# that counts: the server takes the totals from its dictionary (queries/lookups.py) instead.
 UNITS_BY_ROLE = {"leads": ("department_leads", "department_leads_total"),
                  "supports": ("department_supports", "department_supports_total")}
 

@@ -79,3 +79,26 @@ def test_departments_are_found_by_any_alias(index):
 
 def test_a_query_with_no_known_word_finds_nothing(index):
     assert index.search("恐龙化石", limit=5) == ([], 0)
+
+
+def reference_ranking(index: SearchIndex, query: str, type_: str) -> list[tuple[int, float]]:
+    """bm25s's own ranking of every document, each title holding the whole query boosted, one by one."""
+    words = tokens(query)
+    ids, scores = index._bm25.retrieve([words], k=len(index.documents), show_progress=False)
+    phrase = "".join(query.split())
+    ranked = []
+    for i, s in zip(ids[0].tolist(), scores[0].tolist(), strict=True):
+        title = index.documents[i].title
+        boost = 1 + len(phrase) / len(title) if phrase in title else 1.0
+        if s > 0 and (not type_ or index.documents[i].type == type_):
+            ranked.append((i, round(s * boost, 4)))
+    return sorted(ranked, key=lambda pair: (-pair[1], pair[0]))
+
+
+@pytest.mark.parametrize("query", ["互联网+医疗", "宽带普及率", "省经信委", "电子 商务", "发展改革委", "2020年"])
+@pytest.mark.parametrize("type_", ["", "action", "department"])
+def test_every_match_is_ranked_as_bm25s_ranks_it_with_the_title_boost(index, query, type_):
+    expected = reference_ranking(index, query, type_)
+    hits, total = index.search(query, 10_000, 0, type_)
+    assert total == len(expected) > 0 or type_
+    assert [(h["id"], h["score"]) for h in hits] == [(index.documents[i].id, s) for i, s in expected]
