@@ -3,7 +3,9 @@
 Dialect differences from Neo4j live here and only here: typed DDL before any
 write, bulk writes with `COPY … FROM` CSV files inside one explicit
 transaction (about 100× faster than row-wise MERGE), a connection per
-thread for reads, and engine errors wrapped as `StoreError`.
+thread for reads, each plan's text and reading in files beside the engine
+(graph.source_files: the engine's checkpoints rewrite a text column whole, in
+memory), and engine errors wrapped as `StoreError`.
 """
 
 import csv
@@ -23,6 +25,7 @@ from graph.faults import fault_point
 from graph.model import PlanGraph, merge_aliases
 from graph.rows import PlanRows, merge_rows, to_rows
 from graph.schema import NODES, PLAN_OWNED, RELS, columns
+from graph.source_files import FIELDS, SourceFiles
 
 ENGINE_DIR = "graph.lbug"
 # Bulk writes go through CSV files, and LadybugDB 0.22.0's CSV reader can split a quoted line break
@@ -90,6 +93,8 @@ class EmbeddedStore:
                                         buffer_pool_size=buffer_pool_mb * 1024 * 1024, auto_checkpoint=False)
         except Exception as e:  # the engine raises RuntimeError for locks, versions and I/O alike
             raise StoreError(f"cannot open the embedded store at {self.directory}: {_reason(e)}") from e
+        self._sources = SourceFiles(self.directory)  # each plan's text and reading (see graph.source_files)
+        self._reads_source: dict[str, bool] = {}
         self._local = threading.local()
         self._connections: list[ladybug.Connection] = []
         self._write_lock = threading.Lock()
@@ -105,6 +110,7 @@ class EmbeddedStore:
             # documents and on close (see CHECKPOINT_EVERY for what a crash between them costs).
             (self.directory / SCHEMA_FILE).write_text(schema_fingerprint() + "\n", encoding="utf-8")
             self.recovered = self._recover()
+            self._collect_sources()
 
     def _check_schema_version(self) -> None:
         """A store written with another schema would fail on its first query: say so up front."""
@@ -146,8 +152,13 @@ class EmbeddedStore:
         return rows_of(names, types, data[skip:] if skip else data)
 
     def run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        statement, params, skip = paged(catalog.load(query).text, params)
-        return self._execute(self._connection(reader=True), statement, params, skip)
+        text = catalog.load(query).text
+        statement, params, skip = paged(text, params)
+        rows = self._execute(self._connection(reader=True), statement, params, skip)
+        reads_source = self._reads_source.get(query)
+        if reads_source is None:
+            reads_source = self._reads_source[query] = ":Source" in text
+        return self._sources.resolve(rows) if reads_source else rows
 
     def write(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """One named query that writes (a correction): under the write lock, counted as a write."""
@@ -240,6 +251,13 @@ class EmbeddedStore:
                     len(names), self.directory, ", ".join(names))
         return names
 
+    def _collect_sources(self) -> None:
+        """Remove the text files no Source names any more (see graph.source_files)."""
+        rows = self._execute(self._connection(), "MATCH (s:Source) RETURN s.text AS text, s.reading AS reading")
+        removed = self._sources.collect({r[f] for r in rows for f in FIELDS if r[f]})
+        if removed:
+            log.info("policykg: removed %d text file(s) no plan names from %s", removed, self.directory)
+
     def _checkpoint(self, conn: ladybug.Connection) -> None:
         self._execute(conn, "CHECKPOINT")
         self._since_checkpoint = 0
@@ -326,10 +344,13 @@ class EmbeddedStore:
                 self._copy(conn, Path(tmp), rel, edge_rows, ["from", "to", *columns(rel)], start, end)
 
     def _create_sources(self, conn: ladybug.Connection, sources: list[dict]) -> None:
-        """A plan's text and reading (tens of kilobytes each) as parameters: COPY through CSV took
-        about 30 ms a document for them (a quarter of a bulk load's writing), one CREATE per batch
-        about 4 ms. (The plan's previous Source went with its other owned nodes.)"""
+        """A plan's text and reading (tens of kilobytes each) in files, written and synced before the
+        transaction commits; the Source node, holding their names, in one CREATE per batch (COPY
+        through CSV took about 30 ms a document). (The plan's previous Source went with its other
+        owned nodes; its files, if no Source names them now, at the next open or close.)"""
         if sources:
+            sources = [{**r, **{f: self._sources.put(r[f]) for f in FIELDS}} for r in sources]
+            self._sources.sync()
             props = ", ".join(f"{c}: r.{c}" for c in columns("Source"))
             self._execute(conn, f"UNWIND $rows AS r CREATE (s:Source {{{props}}})", {"rows": sources})
 
@@ -381,6 +402,12 @@ class EmbeddedStore:
                     self._checkpoint(self._connection())
             except StoreError:
                 pass  # the write-ahead log still holds every committed write
+        if not self.read_only:
+            try:
+                with self._write_lock:
+                    self._collect_sources()
+            except (StoreError, OSError):
+                pass  # left for the next open
         for conn in self._connections:
             try:
                 conn.close()
