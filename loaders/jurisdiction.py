@@ -72,6 +72,8 @@ DATED_LEAD = re.compile(r"(?:^|[，,。据\s])(?:近日|日前|近期|今天|今
 # a plan's own title or heading, printed by its issuer: (关于印发)咸宁市2024年重点工作责任分解方案(的通知)
 PLAN_TITLE = re.compile(r"^(?:关于(?:印发)?|印发)?《?(?:(?:19|20)\d\d年度?)?(?=[^\s。，,；;：:《》]{2,40}?"
                         r"(?:方案|计划|要点|分解|分工|清单|任务|措施|意见|分解表|分工表|任务表)》?(?:的通知)?$)")
+# a preamble naming another government as a partner: 对口支援, 东西部协作, 结对帮扶, 援建, 合作
+PARTNER = re.compile(r"对口|帮扶|协作|结对|援建|援助|支援|合作")
 # the preamble speaking as its government: 我市, 本区, 我县 (the level, not the place)
 OUR_LEVEL = re.compile(r"[我本](省|市|区|县|州|盟|旗)(?![场级长委])")
 BODY_LEVEL = re.compile(r"(?<![\u4e00-\u9fff])(自治区|省|市|县|区)[\u4e00-\u9fff]{1,8}?(?:局|委|厅)")
@@ -200,6 +202,7 @@ def our_place(lines: list[str], text: str, year: int | None, stated: str | None 
     level = levels.pop()
     above = above_counties(lines)
     places: dict[str, Jurisdiction] = {}
+    ranks: set[str] = set()
     for line in preamble:
         pos = 0
         while pos < len(line):
@@ -209,12 +212,17 @@ def our_place(lines: list[str], text: str, year: int | None, stated: str | None 
                 continue
             last = chain[-1]
             if same_level(last.level) == level and fits_rank(last, above):
+                if PARTNER.search(line):
+                    return None  # 我市与铜仁市东西部协作, 对口支援遵义市: the place named is the partner
                 found = _only_place(line, pos, end, year)
                 if found is not None:
                     places[found.name] = found
+                    ranks.add(last.rank)
             pos = end
     if len(places) != 1:
         return None
+    if level == "市" and above is None and ranks == {"city"}:
+        return None  # 根据《苏州市…》，结合我市实际 may be 昆山市's (a county-level 市) as well as 苏州市's
     found = next(iter(places.values()))
     return found if _fits_bodies(found, text) else None
 
@@ -347,7 +355,7 @@ def _agreeing_clues(issuers: list[str], doc_number: str | None, lines: list[str]
         if place is not None:
             return jurisdiction_by_name(place.name, year) or from_division(place)
     place = credit_code_place(lines, year)
-    if place is not None:
+    if place is not None:  # the code is the publishing site's: the plan's bodies must be written at its level
         found = jurisdiction_by_name(place.name, year) or from_division(place)
-        return found if _fits_bodies(found, text) else None
+        return found if _fits_bodies(found, text) and body_level(text) is not None else None
     return None

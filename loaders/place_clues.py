@@ -20,6 +20,7 @@ OWN_BODIES = re.compile(r"(?:^|[，,；;：:])(自治区|省|市|县|区|州|盟
 # 统一社会信用代码 of a body registered by an establishment office (1) as an organ (1), an institution (2)
 # or a mass organisation (3): the division code is characters 3-8
 CREDIT_CODE = re.compile(r"(?<![0-9A-Z])1[123](\d{6})[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Z])")
+LEVEL_WORDS = "省市县区州盟旗"
 STEM = re.compile(r"^([\u4e00-\u9fff]{1,3}?)(?:政|府|办)")
 ADDRESS_LINE = re.compile(r"^各.{2,}[：:]$")
 # what a place's short name stands before when it names a body or an institution of the place (无锡国税局,
@@ -39,15 +40,24 @@ def address_level(lines: list[str]) -> str | None:
     return None
 
 
+# the first addressees are governments of counties or districts (各县（市、区）, 各区, 各市、县, 各州、市、县、区),
+# or of townships (各乡镇, 各区、镇 of a county-level city, 各街道办事处); 各功能区/各开发区 are neither
+GOVERNMENT_ADDRESSEES = re.compile(r"^各[州市县区、（）()和各]*(?:人民政府|政府|$)")
+TOWNSHIPS = re.compile(r"乡|镇|街道")
+
+
 def above_counties(lines: list[str]) -> bool | None:
-    """Whether the issuer governs counties: an address line to 各县（市、区）/各区 governments says it does
-    (a prefecture-level 市, not a county-level one), one to 各乡镇/各街道 that it does not; None: unsaid."""
+    """Whether the issuer governs counties: an address line opening with 各县（市、区）/各区 governments says
+    it does (a prefecture-level 市, not a county-level one), one opening with 各乡镇/各街道 that it does not;
+    None: unsaid (各功能区管委会 opens the lines of cities of either rank)."""
     for line in lines[:12]:
         if ADDRESS_LINE.match(line):
             first = re.split(r"[，,；;]", line, maxsplit=1)[0]
-            if re.search(r"乡|镇|街道", first):
+            if re.match(r"^各[州市县区、（）()和各]*县", first):
+                return True  # 各县（市、区）、乡（镇）人民政府: a city writing down to its townships too
+            if re.match(r"^各", first) and TOWNSHIPS.search(first):
                 return False
-            if re.search(r"[县区]", first):
+            if GOVERNMENT_ADDRESSEES.match(first) and "区" in first:
                 return True
             return None
     return None
@@ -107,6 +117,8 @@ def stem_place(head: str, level: str | None, text: str, year: int | None,
     if not m or not level:
         return None
     stem = m.group(1)[-1]
+    if stem in LEVEL_WORDS:  # 区政发, 市政办: a level word is in every place of the level, no place's stem
+        return None
     when = year or latest_year()
     found: dict[str, Division] = {}
     for d in divisions():

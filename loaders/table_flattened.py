@@ -316,10 +316,11 @@ WRAPPED_PIECE = 4
 
 def _lead_first_rows(cells: list[tuple[int, Cell]], columns: list[Column], i: int) -> tuple[list[Row], int]:
     """A table whose first column names the lead (牵头单位 | 目标任务 | 责任单位): a row is its lead, its
-    task, then its other bodies, so the body just before a task is that task's lead and the bodies after
-    it the row's own until then. A lead wrapped over lines of a narrow column (市政 / 府办 / 公厅) is one
-    name when its pieces (but the last, 市住 / 房城乡 / 建设局) are no names alone and join into one.
-    Anything else ends the table."""
+    task, then its other bodies, so the body just before a task is that task's lead and the one line of
+    bodies after the previous task that row's own; more lines, or none, end the table (a lead cell merged
+    over several rows would shift every lead below it by one). A lead wrapped over lines of a narrow
+    column (市政 / 府办 / 公厅) is one name when its pieces (but the last, 市住 / 房城乡 / 建设局) are no
+    names alone and join into one. Anything else ends the table."""
     roles = [c.role for c in columns]
     if len(roles) < 3 or roles[1] not in TEXT_ROLES or roles[0] not in DEPARTMENT_ROLES:
         return [], i
@@ -350,8 +351,12 @@ def _lead_first_rows(cells: list[tuple[int, Cell]], columns: list[Column], i: in
         if split is None or (task is None and split[0]) or (idx + 1 < len(cells) and not _is_name(cells[idx + 1][1])):
             break  # no lead before this text, or no bodies after it: not a row of this table
         others, next_lead = split
-        if task is not None and after_cols and not others:
-            break  # the row's own bodies or the next row's lead: a reader cannot tell, nor do we
+        if task is not None and after_cols and len(others) != 1:
+            # 市财政局 / 市税务局 / 市科技局 before a task: the row's own bodies one per line and the next row's
+            # lead, or all the row's own under a lead cell merged with the one above: a reader cannot tell, nor
+            # do we (each row's bodies on one line, the next lead on the next, is the one layout read)
+            names = []
+            break
         if task is not None:
             close(others)
         lead, task, names = next_lead, cell, []

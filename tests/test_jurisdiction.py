@@ -160,10 +160,15 @@ def test_the_stronger_clues_come_before_a_news_lead():
 
 
 @pytest.mark.parametrize("line, name", [
-    ("根据《咸宁市人民政府关于推进重点工作的通知》精神，为推进我市经济发展，制定本方案。", "咸宁市"),
     ("为贯彻《江西省乡村振兴条例》和《吉安市实施方案》，推动本县乡村发展，现就吉水县有关工作通知如下：", "吉水县")])
 def test_a_preamble_speaking_of_our_city_names_the_one_place_of_that_level(line, name):
     assert _read(lines=[line], text=line) == name
+
+
+def test_our_city_naming_a_prefecture_is_that_prefectures_only_when_the_address_line_rules_out_a_county_level_city():
+    line = "根据《咸宁市人民政府关于推进重点工作的通知》精神，为推进我市经济发展，制定本方案。"
+    assert _read(lines=[line], text=line) is None  # 赤壁市 (a county-level 市 under 咸宁) writes the same
+    assert _read(lines=["各县（市、区）人民政府，市政府各部门：", line]) == "咸宁市"
 
 
 @pytest.mark.parametrize("line", [
