@@ -6,8 +6,8 @@
 // index: then reads their LEADS edges. Each edge carries what the page shows of its unit and plan and its
 // index: place in the order (order_key: plan issued, plan id, unit order, department id), so no unit or plan
 // index: is read. The total beside the page is not counted here: counting in the same query doubled the
-// index: embedded engine's time (0.81 against 0.38 ms a page); it comes from department_totals, read once per
-// index: write into the dictionary of names (queries/lookups.py), or from department_leads_total.
+// index: embedded engine's time (0.81 against 0.38 ms a page); it comes from the server's dictionary (queries/lookups.py,
+// index: department_order_keys), or from department_leads_total.
 MATCH (d:Department)-[r:LEADS]->()
 WHERE d.id IN $ids
 RETURN r.unit_id AS id, r.unit_type AS type, r.unit_title AS title, r.plan_id AS plan_id, r.plan_title AS plan_title,

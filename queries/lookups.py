@@ -5,6 +5,8 @@ Built on first use and again after any write, so searches, questions and name lo
 plan loaded; a generation counter says when they are stale.
 """
 
+import heapq
+import itertools
 import threading
 
 from graph.store import GraphStore
@@ -16,19 +18,32 @@ from queries.search import SearchIndex
 
 class DepartmentNames:
     """Every department by its id, canonical name and each alias: what `department_lookup` answers,
-    as a dictionary lookup instead of a scan of every department on every request; and how many units
-    each leads and supports (`department_totals`), the totals beside its pages."""
+    as a dictionary lookup instead of a scan of every department on every request; and the sort keys
+    of each one's leads and supports in page order (`department_order_keys`): how many there are, and
+    which keys begin and end any page. About 100 bytes a lead or support (11 MB at 1,000 plans)."""
 
-    def __init__(self, departments: list[dict], totals: list[dict] | None = None) -> None:
+    def __init__(self, departments: list[dict], order_keys: list[dict] | None = None) -> None:
         self._by_name: dict[str, list[dict]] = {}
         for d in departments:  # in the query's order (jurisdiction, name), which each list keeps
             for surface in dict.fromkeys([d["id"], d["name"], *(d["aliases"] or [])]):
                 self._by_name.setdefault(surface, []).append(d)
-        self._totals = {t["id"]: {"leads": t["leads"], "supports": t["supports"]} for t in totals or []}
+        self._keys: dict[tuple[str, str], list[str]] = {}
+        for row in order_keys or []:
+            self._keys.setdefault((row["id"], row["role"]), []).append(row["order_key"])
+        for keys in self._keys.values():
+            keys.sort()
 
     def total(self, ids: list[str], role: str) -> int:
         """How many units the departments `ids` have in `role` (leads or supports)."""
-        return sum(self._totals[i][role] for i in ids)
+        return sum(len(self._keys.get((i, role), ())) for i in ids)
+
+    def bounds(self, ids: list[str], role: str, offset: int, limit: int) -> tuple[str, str] | None:
+        """The first and last sort keys of a page, None for a page past the end. Each key names its
+        department, so keys never repeat and the range holds exactly the page."""
+        lists = [self._keys.get((i, role), []) for i in ids]
+        ordered = lists[0] if len(lists) == 1 else list(heapq.merge(*lists))
+        page = list(itertools.islice(ordered, offset, offset + limit))
+        return (page[0], page[-1]) if page else None
 
     def find(self, name: str, jurisdiction: str = "") -> list[dict]:
         found = self._by_name.get(name, [])
@@ -75,7 +90,7 @@ class Lookups:
             version = self._version()
             if self._names is None or self._names[0] != version:
                 self._names = (version, DepartmentNames(self.store.run("all_departments"),
-                                                        self.store.run("department_totals")))
+                                                        self.store.run("department_order_keys")))
             return self._names
 
     def find_departments(self, name: str, jurisdiction: str = "") -> list[dict]:
@@ -119,9 +134,11 @@ class Lookups:
         departments = names.find(name.strip(), jurisdiction or "")
         if not departments:
             service.not_found(name, jurisdiction)
+        if role not in ("leads", "supports"):
+            return service.department_units(self.store, name, role, jurisdiction, limit, offset, departments)
         ids = [d["id"] for d in departments]
-        total = names.total(ids, role) if role in ("leads", "supports") else None
-        answer = service.department_units(self.store, name, role, jurisdiction, limit, offset, departments, total)
-        if self._version() != version:
-            answer = service.department_units(self.store, name, role, jurisdiction, limit, offset, departments)
-        return answer
+        total, bounds = names.total(ids, role), names.bounds(ids, role, offset, limit)
+        page = service.units_between(self.store, ids, role, *bounds, total) if bounds else {"items": [], "total": total}
+        if self._version() != version:  # a write landed meanwhile: the page and its total read afresh
+            return service.department_units(self.store, name, role, jurisdiction, limit, offset, departments)
+        return {"departments": departments, **page}

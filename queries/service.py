@@ -135,13 +135,23 @@ def units_of(store: GraphStore, ids: list[str], role: str, limit: int, offset: i
     if total is None:
         total = store.run(count, {"ids": ids})[0]["total"]
     rows = store.run(page, {"ids": ids, "offset": offset, "limit": limit}) if offset < total else []
-    items = [
-        {
-            "id": r["id"], "type": r["type"], "title": r["title"],
-            "plan": {"id": r["plan_id"], "title": r["plan_title"]},
-            "basis": r["basis"], "quote": r["quote"], "locator": r["locator"], "deadline": r["deadline"],
-            "department_id": r["department_id"], "correction": correction_of(r),
-        }
-        for r in rows
-    ]
-    return {"items": items, "total": int(total)}
+    return {"items": [unit_item(r) for r in rows], "total": int(total)}
+
+
+def units_between(store: GraphStore, ids: list[str], role: str, first: str, last: str, total: int) -> dict[str, Any]:
+    """The page of what the departments `ids` lead or support whose sort keys run from `first` to `last`
+    (a page whose bounds the server's dictionary knows), beside their `total`."""
+    if role not in UNITS_BY_ROLE:
+        raise BadRequest(f"role must be 'leads' or 'supports', not {role!r}")
+    rows = store.run(f"department_{role}_between", {"ids": ids, "first": first, "last": last})
+    return {"items": [unit_item(r) for r in rows], "total": total}
+
+
+def unit_item(r: dict) -> dict[str, Any]:
+    """One row of a department's page as the API shows it."""
+    return {
+        "id": r["id"], "type": r["type"], "title": r["title"],
+        "plan": {"id": r["plan_id"], "title": r["plan_title"]},
+        "basis": r["basis"], "quote": r["quote"], "locator": r["locator"], "deadline": r["deadline"],
+        "department_id": r["department_id"], "correction": correction_of(r),
+    }

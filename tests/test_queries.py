@@ -25,7 +25,9 @@ def params_for(store, graphs) -> dict[str, dict]:
         "department_leads": {"ids": anhui_it, "offset": 0, "limit": 100},
         "department_supports": {"ids": anhui_it, "offset": 0, "limit": 100},
         "department_leads_total": {"ids": anhui_it},
-        "department_totals": {},
+        "department_order_keys": {},
+        "department_leads_between": {"ids": anhui_it, "first": "", "last": "~"},
+        "department_supports_between": {"ids": anhui_it, "first": "", "last": "~"},
         "department_supports_total": {"ids": anhui_it},
         "department_partners": {"ids": anhui_it, "limit": 5},
         "unit_departments": {"ids": [medical], "role": "leads"},
@@ -48,7 +50,9 @@ EXPECT = {
     "department_leads_total": lambda rows: rows[0]["total"] >= 28,
     "department_leads": lambda rows: len(rows) >= 28 and [r["plan_id"] for r in rows] == sorted(
         (r["plan_id"] for r in rows), key=[r["plan_id"] for r in rows].index),
-    "department_totals": lambda rows: len(rows) > 100 and any(r["leads"] >= 28 and r["supports"] for r in rows),
+    "department_order_keys": lambda rows: len(rows) > 500 and {r["role"] for r in rows} == {"leads", "supports"},
+    "department_leads_between": lambda rows: len(rows) >= 28 and [r["plan_id"] for r in rows] == sorted(
+        (r["plan_id"] for r in rows), key=[r["plan_id"] for r in rows].index),
     "indicators": lambda rows: "固定宽带家庭普及率" in [r["name"] for r in rows],
     "plan_indicators_page": lambda rows: "固定宽带家庭普及率" in [r["name"] for r in rows],
     "leads_by_name": lambda rows: {r["department"] for r in rows} == {"安徽省经济和信息化委员会"} and len(
@@ -84,7 +88,8 @@ EXERCISED = {
     "counts", "plans_total", "search_documents", "all_departments", "national_documents", "plans", "plan",
     "plan_units", "plan_assignments", "plan_indicators", "plan_implements", "plan_links", "departments",
     "departments_total", "department_lookup", "department_units", "department_leads", "department_supports",
-    "department_leads_total", "department_supports_total", "department_totals", "department_partners",
+    "department_leads_total", "department_supports_total", "department_order_keys", "department_leads_between",
+    "department_supports_between", "department_partners",
     "unit_departments", "indicators", "indicators_total", "plan_indicators_page", "plan_indicators_page_total", "plans_implementing", "leads_by_name",
 }
 
