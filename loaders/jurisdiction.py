@@ -39,6 +39,7 @@ from loaders.knowledge import (
     number_head,
 )
 from loaders.place_clues import (
+    PARTNER,
     above_counties,
     address_level,
     credit_code_place,
@@ -72,10 +73,10 @@ DATED_LEAD = re.compile(r"(?:^|[，,。据\s])(?:近日|日前|近期|今天|今
 # a plan's own title or heading, printed by its issuer: (关于印发)咸宁市2024年重点工作责任分解方案(的通知)
 PLAN_TITLE = re.compile(r"^(?:关于(?:印发)?|印发)?《?(?:(?:19|20)\d\d年度?)?(?=[^\s。，,；;：:《》]{2,40}?"
                         r"(?:方案|计划|要点|分解|分工|清单|任务|措施|意见|分解表|分工表|任务表)》?(?:的通知)?$)")
-# a preamble naming another government as a partner: 对口支援, 东西部协作, 结对帮扶, 援建, 合作
-PARTNER = re.compile(r"对口|帮扶|协作|结对|援建|援助|支援|合作")
 # the preamble speaking as its government: 我市, 本区, 我县 (the level, not the place)
 OUR_LEVEL = re.compile(r"[我本](省|市|区|县|州|盟|旗)(?![场级长委])")
+# a local plan speaking of itself: 我省, 本市, 全县 (全国 is the State Council's)
+WHOLE_OR_OUR = re.compile(r"[我本全](省|市|区|县|州|盟|旗)(?![场级长委])")
 BODY_LEVEL = re.compile(r"(?<![\u4e00-\u9fff])(自治区|省|市|县|区)[\u4e00-\u9fff]{1,8}?(?:局|委|厅)")
 
 
@@ -246,8 +247,8 @@ def dated_lead(lines: list[str], text: str, year: int | None) -> Jurisdiction | 
             found = of_government(m.group(1), year)
             if found is None:
                 continue
-            if found.national:  # a local plan carrying it out writes its bodies with a level or speaks of 我省
-                local = body_level(text) is not None or any(OUR_LEVEL.search(ln) for ln in lines[:12])
+            if found.national:  # a local plan carrying it out writes its bodies with a level, speaks of 我省, 全县
+                local = body_level(text) is not None or any(WHOLE_OR_OUR.search(ln) for ln in lines[:12])
                 return None if local else found
             return found if _fits_bodies(found, text) and body_level(text) is not None else None
     return None
@@ -329,12 +330,24 @@ def _plan_named_after(title: str | None, lines: list[str], issuers: list[str], t
         chain, end = chain_span(line, m.end(), year)
         if not chain or not _only_named(chain, year):
             continue
+        if _names_a_place(line[end:], year):
+            return None  # 咸宁市2024年重点工作嘉鱼县责任分解方案: a county's share of its city's plan
         found = _of_chain(chain, year)
         stated = _level_stated(issuers, lines)
         if stated is None or same_level(stated) == same_level(found.level):
             return found if _fits_bodies(found, text) else None
         return None
     return None
+
+
+def _names_a_place(text: str, year: int | None) -> bool:
+    """Whether `text` names a division in full anywhere (嘉鱼县 in …重点工作嘉鱼县责任分解方案; not 城区,
+    a word before it is a district's name, nor 西湖区域)."""
+    for pos in range(len(text)):
+        chain, end = chain_span(text, pos, year)
+        if chain and len(chain[-1].name) >= 3 and not text.startswith("域", end):
+            return True
+    return False
 
 
 def _only_named(chain: list, year: int | None) -> bool:

@@ -20,6 +20,9 @@ OWN_BODIES = re.compile(r"(?:^|[，,；;：:])(自治区|省|市|县|区|州|盟
 # 统一社会信用代码 of a body registered by an establishment office (1) as an organ (1), an institution (2)
 # or a mass organisation (3): the division code is characters 3-8
 CREDIT_CODE = re.compile(r"(?<![0-9A-Z])1[123](\d{6})[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Z])")
+# a sentence naming another government as a partner: 对口支援遵义市, 与铜仁市东西部协作, 结对帮扶, 合作
+PARTNER = re.compile(r"对口|帮扶|协作|结对|援建|援助|支援|合作")
+SENTENCE = re.compile(r"[^。；;！!？?\n]*[。；;！!？?\n]?")
 LEVEL_WORDS = "省市县区州盟旗"
 STEM = re.compile(r"^([\u4e00-\u9fff]{1,3}?)(?:政|府|办)")
 ADDRESS_LINE = re.compile(r"^各.{2,}[：:]$")
@@ -98,6 +101,12 @@ def credit_code_place(lines: list[str], year: int | None) -> Division | None:
     return None
 
 
+def without_partners(text: str) -> str:
+    """The text without its sentences about a partner government (与济宁市合作): a place named there is
+    another government's, no clue to the document's own."""
+    return "".join(m.group(0) for m in SENTENCE.finditer(text) if not PARTNER.search(m.group(0)))
+
+
 def _owns_something(short: str, text: str) -> bool:
     """无锡 in 无锡国税局: a short name written before a body or an institution of its place."""
     at = text.find(short)
@@ -119,6 +128,7 @@ def stem_place(head: str, level: str | None, text: str, year: int | None,
     stem = m.group(1)[-1]
     if stem in LEVEL_WORDS:  # 区政发, 市政办: a level word is in every place of the level, no place's stem
         return None
+    text, preamble = without_partners(text), without_partners(preamble)
     when = year or latest_year()
     found: dict[str, Division] = {}
     for d in divisions():

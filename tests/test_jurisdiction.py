@@ -248,7 +248,7 @@ def test_an_issuer_addressing_districts_is_no_county_level_city():
 
 def test_a_full_name_once_in_passing_completes_no_stem():
     lines = ["各区人民政府，市各委、办、局："]
-    text = "\n".join(lines) + "\n一、（市发改委牵头）与常州市开展合作"
+    text = "\n".join(lines) + "\n一、（市发改委牵头）常州市开展试点"
     assert _read(doc_number="常政发〔2012〕8号", lines=lines, text=text) is None
     assert _read(doc_number="常政发〔2012〕8号", lines=lines, text=text + "。常州市工业园区扩区") == "常州市"
 

@@ -180,3 +180,59 @@ def test_a_row_whose_bodies_run_over_lines_may_hide_a_merged_lead_so_no_lead_is_
     assert roles(edges, "扩大外贸出口")["leads"] == ["市商务局"]
     assert not roles(edges, "推进高新技术企业认定")["leads"]
     assert "市科技局" not in [e[2] for e in edges]
+
+
+# -- a number's stem completed by a place the text names -----------------------------------------------
+
+def test_a_stem_is_not_completed_by_a_partner_named_twice():
+    # 济政发 is 济南's (and 济宁's): a 济南 plan speaking of 我市 and its partner 济宁市 is not 济宁's
+    lines = ["各区人民政府，市各委、办、局：", "为深化我市与济宁市合作，推进与济宁市共建园区，制定本方案。"]
+    assert _read(doc_number="济政发〔2020〕3号", lines=lines, text="\n".join(lines) + "（市发改委牵头）") == "济南市"
+
+
+def test_a_stem_the_table_gives_one_city_goes_to_the_other_named_as_its_own():
+    lines = ["各县（市、区）人民政府，市政府各部门：", "现将济宁市2020年重点工作分解方案印发给你们。"]
+    text = "\n".join(lines) + "\n一、（市发改委牵头）济宁市高新区建设"
+    assert _read(doc_number="济政发〔2020〕3号", lines=lines, text=text) == "济宁市"
+
+
+def test_a_stem_names_no_place_of_another_level_than_the_issuers():
+    # a county plan (县政府各部门) numbered 嘉政办发 naming 嘉兴市 twice: 嘉兴 is a 市, the issuer a 县
+    lines = ["各镇人民政府，县政府各部门：", "为落实嘉兴市部署，结合我县实际。"]
+    text = "\n".join(lines) + "\n（县发改局牵头）嘉兴市考核"
+    assert _read(doc_number="嘉政办发〔2021〕5号", lines=lines, text=text) is None
+
+
+# -- a plan's title naming two places ------------------------------------------------------------------
+
+def test_a_county_share_of_its_citys_plan_is_not_the_citys():
+    title = "关于印发咸宁市2024年重点工作嘉鱼县责任分解方案的通知"
+    assert _read(title=title, lines=[title]) is None
+
+
+def test_a_plan_printed_under_its_own_place_name():
+    title = "关于印发襄阳市2023年重点工作责任分解方案的通知"
+    assert _read(title=title, lines=[title, "各县（市、区）人民政府，市政府各部门："]) == "襄阳市"
+    assert _read(title="关于转发" + title[4:], lines=["各乡镇人民政府，县直各单位："]) is None  # relayed
+
+
+def test_a_county_plan_opening_with_the_state_councils_news_speaks_of_the_whole_county():
+    lines = ["近日，国务院办公厅印发《关于进一步优化营商环境的意见》。为抓好贯彻落实，结合全县实际，提出如下措施。"]
+    assert _read(lines=lines, text=lines[0] + "\n一、（发改局牵头，财政局配合）") is None
+
+
+def test_a_repost_of_the_state_councils_plan_is_national():
+    lines = ["日前，国务院印发《关于深化改革的意见》，全文如下。"]
+    assert _read(lines=lines, text=lines[0] + "\n一、（国家发展改革委牵头，财政部配合）") == "全国"
+
+
+# -- bodies named after a place ------------------------------------------------------------------------
+
+def test_a_province_plan_naming_its_banks_provincial_branches_twice():
+    text = "（省发展改革委、省财政厅、国家开发银行云南省分行负责）\n（省财政厅、农业发展银行云南省分行负责）"
+    assert _read(lines=["各州、市人民政府，省直各部门："], text=text) == "云南省"
+
+
+def test_the_central_banks_regional_branch_names_no_province():
+    text = "（省发展改革委、人民银行成都分行负责）\n（省财政厅、人民银行成都分行负责）"
+    assert _read(lines=["为做好金融工作"], text=text) is None
