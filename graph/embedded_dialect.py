@@ -33,6 +33,16 @@ def _count(params: dict[str, Any], key: str, default: int | None = None) -> int:
 
 
 @lru_cache(maxsize=256)
+def _body(text: str) -> str:
+    """The statement without its header comments: the engine's Python binding searches the whole text once
+    per parameter (for `to_json($name)`), about 50 µs for a 1 KB query, half of it the header."""
+    lines = text.splitlines()
+    while lines and lines[0].lstrip().startswith("//"):
+        lines.pop(0)
+    return "\n".join(lines)
+
+
+@lru_cache(maxsize=256)
 def _pages(text: str) -> bool:
     """The statement ends with a page clause (a search of the whole text: about 70 µs, so once per query)."""
     return PAGE.search(text) is not None
@@ -46,6 +56,7 @@ def _paged_text(text: str, rows: int) -> str:
 def paged(text: str, params: dict[str, Any] | None) -> tuple[str, dict[str, Any], int]:
     """The statement to run, its parameters and how many leading rows to drop."""
     params = params or {}
+    text = _body(text)
     if "limit" not in params or not _pages(text):
         return text, params, 0
     offset, limit = _count(params, "offset", 0), _count(params, "limit")
