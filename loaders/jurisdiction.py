@@ -235,8 +235,15 @@ def news_lead(lines: list[str], text: str, year: int | None) -> Jurisdiction | N
             for start in range(max(m.start() - 16, 0), m.start() - 1):
                 found = _only_place(line, start, m.start(), year)
                 if found is not None:
-                    return found if _fits_bodies(found, text) else None
+                    fits = _fits_bodies(found, text) and not _speaks_as_another_level(found, lines)
+                    return found if fits else None
     return None
+
+
+def _speaks_as_another_level(j: Jurisdiction, lines: list[str]) -> bool:
+    """近日，江西省人民政府印发《…》，结合我市实际: a preamble speaking of 我市 is no province's plan."""
+    said = {same_level(m.group(1)) for line in lines[:12] for m in OUR_LEVEL.finditer(line)}
+    return bool(said - {same_level(j.level)})
 
 
 def dated_lead(lines: list[str], text: str, year: int | None) -> Jurisdiction | None:
@@ -250,7 +257,8 @@ def dated_lead(lines: list[str], text: str, year: int | None) -> Jurisdiction | 
             if found.national:  # a local plan carrying it out writes its bodies with a level, speaks of 我省, 全县
                 local = body_level(text) is not None or any(WHOLE_OR_OUR.search(ln) for ln in lines[:12])
                 return None if local else found
-            return found if _fits_bodies(found, text) and body_level(text) is not None else None
+            fits = _fits_bodies(found, text) and not _speaks_as_another_level(found, lines)
+            return found if fits and body_level(text) is not None else None
     return None
 
 

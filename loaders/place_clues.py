@@ -90,8 +90,11 @@ def _by_code() -> dict[str, tuple[Division, ...]]:
 
 
 def credit_code_place(lines: list[str], year: int | None) -> Division | None:
-    """索引号：11330700002592599F-03-2013-30009 → 金华市 (the code 330700 of the body that published it)."""
+    """索引号：11330700002592599F-03-2013-30009 → 金华市 (the code 330700 of the body that published it);
+    only on an index-number line: a code elsewhere may be any body's the text names."""
     for line in lines[:12]:
+        if "索引号" not in line:
+            continue
         for m in CREDIT_CODE.finditer(line):
             found = _by_code().get(m.group(1), ())
             current = [d for d in found if d.existed(year or latest_year())] or [

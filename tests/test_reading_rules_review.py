@@ -236,3 +236,15 @@ def test_a_province_plan_naming_its_banks_provincial_branches_twice():
 def test_the_central_banks_regional_branch_names_no_province():
     text = "（省发展改革委、人民银行成都分行负责）\n（省财政厅、人民银行成都分行负责）"
     assert _read(lines=["为做好金融工作"], text=text) is None
+
+
+def test_a_city_plan_opening_with_its_provinces_news_is_not_the_provinces_even_with_bodies_unlevelled():
+    lines = ["近日，江西省人民政府网站发布了《关于稳增长的若干意见》，为抓好贯彻落实，结合我市实际，制定本方案。"]
+    assert _read(lines=lines, text=lines[0] + "\n一、（发改委牵头，财政局配合）") is None
+    lines = ["近日，江西省人民政府印发关于稳增长的若干意见。为抓好贯彻落实，结合我市实际，制定本方案。"]
+    assert _read(lines=lines, text=lines[0] + "\n一、（省发展改革委牵头，市财政局配合）") is None
+
+
+def test_a_credit_code_outside_an_index_number_line_is_no_clue():
+    lines = ["关于做好政府采购工作的通知", "采购人：某某局（统一社会信用代码：11330700002592599F）"]
+    assert credit_code_place(lines, 2020) is None
