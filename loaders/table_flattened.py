@@ -330,6 +330,8 @@ def _lead_first_rows(cells: list[tuple[int, Cell]], columns: list[Column], i: in
     lead: Cell | None = None
     task: Cell | None = None
     after = i
+    due = next((j for j, r in enumerate(roles) if r == "deadline"), None)
+    dated: tuple[Cell, int] | None = None  # the row's time limit (its last cell) and the names before it
 
     def close(others: list[Cell]) -> None:
         placed: list[Cell | None] = [None] * len(roles)
@@ -338,19 +340,36 @@ def _lead_first_rows(cells: list[tuple[int, Cell]], columns: list[Column], i: in
             kept = [*others[: len(after_cols) - 1], reduce(join_bodies, others[len(after_cols) - 1 :])]
             for j, cell in zip(after_cols, kept, strict=False):
                 placed[j] = cell
+        if due is not None and dated is not None:
+            placed[due] = dated[0]
         rows.append(make_row(None, placed, columns, None))
 
     for idx, (k, cell) in enumerate(cells):
         if ANNEX_ALONE.match(cell.text) or ANNEX_TITLED.match(cell.text) or MARKER.match(cell.text):
             break
+        if due is not None and task is not None and cell_kind(cell.text) == "date":
+            if dated is not None:
+                break  # two time limits in one row: not this layout
+            dated = (cell, len(names))  # 2024年底: the row ends here, the names after it are the next lead
+            after = k + 1
+            continue
         if _is_name(cell):
             names.append(cell)
             after = k + 1
             continue
-        split = _lead_at_end(names)
+        split = _lead_at_end(names[dated[1]:] if dated else names)
         if split is None or (task is None and split[0]) or (idx + 1 < len(cells) and not _is_name(cells[idx + 1][1])):
             break  # no lead before this text, or no bodies after it: not a row of this table
         others, next_lead = split
+        if dated is not None:
+            if split[0]:
+                break  # names between the time limit and the lead: no row of this layout
+            others = names[: dated[1]]  # the time limit closed the row: its bodies are all before it
+            close(others)
+            dated = None
+            lead, task, names = next_lead, cell, []
+            after = k + 1
+            continue
         if task is not None and after_cols and len(others) != 1:
             # 市财政局 / 市税务局 / 市科技局 before a task: the row's own bodies one per line and the next row's
             # lead, or all the row's own under a lead cell merged with the one above: a reader cannot tell, nor

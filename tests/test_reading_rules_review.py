@@ -248,3 +248,19 @@ def test_a_city_plan_opening_with_its_provinces_news_is_not_the_provinces_even_w
 def test_a_credit_code_outside_an_index_number_line_is_no_clue():
     lines = ["关于做好政府采购工作的通知", "采购人：某某局（统一社会信用代码：11330700002592599F）"]
     assert credit_code_place(lines, 2020) is None
+
+
+def test_a_time_limit_column_closes_each_row_so_bodies_over_lines_and_the_next_lead_are_told_apart():
+    header = ("牵头单位", "工作任务", "配合单位", "完成时限")
+    _, _, edges = read(_flat(*header, "市商务局", "扩大外贸出口，培育跨境电商主体", "市财政局", "市税务局", "2024年底",
+                             "市科技局", "推进高新技术企业认定", "市直各单位", "长期"))
+    assert roles(edges, "扩大外贸出口") == {"leads": ["市商务局"], "supports": ["市财政局", "市税务局"]}
+    assert roles(edges, "推进高新技术企业认定") == {"leads": ["市科技局"], "supports": ["市直各单位"]}
+
+
+def test_a_lead_cell_merged_down_leaves_no_lead_after_the_time_limit_and_the_table_ends():
+    header = ("牵头单位", "工作任务", "配合单位", "完成时限")
+    _, _, edges = read(_flat(*header, "市商务局", "扩大外贸出口，培育跨境电商主体", "市财政局", "2024年底",
+                             "推进高新技术企业认定", "市直各单位", "长期"))
+    assert roles(edges, "扩大外贸出口") == {"leads": ["市商务局"], "supports": ["市财政局"]}
+    assert not roles(edges, "推进高新技术企业认定")["leads"]
