@@ -7,6 +7,7 @@ import pytest
 
 from loaders.jurisdiction import read_jurisdiction
 from loaders.names import bodies
+from loaders.pipeline import read_document
 from loaders.place_clues import above_counties, credit_code_place, stem_place
 from loaders.responsibility import read_note
 from tests.test_table_layouts import read, roles
@@ -264,3 +265,24 @@ def test_a_lead_cell_merged_down_leaves_no_lead_after_the_time_limit_and_the_tab
                              "推进高新技术企业认定", "市直各单位", "长期"))
     assert roles(edges, "扩大外贸出口") == {"leads": ["市商务局"], "supports": ["市财政局"]}
     assert not roles(edges, "推进高新技术企业认定")["leads"]
+
+
+# -- whole short documents, read end to end --------------------------------------------------------
+
+CITY = "\n一、扩大有效投资\n（一）推进重大项目建设。（牵头单位：市发改委；配合单位：市财政局）\n（二）加强要素保障。（市自然资源和规划局牵头）\n"
+PROVINCE = "\n一、扩大有效投资\n（一）推进重大项目建设。（牵头单位：省发展改革委；配合单位：省财政厅）\n（二）加强要素保障。（省自然资源厅牵头）\n"
+NATIONAL = "\n一、扩大有效投资\n（一）推进重大项目建设。（国家发展改革委牵头，财政部配合）\n（二）加强要素保障。（自然资源部负责）\n"
+COUNTY_SITE = "索引号：114212210107781234-01-2024-0001\n"  # a 嘉鱼县 (421221) body's code: the site's, not the plan's
+
+
+@pytest.mark.parametrize("text, want", [
+    ("各县（市、区）人民政府，市政府各部门：\n为深化我市与铜仁市东西部协作，制定本方案。" + CITY, None),
+    ("各市、县人民政府，省政府各部门：\n为推进我省与贵州省对口合作，制定本方案。" + PROVINCE, None),
+    (COUNTY_SITE + "近日，国务院办公厅印发《关于扩大有效投资的意见》，全文如下。" + NATIONAL, "全国"),
+    (COUNTY_SITE + "关于扩大有效投资的意见" + NATIONAL, None),
+    ("根据《咸宁市人民政府关于印发2024年重点工作的通知》要求，结合我市实际，制定本方案。" + CITY, None),
+    ("各县（市、区）人民政府，市政府各部门：\n现将《咸宁市2024年重点工作责任分解方案》印发给你们。" + CITY, "咸宁市"),
+    ("来源：咸宁市人民政府网\n近日，湖北省人民政府印发《2024年重点工作分解方案》。通知要求如下。" + PROVINCE, "湖北省"),
+])
+def test_whole_documents(text, want):
+    assert read_document(text.encode(), "t.txt").plan.jurisdiction == want
