@@ -286,3 +286,11 @@ COUNTY_SITE = "索引号：114212210107781234-01-2024-0001\n"  # a 嘉鱼县 (42
 ])
 def test_whole_documents(text, want):
     assert read_document(text.encode(), "t.txt").plan.jurisdiction == want
+
+
+def test_another_places_airport_or_paper_named_once_completes_no_stem():
+    lines = ["各区人民政府，市各委、办、局："]
+    text = "\n".join(lines) + "\n一、（市交通局牵头）开通至常州机场的城际公交，在常州日报刊发"
+    assert _read(doc_number="常政发〔2012〕8号", lines=lines, text=text) is None
+    owned = "\n".join(lines) + "\n一、（市发改委牵头）常州国税局配合"
+    assert _read(doc_number="常政发〔2012〕8号", lines=lines, text=owned) == "常州市"
