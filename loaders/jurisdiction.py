@@ -331,9 +331,11 @@ def _plan_named_after(title: str | None, lines: list[str], issuers: list[str], t
     """关于印发咸宁市2024年重点工作责任分解方案的通知, or a heading 咸宁市2024年重点工作责任分解: a plan the
     issuer prints under its own name is named after its own place (a plan relayed, 转发, is another's), at
     the level the issuer states and its bodies are written with."""
+    if any("转发" in line for line in ([title] if title else []) + lines[:12]):
+        return None  # a relay: the plan named (its heading printed below) is another government's
     for line in ([title] if title else []) + lines[:6]:
         m = PLAN_TITLE.match(line)
-        if m is None or "转发" in line:
+        if m is None:
             continue
         chain, end = chain_span(line, m.end(), year)
         if not chain or not _only_named(chain, year):

@@ -294,3 +294,8 @@ def test_another_places_airport_or_paper_named_once_completes_no_stem():
     assert _read(doc_number="常政发〔2012〕8号", lines=lines, text=text) is None
     owned = "\n".join(lines) + "\n一、（市发改委牵头）常州国税局配合"
     assert _read(doc_number="常政发〔2012〕8号", lines=lines, text=owned) == "常州市"
+
+
+def test_a_relayed_plans_heading_below_the_relaying_note_is_not_the_documents_place():
+    lines = ["现将《咸宁市2024年重点工作责任分解方案》转发给你们，请认真贯彻落实。", "咸宁市2024年重点工作责任分解方案"]
+    assert _read(lines=lines, text="\n".join(lines) + "\n一、（发改局牵头）") is None
