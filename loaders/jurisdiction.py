@@ -21,7 +21,9 @@ level a preamble speaking of 我市/我区 (or under an issuer stating its level
 it (宁夏回族自治区人民政府网站发布了《…》; 近日，国务院印发关于…), each only when the place's
 level is the one the document's bodies are written with (全国: no body written with a
 level). An issuer that addresses 各县（市、区） is no county-level 市; one that addresses
-各乡镇 is one. When none tells, the answer is None: never a placeholder.
+各乡镇 is one. A place named as a partner (对口支援遵义市, 与铜仁市协作) is no clue, nor, for a
+preamble speaking of 我市 with no rank said, a prefecture (its county-level 市 cite it too).
+When none tells, the answer is None: never a placeholder.
 """
 
 import re
