@@ -67,6 +67,9 @@ PLACE_GROUP = re.compile(r"^各(?:[省市县区州盟旗乡镇地、]|街道|乡
 PLACE_STUB = re.compile(r"^(?:各?[省市县区州盟旗](?:[（(〔][省市县区州盟旗、]+[）)〕])?"
                         r"|[\u4e00-\u9fff]{1,8}[市县区州盟旗])$")
 SHARED_SUFFIX = re.compile(r"^(?!各)[\u4e00-\u9fff]{0,8}[省市县区州盟旗](?:人民政府|政府)$")
+# 各乡、镇人民政府 / 各县、区管委会: after level words alone (各乡, 镇), the head is every item's: one group
+LEVEL_STUB = re.compile(r"^各?[省市县区州盟旗乡镇](?:[（(〔][省市县区州盟旗乡镇、]+[）)〕])?$")
+LEVEL_HEAD = re.compile(r"^(?:[省市县区州盟旗乡镇](?:人民政府|政府|管委会|管理委员会)|街道办事处|街道办)$")
 # every body of a kind, no body in particular: 各地, 各地区, 各部门, 有关部门, 各地各有关部门, 各级各部门
 ALL_GROUP = re.compile(
     r"^(?:各地区?|各级)?(?:各有关|各相关|各|有关|相关)(?:部门|单位|机构|部委|直属机构)$|^各地区?$|^各级各类?单位$"
@@ -167,6 +170,11 @@ def _join_groups(parts: list[str]) -> list[str]:
             out.append("、".join(parts[i : j + 1]))
             i = j + 1
             continue
+        j = _level_group(parts, i)
+        if j > i:
+            out.append("、".join(parts[i : j + 1]))
+            i = j + 1
+            continue
         if OWNED_GROUP.match(parts[i]) and not is_group_of_all(parts[i]):
             j = i + 1
             while j < len(parts) and OWNED_TAIL.match(parts[j]):
@@ -177,6 +185,18 @@ def _join_groups(parts: list[str]) -> list[str]:
         out.append(parts[i])
         i += 1
     return out
+
+
+def _level_group(parts: list[str], i: int) -> int:
+    """各乡、镇人民政府: 各 before level words alone (no place named) distributes over the list, and the
+    head (人民政府, 管委会 …) closing it belongs to every item, so the list is one group, not 各乡 and
+    镇人民政府. Returns the index of the item holding the head, or `i` when `parts[i]` opens no such group."""
+    if not parts[i].startswith("各"):
+        return i
+    j = i
+    while j < len(parts) and LEVEL_STUB.match(parts[j]):
+        j += 1
+    return j if i < j < len(parts) and LEVEL_HEAD.match(BRACKETED.sub("", parts[j])) else i
 
 
 def split_names(text: str) -> list[str]:
@@ -208,12 +228,29 @@ def _without_aside(name: str) -> str:
     return name[: m.start()].strip()
 
 
+# 人民大垸、荒湖管理区: two areas named before one head (管理区, 开发区, 农场 …) the first leaves to the second
+SHARED_ZONE_HEAD = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:管理区|开发区|新区|园区|示范区|度假区|农场|林场)$")
+ZONE_STUB = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
+
+
+def _shares_head(name: str, names: list[str], text: str) -> bool:
+    """`人民大垸、荒湖管理区`: a bare name written just before an area's name, joined by 、, is an area of the
+    same kind (人民大垸 is 人民大垸管理区), kept as written; a name with a verb or a body's ending of its own
+    is not one."""
+    i = names.index(name)
+    after = names[i + 1] if i + 1 < len(names) else ""
+    return (bool(ZONE_STUB.match(name) and SHARED_ZONE_HEAD.match(after)) and f"{name}、{after}" in text
+            and not CLAUSE_WORD.search(name) and not NOT_A_NAME.search(name) and not is_body(name)
+            and not SHARED_ZONE_HEAD.match(name))
+
+
 def bodies(text: str, places: bool = False) -> list[str] | None:
     """The bodies named in `text`; None when a name is not a body's (then it is no note).
     Under a label (`places`), a place's name stands for its government: 责任单位：崇川区."""
     names = _all_names(text)
     if not names or not all(
-        NOT_NAMED.match(n) or is_body(n) or (places and is_place(n)) or _elided(n, names) for n in names
+        NOT_NAMED.match(n) or is_body(n) or (places and is_place(n)) or _elided(n, names)
+        or _shares_head(n, names, text) for n in names
     ):
         return None
     return [n for n in names if not NOT_NAMED.match(n)]
@@ -241,7 +278,7 @@ def listed_bodies(text: str) -> tuple[list[str], list[str]] | None:
     names not recognised) when at least one body is named and every other item is a bare name (no
     verb, figure or clause); else None."""
     names = split_names(text)
-    known = [n for n in names if is_body(n) or is_place(n)]
+    known = [n for n in names if is_body(n) or is_place(n) or _shares_head(n, names, text)]
     unknown = [n for n in names if n not in known]
     if len(known) < max(len(unknown), 1) or not all(NAME_LIKE.match(n) and not CLAUSE_WORD.search(n) for n in unknown):
         return None

@@ -1,0 +1,52 @@
+"""Reading rules of official documents written after the fresh4 check set's first measure: sentences
+of our own, each with cases where the rule must not fire."""
+
+import pytest
+
+from loaders.names import bodies, split_names
+from loaders.responsibility import read_note
+
+# --- 各 distributes over a 、 list of level words; the head closing the list is every item's -----------
+
+@pytest.mark.parametrize("text, names", [
+    ("各乡、镇人民政府", ["各乡、镇人民政府"]),
+    ("县发改局，各乡、镇政府", ["县发改局", "各乡、镇政府"]),
+    ("各县、区管委会", ["各县、区管委会"]),
+    ("各乡、镇、街道办事处", ["各乡、镇、街道办事处"]),
+    ("各市（县）、区政府", ["各市（县）、区政府"]),  # the older rule, unchanged
+])
+def test_level_words_share_the_head(text, names):
+    assert split_names(text) == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("乡、镇人民政府", ["乡", "镇人民政府"]),  # no 各: nothing distributes
+    ("各乡镇人民政府、市直各部门", ["各乡镇人民政府", "市直各部门"]),
+    ("各乡、镇街道办事处", ["各乡", "镇街道办事处"]),  # no level's head
+    ("各乡、镇", ["各乡", "镇"]),  # no head at all
+])
+def test_level_words_without_a_shared_head(text, names):
+    assert split_names(text) == names
+
+
+def test_group_read_whole_in_a_label():
+    reading = read_note("牵头单位：县财政局；责任单位：县税务局，各乡、镇人民政府")
+    assert reading.leads == ["县财政局"]
+    assert reading.supports == ["县税务局", "各乡、镇人民政府"]
+
+
+# --- two areas named before one head (X、Y管理区) -------------------------------------------------
+
+def test_area_named_before_a_shared_head_is_kept_as_written():
+    assert bodies("县农业局，东湖、西山管理区", places=True) == ["县农业局", "东湖", "西山管理区"]
+    reading = read_note("牵头单位：县农业局；责任单位：青山、白水开发区")
+    assert reading.supports == ["青山", "白水开发区"]
+
+
+@pytest.mark.parametrize("text", [
+    "县农业局，东湖，西山管理区",  # a comma: no shared head
+    "加强管理、西山管理区",  # a clause, not a name
+    "县农业局，东湖、西山中学",  # no area's head to share
+])
+def test_no_shared_area_head(text):
+    assert bodies(text, places=True) is None
