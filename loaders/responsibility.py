@@ -14,6 +14,7 @@ Chinese official documents reads them.
   （X、Y负责，列第一位者为牵头单位，下同） and the rule's variants          rule, carried on by 下同
   （X、Y等负责。列第一位的为牵头部门，…，下同） (the rule after a stop)      rule
   （责任单位：X、Y） / （X、Y按职责分工负责） / 。（X，各县〔市、区〕政府）   first-listed
+  。由X、Y，各县（市）、区人民政府负责落实。 (由 opens the list, the verb ends it) first-listed
 Precision first: a note is read only when every name in it looks like a body's name
 (a person, a deadline, 东部 or 试行 never does), a bare list with no label or verb only
 where a note stands (after a sentence, ending the item), a sentence only when it is all
@@ -228,7 +229,10 @@ def _read_clauses(core: str) -> Reading | None:
     duty: list[str] = []
     pending: list[str] = []
     verbs = False
-    for clause in (c.strip() for c in split_top(core, "，,；;")):
+    clauses = [c.strip() for c in split_top(core, "，,；;")]
+    if clauses[0].startswith("由") and not VERB.search(clauses[0]) and any(VERB.search(c) for c in clauses[1:]):
+        clauses[0] = clauses[0][1:]  # 由X、Y，Z负责落实: 由 opens the whole list, the verb closes it
+    for clause in clauses:
         if not clause or DEADLINE_CLAUSE.match(clause) or _persons(clause):
             continue
         names: list[str] | None

@@ -50,3 +50,30 @@ def test_area_named_before_a_shared_head_is_kept_as_written():
 ])
 def test_no_shared_area_head(text):
     assert bodies(text, places=True) is None
+
+
+# --- 由X、Y，Z负责落实: 由 opens the whole list, the verb closes it --------------------------------------
+
+def test_by_list_then_duty_verb():
+    reading = read_note("由县教育局、卫健局，各乡镇人民政府负责落实")
+    assert reading.leads == ["县教育局"]
+    assert reading.supports == ["卫健局", "各乡镇人民政府"]
+    assert reading.basis == "first-listed"
+
+
+def test_by_list_as_a_sentence_after_a_task():
+    from loaders.responsibility import find_notes
+
+    text = "（一）改造农村公路200公里，确保年底前完工。由县交通局、财政局，各乡镇人民政府负责落实。\n"
+    notes = find_notes(text)
+    assert [(n.reading.leads, n.reading.supports) for n in notes] == [(["县交通局"], ["财政局", "各乡镇人民政府"])]
+
+
+@pytest.mark.parametrize("text", [
+    "由于资金不足，县财政局负责",  # 由于 is no 由
+    "由县政府统筹安排，县财政局负责",  # the first clause is no list of bodies
+    "由县发改局，县财政局",  # no verb at all: no assignment
+])
+def test_by_list_not_read(text):
+    reading = read_note(text)
+    assert reading is None or reading.bare
