@@ -74,6 +74,10 @@ LEVEL_HEAD = re.compile(r"^(?:[省市县区州盟旗乡镇](?:人民政府|政�
 ALL_GROUP = re.compile(
     r"^(?:各地区?|各级)?(?:各有关|各相关|各|有关|相关)(?:部门|单位|机构|部委|直属机构)$|^各地区?$|^各级各类?单位$"
 )
+# the state enterprises a government owns, as a group: 区属各重点国企, 市属国有企业, 各有关国企
+ENTERPRISE_GROUP = re.compile(
+    r"^(?:[省市区县州]属各?|[省市区县州]管各?|各)(?:重点|骨干|大型|有关|相关|主要)?(?:国企|国有企业)$"
+)
 # the unnamed rest (其他部门, 其余单位) and 有关方面: never a name
 NOT_NAMED = re.compile(r"^(?:其他|其它|其余)|^(?:各|有关|相关|各有关)?方面$")
 # 市政府各部门、各直属机构: the second group shares the first's owner (市政府)
@@ -135,7 +139,8 @@ def is_body(name: str, strong: bool = False) -> bool:
     if not name or len(name) > 40 or NOT_A_NAME.search(name) or name in label_words():
         return False
     core = TRAILING_BRACKETS.sub("", name) or name
-    if PLACE_GROUP.match(BRACKETED.sub("", core)) or is_group_of_all(core) or _short_body().match(core):
+    if (PLACE_GROUP.match(BRACKETED.sub("", core)) or is_group_of_all(core) or _short_body().match(core)
+            or ENTERPRISE_GROUP.match(core)):
         return True
     if NOT_A_BODY.search(core) or is_office_holder(core):
         return False
@@ -261,7 +266,10 @@ LEVEL = re.compile(r"^(?:自治区|[省市区县州盟旗])")
 
 def is_listed_body(name: str, names: list[str]) -> bool:
     """A body's name by its strong ending, or a short one whose level the list's first name gives
-    (市发改委、农委: 农委 is 市农委)."""
+    (市发改委、农委: 农委 is 市农委). A group of state enterprises (市属国有企业) is a body only where a label
+    or a verb says so: in brackets alone it is as often an aside on the task."""
+    if ENTERPRISE_GROUP.match(name):
+        return False
     return is_body(name, strong=True) or _elided(name, names)
 
 

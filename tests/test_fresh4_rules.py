@@ -77,3 +77,20 @@ def test_by_list_as_a_sentence_after_a_task():
 def test_by_list_not_read(text):
     reading = read_note(text)
     assert reading is None or reading.bare
+
+
+# --- a group of the government's state enterprises is a body's name ---------------------------------
+
+def test_enterprise_group_under_a_label():
+    reading = read_note("牵头单位：市国资委；配合单位：市财政局、市属各重点国企等")
+    assert reading.leads == ["市国资委"]
+    assert reading.supports == ["市财政局", "市属各重点国企"]
+
+
+@pytest.mark.parametrize("text", ["国企", "重点国企", "民营企业", "推动国企"])
+def test_not_an_enterprise_group(text):
+    assert bodies(text) is None
+
+
+def test_enterprise_group_alone_in_brackets_is_no_note():
+    assert read_note("市属国有企业") is None
