@@ -7,7 +7,8 @@ number's government is trusted only at the level the issuer states, so 豫政 un
 address line to 市各委、办、局 is not 河南省's; a stem the table gives one city is
 another's when the text never names the table's city but names that one: 济政发 in a
 plan for 济宁市), a level-only issuer completed by the place its title names
-(市人民政府关于咸宁市…), a masthead or first line naming a government (咸宁市人民政府主办…),
+(市人民政府关于咸宁市…) or by the office its page's 发布机构 names at that level (区人民政府办公室
+published by 下陆区政府办公室), a masthead or first line naming a government (咸宁市人民政府主办…),
 the address line of a State Council document (各省、自治区、直辖市人民政府), a plan
 printed under its own place's name (关于印发襄阳市2023年重点工作责任分解方案的通知; not 转发), clues that
 need two facts to agree (a number's stem the table does not know, completed by the
@@ -121,6 +122,16 @@ def _named_in_title(title: str | None, level: str, year: int | None) -> Jurisdic
     if chain and chain[-1].level == level:
         return _of_chain(chain, year)
     return None
+
+
+def _publisher_at(publisher: str | None, level: str, text: str, year: int | None) -> Jurisdiction | None:
+    """区人民政府办公室 under a page's 发布机构：下陆区政府办公室: the publishing office is the portal's, no issuer,
+    but a place's office at the very level the issuer states (and its bodies are written with) completes it;
+    a city portal's office publishing a 县's document names another level and is no clue."""
+    found = of_government(publisher, year) if publisher else None
+    if found is None or found.national or same_level(found.level) != same_level(level):
+        return None
+    return found if _fits_bodies(found, text) else None
 
 
 def _first_lines(lines: list[str], year: int | None) -> Jurisdiction | None:
@@ -277,8 +288,9 @@ def _stated_level_fits(j: Jurisdiction, level_only: str | None, lines: list[str]
 
 
 def read_jurisdiction(*, issuers: list[str], doc_number: str | None, title: str | None, lines: list[str],
-                      text: str, year: int | None) -> Jurisdiction | None:
-    """The document's jurisdiction from its clues, most trusted first (see the module docstring)."""
+                      text: str, year: int | None, publisher: str | None = None) -> Jurisdiction | None:
+    """The document's jurisdiction from its clues, most trusted first (see the module docstring).
+    `publisher`: the office a page's 发布机构 label names (the portal's, so only a clue)."""
     for issuer in issuers:
         found = of_government(issuer, year)
         if found is not None:
@@ -293,7 +305,7 @@ def read_jurisdiction(*, issuers: list[str], doc_number: str | None, title: str 
         if found is not None and _stated_level_fits(found, level_only, lines):
             return _named_instead(found, doc_number, lines, text, year) or found
     if level_only:
-        found = _named_in_title(title, level_only, year)
+        found = _named_in_title(title, level_only, year) or _publisher_at(publisher, level_only, text, year)
         if found is not None:
             return found
     found = _first_lines(lines, year)

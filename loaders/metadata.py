@@ -127,6 +127,14 @@ def _labels(lines: list[tuple[int, str]]) -> dict[str, str]:
     return out
 
 
+PUBLISHER = re.compile(r"发[ \u3000]*布[ \u3000]*机[ \u3000]*构[ \u3000]*[：:][ \u3000]*([\u4e00-\u9fff]{4,30})")
+
+
+def _publisher(lines: list[tuple[int, str]]) -> str | None:
+    """The office a page's 发布机构 label names (索 引 号: … 发布机构: 下陆区政府办公室): the portal's, a clue."""
+    return next((m.group(1) for _, ln in lines[:30] if (m := PUBLISHER.search(ln))), None)
+
+
 def _table_pairs(line: str, out: dict[str, str]) -> None:
     """A portal's metadata table copied as text, `索 引 号 | … | 成文日期 | 2025-02-28 |`: the title,
     number and date cells (the publishing office, 发布机构, is the portal's, not the issuer)."""
@@ -236,7 +244,8 @@ def read_metadata(source: SourceText, preamble_end: int) -> Metadata:
                            published_by) if i]
     title, span, derived = _title(text, head, heading, labels)
     jurisdiction = read_jurisdiction(issuers=issuers, doc_number=doc_number, title=heading[0] if heading else title,
-                                     lines=[ln for _, ln in head if ln], text=text, year=year)
+                                     lines=[ln for _, ln in head if ln], text=text, year=year,
+                                     publisher=_publisher(head))
     issuer = _issuer(issuers, jurisdiction, doc_number)
     implements = [Citation(m.group(1), _standard(m.group(2)), m.start(), m.end())
                   for m in CITATION.finditer(text, 0, max(preamble_end, min(len(text), 3000)))]

@@ -94,3 +94,37 @@ def test_not_an_enterprise_group(text):
 
 def test_enterprise_group_alone_in_brackets_is_no_note():
     assert read_note("市属国有企业") is None
+
+
+# --- a page's 发布机构 completes a level-only issuer at that level --------------------------------------
+
+def _jurisdiction(issuer: str, publisher: str | None, body: str = "区发改局负责。区财政局配合。"):
+    from loaders.jurisdiction import read_jurisdiction
+
+    found = read_jurisdiction(issuers=[issuer], doc_number=None, title=f"{issuer}关于印发重点工作分工的通知",
+                              lines=[f"{issuer}关于印发重点工作分工的通知"], text=body, year=2021, publisher=publisher)
+    return found.name if found else None
+
+
+def test_publisher_completes_a_level_only_issuer():
+    assert _jurisdiction("区人民政府办公室", "江岸区政府办公室") == "江岸区"
+
+
+@pytest.mark.parametrize("issuer, publisher", [
+    ("区人民政府办公室", "武汉市政府办公室"),  # another level: a city portal publishing a district's paper
+    ("区人民政府办公室", None),
+    ("区人民政府办公室", "区政府办公室"),  # names no place
+])
+def test_publisher_no_clue(issuer, publisher):
+    assert _jurisdiction(issuer, publisher) is None
+
+
+def test_publisher_read_from_a_text_page():
+    from loaders.pipeline import read_document
+
+    text = ("索 引 号: 000012345/2021-000001 发布日期: 2021-03-02 发布机构: 江岸区政府办公室\n"
+            "区人民政府办公室关于印发2021年区政府重点工作责任分解的通知\n"
+            "各街道办事处，区政府各部门：\n现将有关事项通知如下。\n"
+            "一、稳定经济增长\n1.推进重大项目建设。（牵头单位：区发改局；配合单位：区财政局）\n")
+    plan = read_document(text.encode("utf-8"), "t.txt").plan
+    assert plan.jurisdiction == "江岸区"
