@@ -11,6 +11,7 @@ from graph import ids
 from graph.errors import DocumentError
 from graph.model import Assignment, Department, Evidence, Implements, Plan, PlanGraph, ReadingWarning, Unit
 from loaders.departments import merge_departments, resolve
+from loaders.indicators import STATUS_COLUMN
 from loaders.knowledge import Jurisdiction
 from loaders.metadata import Metadata, read_metadata
 from loaders.outline import Heading, Outline, parse_outline
@@ -83,7 +84,7 @@ def read_document(data: bytes, name: str) -> PlanGraph:
                             "and no task table)")
     check_unique_ids(graph, name)
     link_annex_tasks(graph)
-    add_indicators(graph, outline, unit_ids, doc, meta, body_start)
+    add_indicators(graph, outline, unit_ids, doc, meta, body_start, reported=_status_cells(tables))
     graph.implements = [
         Implements(
             plan=Plan(id=ids.national_plan_id(c.doc_number, c.title), title=c.title, doc_number=c.doc_number,
@@ -123,6 +124,14 @@ def _add_annex_outline(graph: PlanGraph, outline: Outline, tables: list[Table], 
     annex.classify(o for o in owners if o is not None)
     unit_ids = _add_units(graph, annex, doc, annex=True)
     _add_notes(graph, notes, owners, unit_ids, jurisdiction, doc, add)
+
+
+def _status_cells(tables: list[Table]) -> list[tuple[int, int]]:
+    """The cells of a task table's progress columns (进展情况, 完成情况): what was done, reported, never a target
+    (a schedule, 进度安排, is the table's deadline column and may set one)."""
+    return [(c.start, c.end) for t in tables for r in t.rows
+            for c, col in zip(r.cells, t.columns, strict=False)
+            if c is not None and col.role in (None, "other") and STATUS_COLUMN.search(col.header)]
 
 
 def _in_table(pos: int, tables: list[Table]) -> bool:

@@ -44,10 +44,11 @@ def is_status_report(t: Target, issued_year: int | None) -> bool:
 
 
 def add_indicators(graph: PlanGraph, outline: Outline, unit_ids: dict[int, str], doc, meta: Metadata,
-                   body_start: int) -> None:
+                   body_start: int, reported: list[tuple[int, int]] = ()) -> None:
     """Every target of the body, placed in the unit that states it (a task table's row, else the outline's
     unit), past years left out. When the body states none, the annex is the plan's task list (任务分解表)
-    and its targets are read there."""
+    and its targets are read there. `reported`: spans of a task table's progress cells (进展情况), whose
+    figures say what was done (同比下降12.7%), not what the plan sets."""
     text = doc.source.text
     issued_year = int(meta.issued[:4]) if meta.issued else None
     horizon = plan_horizon(meta.title or "", issued_year) or (None if issued_year else meta.work_year)
@@ -56,7 +57,7 @@ def add_indicators(graph: PlanGraph, outline: Outline, unit_ids: dict[int, str],
         found += _targets_in(text, outline.body_end, len(text), horizon, plan_year(meta))
     annex_units = [u for u in graph.units if u.annex and u.evidence is not None]  # task table rows
     for t in sorted(dedupe(found), key=lambda t: t.start):
-        if is_status_report(t, issued_year):
+        if is_status_report(t, issued_year) or any(s <= t.start < e for s, e in reported):
             continue
         evidence = doc.evidence(t.start, t.end)
         row = next((u.id for u in annex_units if u.evidence.start <= evidence.start < u.evidence.end), None)

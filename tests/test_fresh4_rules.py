@@ -128,3 +128,42 @@ def test_publisher_read_from_a_text_page():
             "一、稳定经济增长\n1.推进重大项目建设。（牵头单位：区发改局；配合单位：区财政局）\n")
     plan = read_document(text.encode("utf-8"), "t.txt").plan
     assert plan.jurisdiction == "江岸区"
+
+
+# --- a progress table's progress cells report what happened: no targets there ---------------------------
+
+PROGRESS_TABLE = """县政府2021年重点工作一季度进展情况表
+
+序号
+
+内容与要求
+
+进展情况
+
+责任单位
+
+1
+
+确保全县地区生产总值增长8%左右，力争规上工业增加值增长10%。
+
+一季度，全县地区生产总值同比增长6.4%，规上工业增加值同比下降3.2%，完成投资45.6亿元。
+
+县发改局
+
+2
+
+实施农村公路提升工程，新改建农村公路120公里。
+
+已开工建设农村公路35公里，完成年度任务的29%。
+
+县交通局
+"""
+
+
+def test_progress_cells_hold_no_targets():
+    from loaders.pipeline import read_document
+
+    graph = read_document(PROGRESS_TABLE.encode("utf-8"), "progress.txt")
+    values = sorted(i.target_value for i in graph.indicators)
+    assert 8 in values and 10 in values and 120 in values  # the plan's own figures stay
+    assert not {6.4, 3.2, 45.6, 35, 29} & set(values)  # the quarter's actual figures are no targets
