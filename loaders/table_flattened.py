@@ -218,9 +218,12 @@ def _open(cells: list[Cell]) -> bool:
 
 
 def _join_broken(cells: list[Cell]) -> list[Cell]:
+    """A cell ending inside a list goes on on the next line; a sentence ending with ； before a line of bodies
+    alone (…比重为46.3%； / 市发改委) is a full cell before the next column's."""
     out: list[Cell] = []
     for cell in cells:
-        if _open(out):
+        if _open(out) and not (out[-1].text[-1] in "；;" and cell_kind(out[-1].text) == "text"
+                               and cell_kind(cell.text) == "bodies"):
             out[-1] = Cell(out[-1].text + cell.text, out[-1].start, cell.end)
         else:
             out.append(cell)

@@ -167,3 +167,22 @@ def test_progress_cells_hold_no_targets():
     values = sorted(i.target_value for i in graph.indicators)
     assert 8 in values and 10 in values and 120 in values  # the plan's own figures stay
     assert not {6.4, 3.2, 45.6, 35, 29} & set(values)  # the quarter's actual figures are no targets
+
+
+def test_progress_cell_ending_with_a_semicolon_before_the_bodies():
+    from loaders.pipeline import read_document
+
+    text = PROGRESS_TABLE.replace("完成年度任务的29%。", "完成年度任务的29%；")
+    graph = read_document(text.encode("utf-8"), "progress.txt")
+    depts = {d.id: d for d in graph.departments}
+    units = {u.id: u.title for u in graph.units}
+    read = {(units[a.unit_id][:6], a.role, depts[a.department_id].aliases[0]) for a in graph.assignments}
+    assert ("实施农村公路", "leads", "县交通局") in read
+
+
+def test_bodies_broken_after_a_semicolon_stay_one_cell():
+    from loaders.table_cells import Cell
+    from loaders.table_flattened import _join_broken
+
+    joined = _join_broken([Cell("县财政局；", 0, 5), Cell("县税务局", 6, 10)])
+    assert [c.text for c in joined] == ["县财政局；县税务局"]
