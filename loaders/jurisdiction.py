@@ -19,7 +19,8 @@ issuer's stated level and the one place of that level the text names: 锡政发,
 clues: the place a preamble adapts the plan to (结合官渡区实际), the one place of its
 level a preamble speaking of 我市/我区 (or under an issuer stating its level) names
 (根据《咸宁市人民政府关于…》，推进我市…), and the government a news lead says published
-it (宁夏回族自治区人民政府网站发布了《…》; 近日，国务院印发关于…), each only when the place's
+it (宁夏回族自治区人民政府网站发布了《…》; 近日，国务院印发关于…) or a news headline opening on a
+province's short name over a lead saying 省政府 (陕西《政府工作报告》部门分工确定), each only when the place's
 level is the one the document's bodies are written with (全国: no body written with a
 level). An issuer that addresses 各县（市、区） is no county-level 市; one that addresses
 各乡镇 is one. A place named as a partner (对口支援遵义市, 与铜仁市协作) is no clue, nor, for a
@@ -30,7 +31,7 @@ When none tells, the answer is None: never a placeholder.
 import re
 from collections import Counter
 
-from loaders.divisions import chain_at, chain_span, latest_year, named
+from loaders.divisions import chain_at, chain_span, divisions, latest_year, named
 from loaders.knowledge import (
     NATIONAL,
     Jurisdiction,
@@ -275,6 +276,23 @@ def dated_lead(lines: list[str], text: str, year: int | None) -> Jurisdiction | 
     return None
 
 
+PROVINCE_GOVERNMENT = re.compile(r"(?<![\u4e00-\u9fff])省(?:人民)?政府|[，,。：:]省(?:人民)?政府")
+
+
+def headline_province(lines: list[str], text: str, year: int | None) -> Jurisdiction | None:
+    """陕西《政府工作报告》部门分工确定 / …，省政府就落实…提出分工意见: a news report's headline opening on a
+    province's short name, its lead saying 省政府 and the bodies written 省X: that province's plan (a city's
+    plan, its bodies written 市X, or a report speaking of 我市, is none)."""
+    if not lines or body_level(text) != "省" or not any(PROVINCE_GOVERNMENT.search(ln) for ln in lines[:6]):
+        return None
+    found = [d for d in divisions() if d.rank == "province" and len(d.short) >= 2 and lines[0].startswith(d.short)
+             and d.existed(year or latest_year())]
+    if len(found) != 1:
+        return None
+    place = jurisdiction_by_name(found[0].name, year) or from_division(found[0])
+    return None if _speaks_as_another_level(place, lines) else place
+
+
 def _level_stated(issuers: list[str], lines: list[str]) -> str | None:
     """The level the issuer states: a level-only issuer (县人民政府办公室) or the address line's own bodies."""
     return next((lv for i in issuers if (lv := _level_only(i))), None) or address_level(lines)
@@ -325,7 +343,7 @@ def read_jurisdiction(*, issuers: list[str], doc_number: str | None, title: str 
         return found
     return (_named_bodies(text, year) or adapted_to(lines, text, year)
             or our_place(lines, text, year, _level_stated(issuers, lines))
-            or news_lead(lines, text, year) or dated_lead(lines, text, year))
+            or news_lead(lines, text, year) or dated_lead(lines, text, year) or headline_province(lines, text, year))
 
 
 def _named_instead(j: Jurisdiction, doc_number: str, lines: list[str], text: str,

@@ -186,3 +186,27 @@ def test_bodies_broken_after_a_semicolon_stay_one_cell():
 
     joined = _join_broken([Cell("县财政局；", 0, 5), Cell("县税务局", 6, 10)])
     assert [c.text for c in joined] == ["县财政局；县税务局"]
+
+
+# --- a news report's headline opening on its province's short name ------------------------------------
+
+def _headline(lines: list[str], text: str):
+    from loaders.jurisdiction import headline_province
+
+    found = headline_province(lines, text, 2016)
+    return found.name if found else None
+
+
+def test_headline_province():
+    lines = ["湖南重点工作任务分工出炉", "记者日前获悉，省政府对今年重点工作提出分工意见。"]
+    assert _headline(lines, "（省发改委、省财政厅等负责）（省农业农村厅牵头）") == "湖南省"
+
+
+@pytest.mark.parametrize("lines, text", [
+    (["湖南重点工作任务分工出炉", "记者日前获悉，市政府对今年重点工作提出分工意见。"], "（市发改委负责）（市财政局牵头）"),
+    (["湖南重点工作任务分工出炉", "记者日前获悉，各地提出分工意见。"], "（省发改委负责）（省财政厅牵头）"),  # no 省政府
+    (["长沙重点工作任务分工出炉", "记者日前获悉，省政府提出分工意见。"], "（省发改委负责）（省财政厅牵头）"),  # no province
+    (["湖南重点工作任务分工出炉", "省政府提出分工意见，结合我市实际。"], "（省发改委负责）（省财政厅牵头）"),  # speaks as a 市
+])
+def test_no_headline_province(lines, text):
+    assert _headline(lines, text) is None
