@@ -210,3 +210,19 @@ def test_headline_province():
 ])
 def test_no_headline_province(lines, text):
     assert _headline(lines, text) is None
+
+
+# --- the rule written 列第一位者为工作牵头单位或汇总单位，下同 -------------------------------------------------
+
+def test_rule_with_work_lead_or_collector():
+    from loaders.responsibility import declares_same_below
+
+    text = "责任单位：县农业局、县财政局、县水利局（列第一位者为工作牵头单位或汇总单位，下同）"
+    reading = read_note(text)
+    assert (reading.leads, reading.supports, reading.basis) == (["县农业局"], ["县财政局", "县水利局"], "rule")
+    assert declares_same_below(text)
+
+
+def test_without_the_rule_first_listed():
+    reading = read_note("责任单位：县农业局、县财政局（县农业局为汇总单位）")
+    assert reading is None or reading.basis != "rule"
