@@ -226,3 +226,15 @@ def test_rule_with_work_lead_or_collector():
 def test_without_the_rule_first_listed():
     reading = read_note("责任单位：县农业局、县财政局（县农业局为汇总单位）")
     assert reading is None or reading.basis != "rule"
+
+
+# --- short forms districts write: 住建委, 市场局 (after the 2018 reform) -----------------------------------
+
+def test_short_forms_resolved():
+    from loaders.departments import resolve
+    from loaders.knowledge import jurisdiction_by_name
+
+    j = jurisdiction_by_name("江岸区")
+    assert resolve("区住建委", j, "2021-03-01").name == "武汉市江岸区住房和城乡建设委员会"
+    assert resolve("区市场局", j, "2021-03-01").name == "武汉市江岸区市场监督管理局"
+    assert resolve("区市场局", j, "2015-03-01").name != "武汉市江岸区市场监督管理局"  # before the reform: as written
