@@ -41,9 +41,10 @@ __all__ = ["CHECKPOINT_EVERY", "MAX_OFFSET", "EmbeddedStore", "schema_fingerprin
 # Documents written between checkpoints. LadybugDB 0.22.0 keeps rows written by COPY since the last
 # checkpoint only until the process ends (measured: a plan written, the process killed before closing
 # the store: its Plan and Source rows, written row-wise, are back; its units and edges are not). A bulk
-# load checkpoints every CHECKPOINT_EVERY documents and on close (1,000 generated plans: 159 s with 64,
-# 124 s with 256, the same peak memory); a server, whose writes are rare, after each one
-# (checkpoint_every=1). A plan caught between is removed whole when the store is next opened (_recover).
+# load checkpoints every CHECKPOINT_EVERY documents and on close (1,000 generated plans, texts still in
+# the engine: 159 s with 64, 124 s with 256; with texts in files, peak memory 609 MB with 64, 596 MB with
+# 256); a server, whose writes are rare, after each one (checkpoint_every=1). A plan caught between is
+# removed whole when the store is next opened (_recover).
 CHECKPOINT_EVERY = 256
 log = logging.getLogger("policykg")
 
@@ -69,7 +70,9 @@ def _csv_value(value: Any) -> Any:
 
 
 # The engine caches pages up to this much memory (its default is most of the machine's RAM,
-# which made a 1,000-document load peak at 3 GB); settings may give another figure.
+# which made a 1,000-document load peak at 3 GB); settings may give another figure. A bulk load uses
+# little of it (1,000 generated plans: under 70 MB between batches; with a 128 MB pool the same load
+# peaks at the same ~600 MB): what a load's memory is spent on is not the cache (see graph.source_files).
 DEFAULT_BUFFER_POOL_MB = 1024
 
 

@@ -96,3 +96,13 @@ def test_a_missing_file_is_a_clear_error(tmp_path, graphs):
             store.run("plan_source", {"plan": graphs["002"].plan.id})
     finally:
         store.close()
+
+
+def test_a_text_kept_in_the_engine_by_an_earlier_version_is_read_as_it_is(tmp_path):
+    store = EmbeddedStore(tmp_path)
+    try:
+        store._execute(store._connection(), "CREATE (s:Source {id: 'p1', type: 'source', plan_id: 'p1', "
+                                            "text: '第一条', reading: 'eJw='})")
+        assert store.run("plan_source", {"plan": "p1"}) == [{"plan_id": "p1", "text": "第一条", "reading": "eJw="}]
+    finally:
+        store.close()
