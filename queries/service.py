@@ -74,11 +74,11 @@ def list_indicators(store: GraphStore, plan: str, year: int | None, q: str, limi
                     offset: int) -> tuple[list[dict], int]:
     """One plan's targets are read along its OWNS edges; every plan's by a scan of the targets."""
     params = {"year": year or 0, "q": q or ""}
-    query = "indicators"
+    query, count = "indicators", "indicators_total"
     if plan:
-        params, query = {**params, "plan": plan}, "plan_indicators_page"
+        params, query, count = {**params, "plan": plan}, "plan_indicators_page", "plan_indicators_page_total"
     items = [indicator_row(r) for r in store.run(query, {**params, "offset": offset, "limit": limit})]
-    total = store.run(f"{query}_total", params)[0]["total"]
+    total = store.run(count, params)[0]["total"]
     return items, int(total)
 
 
@@ -114,6 +114,7 @@ def department_partners(store: GraphStore, name: str, jurisdiction: str, limit: 
 # that counts: the server takes the totals from its dictionary (queries/lookups.py) instead.
 UNITS_BY_ROLE = {"leads": ("department_leads", "department_leads_total"),
                  "supports": ("department_supports", "department_supports_total")}
+UNITS_BETWEEN = {"leads": "department_leads_between", "supports": "department_supports_between"}
 
 
 def department_units(store: GraphStore, name: str, role: str, jurisdiction: str, limit: int, offset: int,
@@ -141,9 +142,9 @@ def units_of(store: GraphStore, ids: list[str], role: str, limit: int, offset: i
 def units_between(store: GraphStore, ids: list[str], role: str, first: str, last: str, total: int) -> dict[str, Any]:
     """The page of what the departments `ids` lead or support whose sort keys run from `first` to `last`
     (a page whose bounds the server's dictionary knows), beside their `total`."""
-    if role not in UNITS_BY_ROLE:
+    if role not in UNITS_BETWEEN:
         raise BadRequest(f"role must be 'leads' or 'supports', not {role!r}")
-    rows = store.run(f"department_{role}_between", {"ids": ids, "first": first, "last": last})
+    rows = store.run(UNITS_BETWEEN[role], {"ids": ids, "first": first, "last": last})
     return {"items": [unit_item(r) for r in rows], "total": total}
 
 
