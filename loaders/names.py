@@ -235,7 +235,13 @@ def _without_aside(name: str) -> str:
 
 # 人民大垸、荒湖管理区: two areas named before one head (管理区, 开发区, 农场 …) the first leaves to the second
 SHARED_ZONE_HEAD = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:管理区|开发区|新区|园区|示范区|度假区|农场|林场)$")
-ZONE_STUB = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
+# the bare name must end as a place does (人民大垸, 荒湖, 东湖, 青山): 新建、改建开发区, 省级、国家级开发区,
+# 生态、农业示范区, 东部、西部新区 are kinds of zone, no areas named
+ZONE_STUB = re.compile(r"^[\u4e00-\u9fff]{1,5}[垸湖山河江岛洲湾港岭坪桥店庄村塘坝堤滩峡谷溪泉岗冈寨圩]$")
+
+# a zone named by its kind (工业园区, 经济开发区): the item before it is no area of the same name (矿山、工业园区)
+ZONE_KIND = re.compile(r"^(?:工业|农业|经济|高新|科技|物流|产业|生态|商贸|文旅|文化|旅游|现代|技术|保税|出口"
+                       r"|加工|综合|创新|特色|电商|商务|国家级|省级|市级|县级)")
 
 
 def _shares_head(name: str, names: list[str], text: str) -> bool:
@@ -244,7 +250,8 @@ def _shares_head(name: str, names: list[str], text: str) -> bool:
     is not one."""
     i = names.index(name)
     after = names[i + 1] if i + 1 < len(names) else ""
-    return (bool(ZONE_STUB.match(name) and SHARED_ZONE_HEAD.match(after)) and f"{name}、{after}" in text
+    return (bool(ZONE_STUB.match(name) and SHARED_ZONE_HEAD.match(after)) and not ZONE_KIND.match(after)
+            and f"{name}、{after}" in text
             and not CLAUSE_WORD.search(name) and not NOT_A_NAME.search(name) and not is_body(name)
             and not SHARED_ZONE_HEAD.match(name))
 
