@@ -11,7 +11,6 @@ from graph import ids
 from graph.errors import DocumentError
 from graph.model import Assignment, Department, Evidence, Implements, Plan, PlanGraph, ReadingWarning, Unit
 from loaders.departments import merge_departments, resolve
-from loaders.indicators import STATUS_COLUMN
 from loaders.knowledge import Jurisdiction
 from loaders.metadata import Metadata, read_metadata
 from loaders.outline import Heading, Outline, parse_outline
@@ -126,12 +125,23 @@ def _add_annex_outline(graph: PlanGraph, outline: Outline, tables: list[Table], 
     _add_notes(graph, notes, owners, unit_ids, jurisdiction, doc, add)
 
 
+# a column reporting what was done (进展情况, 完成情况, 工作进展); one that also plans (工作目标及进度安排,
+# 推进情况及下步打算, 预期成效, 备注) may set targets and is kept
+REPORTED = re.compile(r"(?:落实|完成|进展|推进|实施|办理|执行)情况|工作进展|^进展$")
+PLANNED = re.compile(r"目标|安排|计划|打算|预期|要求|下步|下一步|时限|任务")
+
+
 def _status_cells(tables: list[Table]) -> list[tuple[int, int]]:
     """The cells of a task table's progress columns (进展情况, 完成情况): what was done, reported, never a target
     (a schedule, 进度安排, is the table's deadline column and may set one)."""
     return [(c.start, c.end) for t in tables for r in t.rows
             for c, col in zip(r.cells, t.columns, strict=False)
-            if c is not None and col.role in (None, "other") and STATUS_COLUMN.search(col.header)]
+            if c is not None and col.role in (None, "other") and reports_progress(col.header)]
+
+
+def reports_progress(header: str) -> bool:
+    """进展情况 / 完成情况: a column of what was done; 工作目标及进度安排 or 推进情况及下步打算 also plans."""
+    return bool(REPORTED.search(header)) and not PLANNED.search(header)
 
 
 def _in_table(pos: int, tables: list[Table]) -> bool:
