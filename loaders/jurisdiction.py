@@ -279,6 +279,23 @@ def dated_lead(lines: list[str], text: str, year: int | None) -> Jurisdiction | 
 PROVINCE_GOVERNMENT = re.compile(r"(?<![\u4e00-\u9fff])省(?:人民)?政府|[，,。：:]省(?:人民)?政府")
 
 
+# after a province's short name: a place of its own (吉林市, 海南州), a news outlet's name (陕西日报：) or a city
+# named next (陕西宝鸡…): the headline is no province's plan
+NOT_PROVINCE_HEADLINE = re.compile(
+    r"^(?:省|自治区)?(?:[市州县区盟旗地]|日报|晚报|新闻|卫视|电视|广播|网|发布|头条|之声|时间)")
+
+
+def _headline_of_province(headline: str, province, year: int | None) -> bool:
+    """陕西《政府工作报告》…, not 吉林市… / 海南州… (a place that starts with a province's short name), 陕西日报：…
+    (an outlet, reporting anywhere), 陕西、甘肃两省… or 陕西宝鸡… (a second place named: whose plan is unclear)."""
+    rest = headline[len(province.short):]
+    if NOT_PROVINCE_HEADLINE.match(rest):
+        return False
+    others = [d for d in divisions() if d.rank in ("province", "city") and d.name != province.name
+              and len(d.short) >= 2 and d.short in rest and d.existed(year or latest_year())]
+    return not others
+
+
 def headline_province(lines: list[str], text: str, year: int | None) -> Jurisdiction | None:
     """陕西《政府工作报告》部门分工确定 / …，省政府就落实…提出分工意见: a news report's headline opening on a
     province's short name, its lead saying 省政府 and the bodies written 省X: that province's plan (a city's
@@ -287,7 +304,7 @@ def headline_province(lines: list[str], text: str, year: int | None) -> Jurisdic
         return None
     found = [d for d in divisions() if d.rank == "province" and len(d.short) >= 2 and lines[0].startswith(d.short)
              and d.existed(year or latest_year())]
-    if len(found) != 1:
+    if len(found) != 1 or not _headline_of_province(lines[0], found[0], year):
         return None
     place = jurisdiction_by_name(found[0].name, year) or from_division(found[0])
     return None if _speaks_as_another_level(place, lines) else place
