@@ -223,6 +223,19 @@ def _label_starts(text: str, pos: int) -> bool:
     return pos == 0 or text[pos - 1] in " \u3000\t\n，,；;。】]）)"
 
 
+# the duty that closes a 由 list: 负责落实 / 负责实施 / 负责, nothing after it
+BY_LIST_END = re.compile(r"负责(?:落实|实施|组织实施)?$")
+OTHER_ROLE = re.compile("牵头|会同|配合|参与|协助|协同|协办|负总责")
+
+
+def _by_list(clauses: list[str]) -> bool:
+    """由X、Y，Z负责落实: 由 opens a list only the last clause's 负责 closes; with a role word anywhere
+    (由X、Y，Z配合 / 由X，Y牵头负责 / …，会同Z负责落实) whose list 由 opens is unclear, so none is read."""
+    return (len(clauses) > 1 and clauses[0].startswith("由") and not VERB.search(clauses[0])
+            and bool(BY_LIST_END.search(clauses[-1])) and not any(VERB.search(c) for c in clauses[1:-1])
+            and not any(OTHER_ROLE.search(c) for c in clauses))
+
+
 def _read_clauses(core: str) -> Reading | None:
     """`X牵头，Y配合`, `由X牵头，Y参与`, `X会同Y负责`, `X负责，Y配合`, `X、Y按职责分工负责`, `X、Y`."""
     leads: list[str] = []
@@ -231,7 +244,7 @@ def _read_clauses(core: str) -> Reading | None:
     pending: list[str] = []
     verbs = False
     clauses = [c.strip() for c in split_top(core, "，,；;")]
-    if clauses[0].startswith("由") and not VERB.search(clauses[0]) and any(VERB.search(c) for c in clauses[1:]):
+    if _by_list(clauses):
         clauses[0] = clauses[0][1:]  # 由X、Y，Z负责落实: 由 opens the whole list, the verb closes it
     for clause in clauses:
         if not clause or DEADLINE_CLAUSE.match(clause) or _persons(clause):

@@ -65,6 +65,10 @@ def test_place_before_a_shared_zone_head(text, names):
     "由项目业主、施工单位，县住建局负责落实",
     "由保险公司、银行，县金融办负责落实",
     "由群众、企业，各乡镇负责",
+    "由县发改局、县财政局，各乡镇配合",  # a role word: which list 由 opens is unclear
+    "由县发改局、县财政局，会同各乡镇负责落实",
+    "由县发改局，县财政局牵头负责",
+    "由县发改局、县财政局，各乡镇牵头",
 ])
 def test_by_sentence_not_a_list(text):
     reading = read_note(text)
