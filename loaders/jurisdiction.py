@@ -132,6 +132,11 @@ def _publisher_at(publisher: str | None, level: str, text: str, year: int | None
     found = of_government(publisher, year) if publisher else None
     if found is None or found.national or same_level(found.level) != same_level(level):
         return None
+    at = publisher.find(found.short)
+    rest = publisher[at + len(found.short):] if at >= 0 else publisher
+    if any(len(d.short) >= 2 and d.short in rest and d.name != found.name for d in divisions()
+           if d.rank != "province" and d.existed(year or latest_year())):
+        return None  # 江岸区政府办公室、江汉区政府办公室: two places' offices, whose paper is unclear
     return found if _fits_bodies(found, text) else None
 
 

@@ -127,7 +127,9 @@ def _labels(lines: list[tuple[int, str]]) -> dict[str, str]:
     return out
 
 
-PUBLISHER = re.compile(r"发[ \u3000]*布[ \u3000]*机[ \u3000]*构[ \u3000]*[：:][ \u3000]*([\u4e00-\u9fff]{4,30})")
+# the office's name ends where the next label starts, spaced or not (…办公室发布日期：)
+PUBLISHER = re.compile(r"发[ \u3000]*布[ \u3000]*机[ \u3000]*构[ \u3000]*[：:][ \u3000]*([\u4e00-\u9fff、]{4,40}?)"
+                       r"(?=发布日期|生成日期|成文日期|发文日期|发布时间|主题分类|公开方式|公开时限|文号|索引号|有效性|[^\u4e00-\u9fff、]|$)")
 
 
 def _publisher(lines: list[tuple[int, str]]) -> str | None:

@@ -218,3 +218,29 @@ def test_reporting_column_gives_no_targets():
     text = TABLE.format(header="进展情况", cell="已开工建设农村公路35公里，完成年度任务的29%。")
     graph = read_document(text.encode("utf-8"), "report.txt")
     assert not {35, 29} & {i.target_value for i in graph.indicators}
+
+
+@pytest.mark.parametrize("publisher", ["江岸区政府办公室江汉区政府办公室", "江岸区政府办公室、江汉区政府办公室"])
+def test_publisher_naming_two_places_is_no_clue(publisher):
+    assert _jurisdiction("区人民政府办公室", publisher) is None
+
+
+@pytest.mark.parametrize("line, publisher", [
+    ("索 引 号: 0001 发布机构：江岸区政府办公室发布日期：2021-03-01", "江岸区政府办公室"),  # the next label glued on
+    ("发 布 机 构：武汉市江岸区人民政府办公室  生成日期", "武汉市江岸区人民政府办公室"),
+    ("发布机构：江岸区政府办公室、江汉区政府办公室 发布日期", "江岸区政府办公室、江汉区政府办公室"),
+])
+def test_publisher_label_read(line, publisher):
+    from loaders.metadata import _publisher
+
+    assert _publisher([(0, line)]) == publisher
+
+
+# --- short forms: 市场局 only as written whole, never inside another office's name ------------------------
+
+@pytest.mark.parametrize("name", ["区商务和市场局", "区金融市场局", "区人力资源市场局", "区经信和市场局"])
+def test_market_bureau_only_whole(name):
+    from loaders.departments import resolve
+    from loaders.knowledge import jurisdiction_by_name
+
+    assert "市场监督管理局" not in resolve(name, jurisdiction_by_name("江岸区"), "2021-03-01").name
