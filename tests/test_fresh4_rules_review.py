@@ -244,3 +244,21 @@ def test_market_bureau_only_whole(name):
     from loaders.knowledge import jurisdiction_by_name
 
     assert "市场监督管理局" not in resolve(name, jurisdiction_by_name("江岸区"), "2021-03-01").name
+
+
+# --- a cell ending ； stays open when it is itself a list of bodies (a note, a role word inside) -----------
+
+@pytest.mark.parametrize("first", ["县发改局（负责统筹）；", "县发改局牵头；", "县发改局（牵头）；", "各乡镇人民政府、县直有关部门；"])
+def test_bodies_cell_ending_with_a_semicolon_goes_on(first):
+    from loaders.table_cells import Cell
+    from loaders.table_flattened import _join_broken
+
+    joined = _join_broken([Cell(first, 0, len(first)), Cell("县税务局", len(first) + 1, len(first) + 5)])
+    assert [c.text for c in joined] == [first + "县税务局"]
+
+
+# --- the rule's wording: only a rule about the first-listed, never a note naming one body ------------------
+
+def test_named_lead_note_is_no_rule():
+    reading = read_note("责任单位：县农业局、县财政局（县农业局为工作牵头单位或汇总单位）")
+    assert reading is None or reading.basis != "rule"
