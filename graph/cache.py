@@ -36,6 +36,11 @@ class CachedStore:
         self._generation = 0
 
     @property
+    def read_only(self) -> bool:
+        """The store behind this cache was opened read-only: nothing can write it while this process runs."""
+        return getattr(self.inner, "read_only", False)
+
+    @property
     def generation(self) -> int:
         """How many writes have started or ended: answers computed at one count hold for it."""
         return self._generation

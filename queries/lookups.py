@@ -103,19 +103,23 @@ class Lookups:
             service.not_found(name, jurisdiction)
         return found
 
-    def page_without_reading(self, name: str, role: str, jurisdiction: str, offset: int) -> dict | None:
-        """The page when the dictionary alone answers it (a page past the end, none at all, no such department),
-        without reading the store or waiting for a lock, so that it can run on the server's event loop: None when
-        the page has items to read, the dictionary is stale, or another thread is rebuilding it."""
+    def _ready_names(self, role: str) -> DepartmentNames | None:
+        """The dictionary if it is current, without waiting for a lock or building it (None otherwise)."""
         if self.store.generation is None or role not in ("leads", "supports"):
             return None
         if not self._lock.acquire(blocking=False):
             return None
         try:
             current = self._names is not None and self._names[0] == self._version()
-            names = self._names[1] if current else None
+            return self._names[1] if current else None
         finally:
             self._lock.release()
+
+    def page_without_reading(self, name: str, role: str, jurisdiction: str, offset: int) -> dict | None:
+        """The page when the dictionary alone answers it (a page past the end, none at all, no such department),
+        without reading the store or waiting for a lock, so that it can run on the server's event loop: None when
+        the page has items to read, the dictionary is stale, or another thread is rebuilding it."""
+        names = self._ready_names(role)
         if names is None:
             return None
         departments = names.find(name.strip(), jurisdiction or "")
@@ -124,6 +128,24 @@ class Lookups:
         total = names.total([d["id"] for d in departments], role)
         return {"departments": departments, "items": [], "total": total} if offset >= total else None
 
+    def page_when_ready(self, name: str, role: str, jurisdiction: str, limit: int, offset: int) -> dict | None:
+        """The page, reading the range of its keys, when the dictionary is current (without waiting for a lock
+        or building it); None otherwise. For a read-only store, where no write or checkpoint can hold up a
+        read, this runs on the server's event loop: one read of at most `limit` edges (about 1 ms at 1,000
+        plans), and no hop to a reader thread, whose hand-over of the interpreter lock was the slowest 1%."""
+        names = self._ready_names(role)
+        return None if names is None else self._page(names, name, role, jurisdiction, limit, offset)
+
+    def _page(self, names: DepartmentNames, name: str, role: str, jurisdiction: str, limit: int, offset: int) -> dict:
+        """A page by the dictionary's keys: the departments and total from it, the items the range they bound."""
+        departments = names.find(name.strip(), jurisdiction or "")
+        if not departments:
+            service.not_found(name, jurisdiction)
+        ids = [d["id"] for d in departments]
+        total, bounds = names.total(ids, role), names.bounds(ids, role, offset, limit)
+        page = service.units_between(self.store, ids, role, *bounds, total) if bounds else {"items": [], "total": total}
+        return {"departments": departments, **page}
+
     def department_units(self, name: str, role: str, jurisdiction: str, limit: int, offset: int) -> dict:
         """`service.department_units`, with the department and its total from the dictionary while it is exact.
         A write between the dictionary and the page (the generation moved) has the total counted again, so
@@ -131,14 +153,10 @@ class Lookups:
         if self.store.generation is None:
             return service.department_units(self.store, name, role, jurisdiction, limit, offset)
         version, names = self._department_names()
-        departments = names.find(name.strip(), jurisdiction or "")
-        if not departments:
-            service.not_found(name, jurisdiction)
         if role not in ("leads", "supports"):
-            return service.department_units(self.store, name, role, jurisdiction, limit, offset, departments)
-        ids = [d["id"] for d in departments]
-        total, bounds = names.total(ids, role), names.bounds(ids, role, offset, limit)
-        page = service.units_between(self.store, ids, role, *bounds, total) if bounds else {"items": [], "total": total}
+            return service.department_units(self.store, name, role, jurisdiction, limit, offset,
+                                            self.find_departments(name, jurisdiction))
+        answer = self._page(names, name, role, jurisdiction, limit, offset)
         if self._version() != version:  # a write landed meanwhile: the page and its total read afresh
-            return service.department_units(self.store, name, role, jurisdiction, limit, offset, departments)
-        return {"departments": departments, **page}
+            return service.department_units(self.store, name, role, jurisdiction, limit, offset, answer["departments"])
+        return answer

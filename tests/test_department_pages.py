@@ -165,3 +165,20 @@ def test_a_name_of_several_departments_pages_through_their_merged_order_from_the
     for offset, limit in [(0, 1000), (0, 3), (3, 4), (counted["total"] - 1, 5), (counted["total"], 5)]:
         assert lookups.department_units("省卫生计生委", "leads", "", limit, offset) == service.department_units(
             loaded_store, "省卫生计生委", "leads", "", limit, offset), (offset, limit)
+
+
+def test_pages_read_on_the_event_loop_equal_the_pages_that_count_once_the_dictionary_is_built(loaded_store):
+    lookups = Lookups(loaded_store)
+    if loaded_store.generation is None:
+        assert lookups.page_when_ready("省经济和信息化委", "leads", "", 10, 0) is None
+        return
+    assert lookups.page_when_ready("省经济和信息化委", "leads", "", 10, 0) is None  # not built: never built here
+    lookups.find_departments("省经济和信息化委")
+    compared = 0
+    for d in loaded_store.run("all_departments"):
+        for role in ("leads", "supports"):
+            for offset, limit in PAGES:
+                counted = service.department_units(loaded_store, d["id"], role, "", limit, offset)
+                assert lookups.page_when_ready(d["id"], role, "", limit, offset) == counted, (d["name"], role)
+                compared += len(counted["items"])
+    assert compared > 500
