@@ -68,17 +68,8 @@ def test_raw_utf8_requests_one_after_another_on_one_connection_are_each_answered
 
 
 def test_curl_style_raw_utf8_url_is_answered(loaded_store):
-    port = free_port()
-    config = uvicorn.Config(create_app(loaded_store), host="127.0.0.1", port=port, http=Utf8TargetProtocol,
-                            log_level="warning", lifespan="off")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
+    server, thread, port = serving(loaded_store)
     try:
-        for _ in range(100):
-            if server.started:
-                break
-            time.sleep(0.05)
         request = "GET /departments/省经济和信息化委/leads?jurisdiction=安徽省 HTTP/1.1\r\nHost: x\r\n" \
                   "Connection: close\r\n\r\n"
         with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
