@@ -41,8 +41,10 @@ class DepartmentNames:
         """The first and last sort keys of a page, None for a page past the end. Each key names its
         department, so keys never repeat and the range holds exactly the page."""
         lists = [self._keys.get((i, role), []) for i in ids]
-        ordered = lists[0] if len(lists) == 1 else list(heapq.merge(*lists))
-        page = list(itertools.islice(ordered, offset, offset + limit))
+        if len(lists) == 1:
+            page = lists[0][offset:offset + limit]
+        else:
+            page = list(itertools.islice(heapq.merge(*lists), offset, offset + limit))
         return (page[0], page[-1]) if page else None
 
     def find(self, name: str, jurisdiction: str = "") -> list[dict]:
@@ -98,10 +100,7 @@ class Lookups:
         may write (Neo4j, no generation) is asked every time."""
         if self.store.generation is None:
             return service.find_departments(self.store, name, jurisdiction)
-        found = self._department_names()[1].find(name.strip(), jurisdiction or "")
-        if not found:
-            service.not_found(name, jurisdiction)
-        return found
+        return _found(self._department_names()[1], name, jurisdiction)
 
     def _ready_names(self, role: str) -> DepartmentNames | None:
         """The dictionary if it is current, without waiting for a lock or building it (None otherwise)."""
@@ -122,9 +121,7 @@ class Lookups:
         names = self._ready_names(role)
         if names is None:
             return None
-        departments = names.find(name.strip(), jurisdiction or "")
-        if not departments:
-            service.not_found(name, jurisdiction)
+        departments = _found(names, name, jurisdiction)
         total = names.total([d["id"] for d in departments], role)
         return {"departments": departments, "items": [], "total": total} if offset >= total else None
 
@@ -138,9 +135,7 @@ class Lookups:
 
     def _page(self, names: DepartmentNames, name: str, role: str, jurisdiction: str, limit: int, offset: int) -> dict:
         """A page by the dictionary's keys: the departments and total from it, the items the range they bound."""
-        departments = names.find(name.strip(), jurisdiction or "")
-        if not departments:
-            service.not_found(name, jurisdiction)
+        departments = _found(names, name, jurisdiction)
         ids = [d["id"] for d in departments]
         total, bounds = names.total(ids, role), names.bounds(ids, role, offset, limit)
         page = service.units_between(self.store, ids, role, *bounds, total) if bounds else {"items": [], "total": total}
@@ -160,3 +155,11 @@ class Lookups:
         if self._version() != version:  # a write landed meanwhile: the page and its total read afresh
             return service.department_units(self.store, name, role, jurisdiction, limit, offset, answer["departments"])
         return answer
+
+
+def _found(names: DepartmentNames, name: str, jurisdiction: str) -> list[dict]:
+    """The departments `name` may mean in `jurisdiction`, or NotFound naming what was asked."""
+    departments = names.find(name.strip(), jurisdiction or "")
+    if not departments:
+        service.not_found(name, jurisdiction)
+    return departments
