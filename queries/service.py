@@ -4,6 +4,7 @@ Kept apart from the HTTP layer so the CLI, the API and the tests ask the same
 way, and apart from the stores so both give the same answers.
 """
 
+from operator import itemgetter
 from typing import Any, NoReturn
 
 from graph.errors import BadRequest, NotFound
@@ -145,6 +146,7 @@ def units_between(store: GraphStore, ids: list[str], role: str, first: str, last
     if role not in UNITS_BETWEEN:
         raise BadRequest(f"role must be 'leads' or 'supports', not {role!r}")
     rows = store.run(UNITS_BETWEEN[role], {"ids": ids, "first": first, "last": last})
+    rows.sort(key=itemgetter("order_key"))  # the query leaves the order to us: at most a page of rows
     return {"items": [unit_item(r) for r in rows], "total": total}
 
 

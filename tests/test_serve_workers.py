@@ -184,6 +184,15 @@ def test_both_workers_answer(server):
     assert seen == set(workers)
 
 
+def test_workers_accept_one_connection_at_a_time(server):
+    """libuv reads UV_TCP_SINGLE_ACCEPT from the worker's own environment when it starts listening: each
+    worker then takes one connection and yields the socket, so a client's pool is spread over both."""
+    proc, _ = server
+    for worker in children_serving(proc.pid):
+        environment = Path(f"/proc/{worker}/environ").read_bytes().split(b"\0")
+        assert b"UV_TCP_SINGLE_ACCEPT=1" in environment
+
+
 def test_answers_equal_the_single_process_servers(server, store_dir):
     _, port = server
     _, expected = store_dir
