@@ -39,7 +39,9 @@ def create_app(store: GraphStore, api_token: str | None = None) -> FastAPI:
         gc.freeze()
         yield  # the store belongs to whoever opened it (the CLI closes it when the server stops)
 
-    app = FastAPI(title="policykg", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
+    telemetry = settings().policykg_opentelemetry
+    app = FastAPI(title="policykg", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
+                  telemetry={"tracing": telemetry, "metrics": telemetry, "logs": telemetry})
     app.state.store = store
     app.state.lookups = Lookups(store)
     app.state.api_token = api_token if api_token is not None else settings().policykg_api_token or None

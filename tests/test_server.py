@@ -83,3 +83,21 @@ def test_curl_style_raw_utf8_url_is_answered(loaded_store):
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+def test_opentelemetry_is_off_unless_asked_for(loaded_store, monkeypatch):
+    """FastAPI's native tracing, metrics and logs follow POLICYKG_OPENTELEMETRY (off by default: its check
+    for configured providers ran on every request)."""
+    from api.settings import settings
+
+    try:
+        for value, wanted in ((None, False), ("1", True), ("0", False)):
+            if value is None:
+                monkeypatch.delenv("POLICYKG_OPENTELEMETRY", raising=False)
+            else:
+                monkeypatch.setenv("POLICYKG_OPENTELEMETRY", value)
+            settings.cache_clear()
+            config = create_app(loaded_store)._telemetry  # what FastAPI(telemetry=...) was given, with its defaults
+            assert (config["tracing"], config["metrics"], config["logs"]) == (wanted, wanted, wanted), value
+    finally:
+        settings.cache_clear()
