@@ -1,6 +1,7 @@
 """The FastAPI application: routers, one JSON error shape, the store's lifetime."""
 
 import gc
+import logging
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
@@ -9,6 +10,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.department_pages import DepartmentPages
+from api.deps import read
 from api.limits import BodySizeLimit
 from api.response_cache import ResponseCache
 from api.routes import corrections, departments, documents, export, guide, health, indicators, plans, search, web
@@ -33,6 +35,10 @@ def create_app(store: GraphStore, api_token: str | None = None) -> FastAPI:
     """The app over `store`; `api_token` (default $POLICYKG_API_TOKEN) enables POST /documents."""
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        try:
+            await read(store, lambda _: app.state.lookups.prepare())  # on a reader thread, as every read
+        except PolicyKGError as e:  # the first page builds it then, or says what is wrong
+            logging.getLogger("uvicorn.error").warning("the dictionary of departments was not built: %s", e.message)
         # What start-up built lives as long as the server: keep it out of the collector's
         # full passes, whose pauses were the slowest 1% of requests.
         gc.collect()

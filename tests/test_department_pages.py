@@ -182,3 +182,19 @@ def test_pages_read_on_the_event_loop_equal_the_pages_that_count_once_the_dictio
     lookups.find_departments("省经济和信息化委")
     assert items_after_comparing_every_page(
         loaded_store, lambda i, role, limit, offset: lookups.page_when_ready(i, role, "", limit, offset)) > 500
+
+
+def test_a_started_server_has_built_the_dictionary_before_its_first_request(loaded_store):
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+
+    app = create_app(loaded_store)
+    lookups = app.state.lookups
+    assert lookups.page_when_ready("省经济和信息化委", "leads", "", 10, 0) is None  # nothing built yet
+    with TestClient(app):  # runs the start-up, and no request
+        page = lookups.page_when_ready("省经济和信息化委", "leads", "", 10, 0)
+    if loaded_store.generation is None:  # Neo4j: others may write it, so there is no dictionary to build
+        assert page is None
+    else:
+        assert page is not None and len(page["items"]) == 10 and page["total"] >= 28
