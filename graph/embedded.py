@@ -23,6 +23,7 @@ from graph.embedded_dialect import LINE_BREAK, MAX_OFFSET, paged, rows_of
 from graph.errors import ReadOnly, StoreError
 from graph.faults import fault_point
 from graph.model import PlanGraph, merge_aliases
+from graph.prepared_reads import PreparedReads
 from graph.rows import PlanRows, merge_rows, to_rows
 from graph.schema import NODES, PLAN_OWNED, RELS, columns
 from graph.source_files import FIELDS, SourceFiles
@@ -100,6 +101,7 @@ class EmbeddedStore:
         self._reads_source: dict[str, bool] = {}
         self._local = threading.local()
         self._connections: list[ladybug.Connection] = []
+        self._prepared: list[PreparedReads] = []
         self._write_lock = threading.Lock()
         self._since_checkpoint = 0
         self._writes = 0
@@ -145,7 +147,7 @@ class EmbeddedStore:
         return conn
 
     @staticmethod
-    def _execute(conn: ladybug.Connection, statement: str, params: dict | None = None,
+    def _execute(conn: ladybug.Connection | PreparedReads, statement: str, params: dict | None = None,
                  skip: int = 0) -> list[dict[str, Any]]:
         try:
             result = conn.execute(statement, params or {})
@@ -154,10 +156,18 @@ class EmbeddedStore:
             raise StoreError(f"embedded store: {_reason(e)}") from e
         return rows_of(names, types, data[skip:] if skip else data)
 
+    def _reader(self) -> PreparedReads:
+        """This thread's read connection, with the statements it has prepared."""
+        reads = getattr(self._local, "reads", None)
+        if reads is None:
+            reads = self._local.reads = PreparedReads(self._connection(reader=True))
+            self._prepared.append(reads)
+        return reads
+
     def run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         text = catalog.load(query).text
         statement, params, skip = paged(text, params)
-        rows = self._execute(self._connection(reader=True), statement, params, skip)
+        rows = self._execute(self._reader(), statement, params, skip)
         reads_source = self._reads_source.get(query)
         if reads_source is None:
             reads_source = self._reads_source[query] = ":Source" in text
@@ -411,6 +421,9 @@ class EmbeddedStore:
                     self._collect_sources()
             except (StoreError, OSError):
                 pass  # left for the next open
+        for reads in self._prepared:
+            reads.clear()
+        self._prepared.clear()
         for conn in self._connections:
             try:
                 conn.close()
