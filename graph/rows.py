@@ -49,6 +49,12 @@ def order_key(plan: Plan, order: int, department_id: str) -> str:
     return f"{plan.issued or '~'} {plan.id} {order:0{ORDER_WIDTH}d} {department_id}"
 
 
+def unit_of_order_key(key: str) -> str:
+    """The part of an order key that names its unit (plan issued, plan id, unit order): the keys of the
+    departments that lead or support one unit share it."""
+    return key.rsplit(" ", 1)[0]
+
+
 def plan_row(plan: Plan) -> dict:
     return {
         "id": plan.id, "type": "plan", "title": plan.title, "title_derived": plan.title_derived,

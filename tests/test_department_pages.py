@@ -198,3 +198,38 @@ def test_a_started_server_has_built_the_dictionary_before_its_first_request(load
         assert page is None
     else:
         assert page is not None and len(page["items"]) == 10 and page["total"] >= 28
+
+
+def _by_rank(items: list[dict]) -> list[tuple]:
+    """Partners as the query orders them (most shared, then name), equals in an order of their own: the query
+    leaves the order of equal names open."""
+    return sorted((-p["shared"], p["name"], p["jurisdiction"] or "", p["id"]) for p in items)
+
+
+def test_partners_from_the_dictionary_equal_the_querys_for_every_department_and_name(loaded_store):
+    lookups = Lookups(loaded_store)
+    departments = loaded_store.run("all_departments")
+    asked = [(d["name"], d["jurisdiction"] or "") for d in departments] + [("省卫生计生委", ""), ("省经济和信息化委", "")]
+    compared = 0
+    for name, where in asked:
+        mine = lookups.department_partners(name, where, 1000)
+        theirs = service.department_partners(loaded_store, name, where, 1000)
+        assert mine["departments"] == theirs["departments"], name
+        assert _by_rank(mine["items"]) == _by_rank(theirs["items"]), (name, where)
+        ranks = [(-p["shared"], p["name"]) for p in mine["items"]]
+        assert ranks == sorted(ranks), (name, where)  # most shared first, then by name, as the query orders
+        short = lookups.department_partners(name, where, 3)
+        assert short["items"] == mine["items"][:3] and short["total"] == len(short["items"])
+        compared += len(mine["items"])
+    assert compared > 1000
+
+
+def test_partners_follow_writes(store, graphs):
+    anhui = [g for g in graphs.values() if g.plan.jurisdiction == "安徽省"]
+    store.replace_plan(anhui[0])
+    lookups = Lookups(store)
+    before = lookups.department_partners("省经济和信息化委", "安徽省", 1000)["items"]
+    store.replace_plans(anhui[1:])
+    after = lookups.department_partners("省经济和信息化委", "安徽省", 1000)["items"]
+    assert _by_rank(after) == _by_rank(service.department_partners(store, "省经济和信息化委", "安徽省", 1000)["items"])
+    assert sum(p["shared"] for p in after) > sum(p["shared"] for p in before) > 0

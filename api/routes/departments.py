@@ -49,9 +49,8 @@ async def list_departments(
     return items
 
 
-def _department_partners(store, lookups, name: str, jurisdiction: str, limit: int) -> dict:
-    departments = lookups.find_departments(name, jurisdiction)
-    return service.department_partners(store, name, jurisdiction, limit, departments)
+def _department_partners(_, lookups, name: str, jurisdiction: str, limit: int) -> dict:
+    return lookups.department_partners(name, jurisdiction, limit)
 
 
 async def _units(role: str, name: str, jurisdiction: str, store, page, request: Request, response: Response):
