@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from graph.errors import DocumentError, StoreError
 from graph.model import CorrectionMark, Evidence, Plan, PlanGraph, merge_aliases
+from graph.page_item import as_json, unit_item
 
 
 def evidence(e: Evidence | None) -> dict:
@@ -128,13 +129,16 @@ def to_rows(graph: PlanGraph) -> PlanRows:
     units = {u.id: u for u in graph.units}
     for a in graph.assignments:
         unit = units[a.unit_id]
-        rows.edges[(a.role.upper(), "Department", label[a.unit_id])].append({
+        edge = {
             "from": a.department_id, "to": a.unit_id, "role": a.role, "basis": a.basis, "surface": a.surface,
             "rank": a.rank, "deadline": a.deadline, "plan_id": pid, "plan_title": graph.plan.title,
             "unit_id": unit.id, "unit_type": unit.type, "unit_title": unit.title,
             "order_key": order_key(graph.plan, unit.order, a.department_id),
             **evidence(a.evidence), **correction_mark(a.correction),
-        })
+        }
+        edge["page_item"] = as_json(unit_item({**edge, "id": unit.id, "type": unit.type, "title": unit.title,
+                                               "department_id": a.department_id}))
+        rows.edges[(a.role.upper(), "Department", label[a.unit_id])].append(edge)
     for imp in graph.implements:
         rows.edges[("IMPLEMENTS", "Plan", "Plan")].append(
             {"from": pid, "to": imp.plan.id, "plan_id": pid, **evidence(imp.evidence)})

@@ -7,6 +7,7 @@ plan loaded; a generation counter says when they are stale.
 
 import heapq
 import itertools
+import json
 import threading
 from collections import Counter
 
@@ -164,21 +165,25 @@ class Lookups:
         total = names.total([d["id"] for d in departments], role)
         return {"departments": departments, "items": [], "total": total} if offset >= total else None
 
-    def page_when_ready(self, name: str, role: str, jurisdiction: str, limit: int, offset: int) -> dict | None:
+    def page_when_ready(self, name: str, role: str, jurisdiction: str, limit: int, offset: int,
+                        as_json: bool = False) -> dict | None:
         """The page, reading the range of its keys, when the dictionary is current (without waiting for a lock
         or building it); None otherwise. For a read-only store, where no write or checkpoint can hold up a
         read, this runs on the server's event loop: one read of at most `limit` edges (about 1 ms at 1,000
         plans), and no hop to a reader thread, whose hand-over of the interpreter lock was the slowest 1%."""
         names = self._ready_names(role)
-        return None if names is None else self._page(names, name, role, jurisdiction, limit, offset)
+        return None if names is None else self._page(names, name, role, jurisdiction, limit, offset, as_json)
 
-    def _page(self, names: DepartmentNames, name: str, role: str, jurisdiction: str, limit: int, offset: int) -> dict:
-        """A page by the dictionary's keys: the departments and total from it, the items the range they bound."""
+    def _page(self, names: DepartmentNames, name: str, role: str, jurisdiction: str, limit: int, offset: int,
+              as_json: bool = False) -> dict:
+        """A page by the dictionary's keys: the departments and total from it, the items the range they bound
+        (`as_json`: each item as the JSON the API sends, for the server to splice into its answer)."""
         departments = _found(names, name, jurisdiction)
         ids = [d["id"] for d in departments]
         total, bounds = names.total(ids, role), names.bounds(ids, role, offset, limit)
-        page = service.units_between(self.store, ids, role, *bounds, total) if bounds else {"items": [], "total": total}
-        return {"departments": departments, **page}
+        items = service.items_between(self.store, ids, role, *bounds) if bounds else []
+        return {"departments": departments, "items": items if as_json else [json.loads(i) for i in items],
+                "total": total}
 
     def department_partners(self, name: str, jurisdiction: str, limit: int) -> dict:
         """`service.department_partners`, from the dictionary while it is exact (as `department_units`)."""

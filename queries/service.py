@@ -8,17 +8,11 @@ from operator import itemgetter
 from typing import Any, NoReturn
 
 from graph.errors import BadRequest, NotFound
+from graph.page_item import correction_of, unit_item
 from graph.store import GraphStore
 
 DEPARTMENT_FIELDS = ("id", "name", "jurisdiction", "aliases", "kind")
 COUNT_KINDS = ("plan", "action", "project", "department", "indicator", "leads", "supports", "targets")
-
-
-def correction_of(row: dict) -> dict | None:
-    """Who made or changed a fact by a correction, and when (`correction_*` columns), else None."""
-    if not row.get("correction_id"):
-        return None
-    return {"id": row["correction_id"], "by": row["corrected_by"], "at": row["corrected_at"]}
 
 
 def counts(store: GraphStore) -> dict[str, int]:
@@ -140,21 +134,12 @@ def units_of(store: GraphStore, ids: list[str], role: str, limit: int, offset: i
     return {"items": [unit_item(r) for r in rows], "total": int(total)}
 
 
-def units_between(store: GraphStore, ids: list[str], role: str, first: str, last: str, total: int) -> dict[str, Any]:
-    """The page of what the departments `ids` lead or support whose sort keys run from `first` to `last`
-    (a page whose bounds the server's dictionary knows), beside their `total`."""
+def items_between(store: GraphStore, ids: list[str], role: str, first: str, last: str) -> list[str]:
+    """What the departments `ids` lead or support whose sort keys run from `first` to `last` (a page whose
+    bounds the server's dictionary knows), in page order, each as the JSON the API sends (graph/page_item.py)."""
     if role not in UNITS_BETWEEN:
         raise BadRequest(f"role must be 'leads' or 'supports', not {role!r}")
     rows = store.run(UNITS_BETWEEN[role], {"ids": ids, "first": first, "last": last})
     rows.sort(key=itemgetter("order_key"))  # the query leaves the order to us: at most a page of rows
-    return {"items": [unit_item(r) for r in rows], "total": total}
+    return [r["item"] for r in rows]
 
-
-def unit_item(r: dict) -> dict[str, Any]:
-    """One row of a department's page as the API shows it."""
-    return {
-        "id": r["id"], "type": r["type"], "title": r["title"],
-        "plan": {"id": r["plan_id"], "title": r["plan_title"]},
-        "basis": r["basis"], "quote": r["quote"], "locator": r["locator"], "deadline": r["deadline"],
-        "department_id": r["department_id"], "correction": correction_of(r),
-    }

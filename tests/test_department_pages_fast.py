@@ -32,9 +32,23 @@ def answer(client: TestClient, url: str, method: str = "GET") -> tuple[int, list
     return r.status_code, [(k, v) for k, v in r.headers.items()], r.content
 
 
-@pytest.fixture(scope="module")
-def both(loaded_store):
-    with TestClient(create_app(loaded_store)) as fast, fastapi_only(loaded_store) as slow:
+class ReadOnly:
+    """The store as a `serve --workers` process sees it (`read_only`): the fast path reads pages on the event
+    loop and splices their rows, rendered when they were written, into its answer."""
+
+    read_only = True
+
+    def __init__(self, store) -> None:
+        self.store = store
+
+    def __getattr__(self, name):
+        return getattr(self.store, name)
+
+
+@pytest.fixture(scope="module", params=["writable", "read-only"])
+def both(request, loaded_store):
+    served = ReadOnly(loaded_store) if request.param == "read-only" else loaded_store
+    with TestClient(create_app(served)) as fast, fastapi_only(loaded_store) as slow:
         yield fast, slow
 
 
