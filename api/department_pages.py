@@ -106,7 +106,7 @@ class DepartmentPages:
                 result = lookups.page_without_reading(name, role, params.jurisdiction, params.offset)
             if result is None:
                 result = await read(state.store, lambda _: lookups.department_units(
-                    name, role, params.jurisdiction, params.limit, params.offset))
+                    name, role, params.jurisdiction, params.limit, params.offset, as_json=True))
         except PolicyKGError:
             return None  # FastAPI asks again and answers with the error in its one shape
         items = result["items"]

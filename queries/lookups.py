@@ -196,17 +196,19 @@ class Lookups:
             return service.department_partners(self.store, name, jurisdiction, limit, departments)
         return {"departments": departments, "items": items, "total": len(items)}
 
-    def department_units(self, name: str, role: str, jurisdiction: str, limit: int, offset: int) -> dict:
+    def department_units(self, name: str, role: str, jurisdiction: str, limit: int, offset: int,
+                         as_json: bool = False) -> dict:
         """`service.department_units`, with the department and its total from the dictionary while it is exact.
         A write between the dictionary and the page (the generation moved) has the total counted again, so
-        the total always belongs to the page's own reading."""
+        the total always belongs to the page's own reading. `as_json`: the items may come as the JSON the API
+        sends (from the dictionary's page) or as values (from the store's other answers)."""
         if self.store.generation is None:
             return service.department_units(self.store, name, role, jurisdiction, limit, offset)
         version, names = self._department_names()
         if role not in ("leads", "supports"):
             return service.department_units(self.store, name, role, jurisdiction, limit, offset,
                                             self.find_departments(name, jurisdiction))
-        answer = self._page(names, name, role, jurisdiction, limit, offset)
+        answer = self._page(names, name, role, jurisdiction, limit, offset, as_json)
         if self._version() != version:  # a write landed meanwhile: the page and its total read afresh
             return service.department_units(self.store, name, role, jurisdiction, limit, offset, answer["departments"])
         return answer
