@@ -131,13 +131,12 @@ def to_rows(graph: PlanGraph) -> PlanRows:
         unit = units[a.unit_id]
         edge = {
             "from": a.department_id, "to": a.unit_id, "role": a.role, "basis": a.basis, "surface": a.surface,
-            "rank": a.rank, "deadline": a.deadline, "plan_id": pid, "plan_title": graph.plan.title,
-            "unit_id": unit.id, "unit_type": unit.type, "unit_title": unit.title,
+            "rank": a.rank, "deadline": a.deadline, "plan_id": pid,
             "order_key": order_key(graph.plan, unit.order, a.department_id),
             **evidence(a.evidence), **correction_mark(a.correction),
         }
         edge["page_item"] = as_json(unit_item({**edge, "id": unit.id, "type": unit.type, "title": unit.title,
-                                               "department_id": a.department_id}))
+                                               "plan_title": graph.plan.title, "department_id": a.department_id}))
         rows.edges[(a.role.upper(), "Department", label[a.unit_id])].append(edge)
     for imp in graph.implements:
         rows.edges[("IMPLEMENTS", "Plan", "Plan")].append(

@@ -47,16 +47,15 @@ NODES: dict[str, list[tuple[str, str]]] = {
     ],
 }
 
-# A lead or support edge also carries what a department's page shows of its unit and plan, and one key
-# that sorts the page (plan issued, plan id, unit order, department id: graph.rows.order_key), all
-# written with the unit it points to. A page is then read from the department's edges alone: the
+# A lead or support edge also carries its row of a department's page, and one key that sorts the page
+# (plan issued, plan id, unit order, department id: graph.rows.order_key), all written with the unit it
+# points to. A page is then read from the department's edges alone: the
 # engine neither reads a unit table nor compares four keys per row (measured at 1,000 plans, a
 # department with 2,000 supports: 6.0 ms with the unit's columns and four keys, 2.7 ms so).
-# `page_item` is that row of the page whole, as the JSON the API sends (graph/page_item.py): the page's read
-# then takes one column of the department's edges rather than thirteen.
+# `page_item` is that row whole (its unit, plan, evidence and correction), as the JSON the API sends
+# (graph/page_item.py): the page's read then takes one column of the department's edges rather than thirteen.
 ROLE_EDGE = [("role", "STRING"), ("basis", "STRING"), ("surface", "STRING"), ("rank", "INT64"), ("deadline", "STRING"),
-             ("plan_id", "STRING"), ("plan_title", "STRING"), ("unit_id", "STRING"), ("unit_type", "STRING"),
-             ("unit_title", "STRING"), ("order_key", "STRING"), ("page_item", "STRING"), *EVIDENCE, *CORRECTION_MARK]
+             ("plan_id", "STRING"), ("order_key", "STRING"), ("page_item", "STRING"), *EVIDENCE, *CORRECTION_MARK]
 UNITS = [("Department", "Action"), ("Department", "Project")]
 
 RELS: dict[str, tuple[list[tuple[str, str]], list[tuple[str, str]]]] = {

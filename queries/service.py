@@ -4,11 +4,12 @@ Kept apart from the HTTP layer so the CLI, the API and the tests ask the same
 way, and apart from the stores so both give the same answers.
 """
 
+import json
 from operator import itemgetter
 from typing import Any, NoReturn
 
 from graph.errors import BadRequest, NotFound
-from graph.page_item import correction_of, unit_item
+from graph.page_item import correction_of
 from graph.store import GraphStore
 
 DEPARTMENT_FIELDS = ("id", "name", "jurisdiction", "aliases", "kind")
@@ -131,7 +132,7 @@ def units_of(store: GraphStore, ids: list[str], role: str, limit: int, offset: i
     if total is None:
         total = store.run(count, {"ids": ids})[0]["total"]
     rows = store.run(page, {"ids": ids, "offset": offset, "limit": limit}) if offset < total else []
-    return {"items": [unit_item(r) for r in rows], "total": int(total)}
+    return {"items": [json.loads(r["item"]) for r in rows], "total": int(total)}
 
 
 def items_between(store: GraphStore, ids: list[str], role: str, first: str, last: str) -> list[str]:
