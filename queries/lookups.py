@@ -59,7 +59,7 @@ class DepartmentNames:
         """`department_partners` from the keys: the departments (not `ids`) that lead or support a unit that one
         of `ids` leads or supports, with how many such units, most first, then by name (then jurisdiction and
         id, where the query leaves the order of equals open). At 1,000 plans the query walked two hops through
-        every unit the department shares (136-230 ms for the busiest); here it is a count over its own keys (9-14 ms)."""
+        every unit the department shares (136-230 ms for the busiest); here it counts over its keys (9-14 ms)."""
         sharing = self._units_shared()
         units = {unit_of_order_key(k) for i in ids for role in ROLES for k in self._keys.get((i, role), ())}
         shared: Counter = Counter()
